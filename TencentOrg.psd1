@@ -1,0 +1,29 @@
+@{
+    RootModule           = 'TencentOrg.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '6f1d3c52-8a0e-4c1b-9a57-2f3e7b9d4c10'
+    Author               = 'TencentOrg contributors'
+    CompanyName          = 'TencentOrg'
+    Copyright            = '(c) 2026 TencentOrg contributors. MIT License.'
+    Description          = 'Manage Tencent Cloud Organization (API 2021-03-31) from PowerShell: organization identities, member authorizations, CIC role assignments and provisioning, with -WhatIf, pipeline batching, throttling-aware retries and an offline emulator.'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    PowerShellVersion    = '5.1'
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess     = @('TencentOrg.format.ps1xml')
+    CmdletsToExport      = @(
+        'Connect-TcOrg'
+        'Disconnect-TcOrg'
+        'Get-TcOrgContext'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('TencentCloud', 'Tencent', 'Organization', 'CIC', 'IdentityCenter', 'IAM', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            ProjectUri   = 'https://github.com/tencentorg/TencentOrg'
+            LicenseUri   = 'https://github.com/tencentorg/TencentOrg/blob/main/LICENSE'
+            ReleaseNotes = 'See https://github.com/tencentorg/TencentOrg/blob/main/README.md'
+        }
+    }
+}
