@@ -14,6 +14,12 @@
         'Connect-TcOrg'
         'Disconnect-TcOrg'
         'Get-TcOrgContext'
+        'New-TcOrgIdentity'
+        'Add-TcOrgMemberAuthIdentity'
+        'New-TcRoleAssignment'
+        'Start-TcRoleProvisioning'
+        'Get-TcOrgTask'
+        'Wait-TcOrgTask'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -1,0 +1,295 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using TencentOrg.Credentials;
+using TencentOrg.Models;
+
+namespace TencentOrg.Api
+{
+    /// <summary>Whether resending a call is harmless.</summary>
+    public enum ApiCallKind
+    {
+        /// <summary>Reads: retried on any transient failure.</summary>
+        Read,
+        /// <summary>Creates, updates, deletes: resent only when the request provably never reached the server.</summary>
+        Write,
+    }
+
+    /// <summary>
+    /// The one HTTP client for the Organization API: serialize, throttle, sign, send, parse, retry.
+    /// Everything above it speaks in typed requests and responses; everything below is the wire.
+    /// </summary>
+    public sealed class OrgApiClient
+    {
+        public static readonly string ModuleVersion =
+            typeof(OrgApiClient).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+        public static readonly string RequestClient = "PS_TENCENTORG_" + ModuleVersion;
+
+        private static readonly Lazy<HttpClient> SharedHttp = new Lazy<HttpClient>(CreateHttpClient);
+        private static readonly MediaTypeHeaderValue JsonContentType = new MediaTypeHeaderValue("application/json");
+
+        private readonly HttpClient _http;
+        private readonly OrgCredential _credential;
+        private readonly OrgClientOptions _options;
+        private readonly ActionRateLimiter _rateLimiter;
+        private readonly Random _jitter = new Random();
+        private long _clockOffsetSeconds;
+
+        public OrgApiClient(OrgCredential credential, OrgClientOptions options, ActionRateLimiter? rateLimiter = null, HttpMessageHandler? handler = null)
+        {
+            _credential = credential ?? throw new ArgumentNullException(nameof(credential));
+            _options = options ?? throw new ArgumentNullException(nameof(options));
+            _rateLimiter = rateLimiter ?? new ActionRateLimiter(options.RequestsPerSecond);
+            _http = handler == null ? SharedHttp.Value : new HttpClient(handler, disposeHandler: false) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        }
+
+        public OrgClientOptions Options => _options;
+        public OrgCredential Credential => _credential;
+        /// <summary>Seconds added to the local clock after the server reported skew.</summary>
+        public long ClockOffsetSeconds => Interlocked.Read(ref _clockOffsetSeconds);
+
+        /// <summary>Sends one action and returns its Response object, or throws OrgApiException / OrgTransportException.</summary>
+        public async Task<TResponse> CallAsync<TResponse>(string action, object request, ApiCallKind kind, IOrgLog? log, CancellationToken cancellationToken)
+            where TResponse : ApiResponse
+        {
+            log ??= NullOrgLog.Instance;
+            byte[] body = OrgJson.Serialize(request);
+            var started = Stopwatch.StartNew();
+            bool skewCorrected = false;
+            for (int attempt = 1; ; attempt++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await _rateLimiter.WaitAsync(action, cancellationToken).ConfigureAwait(false);
+
+                Exception failure;
+                try
+                {
+                    var response = await SendOnceAsync<TResponse>(action, body, log, cancellationToken).ConfigureAwait(false);
+                    if (response.Result is { } ok) return ok;
+                    var apiError = response.Error!;
+
+                    if (apiError.Code == "AuthFailure.SignatureExpire" && !skewCorrected && response.ServerDate is { } serverDate)
+                    {
+                        // The request was rejected unapplied, so one resend with the server's clock is safe.
+                        long offset = serverDate.ToUnixTimeSeconds() - DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+                        Interlocked.Exchange(ref _clockOffsetSeconds, offset);
+                        skewCorrected = true;
+                        log.Warning("The local clock differs from the Tencent Cloud server clock by " + offset
+                            + " s; the request timestamp was corrected and " + action + " is sent again. Synchronize this machine's clock.");
+                        continue;
+                    }
+                    if (!IsRetryable(apiError, kind)) throw apiError;
+                    failure = apiError;
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    throw;
+                }
+                catch (OrgTransportException transport)
+                {
+                    if (kind == ApiCallKind.Write && transport.MayHaveReachedServer)
+                        throw new OrgAmbiguousResultException(action, transport);
+                    failure = transport;
+                }
+
+                TimeSpan delay = BackoffDelay(attempt);
+                if (attempt > _options.MaxRetries || started.Elapsed + delay > _options.MaxRetryTime)
+                {
+                    log.Verbose(action + ": giving up after " + attempt + " attempt(s) in " + (int)started.Elapsed.TotalMilliseconds + " ms.");
+                    throw failure;
+                }
+                log.Verbose(action + ": " + Describe(failure) + "; retry " + attempt + "/" + _options.MaxRetries
+                    + " in " + (int)delay.TotalMilliseconds + " ms.");
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        private static bool IsRetryable(OrgApiException error, ApiCallKind kind)
+        {
+            // Throttling rejects a request before it runs, so even creates may be resent.
+            if (error.IsRateLimit) return true;
+            if (kind != ApiCallKind.Read) return false;
+            return error.Code == "InternalError" || error.Code == "ServiceUnavailable"
+                || error.Code == "ResourceUnavailable" || error.Code == "ResourceInUse";
+        }
+
+        private static string Describe(Exception failure) =>
+            failure is OrgApiException api ? api.Code + (api.RequestId == null ? "" : " (RequestId " + api.RequestId + ")")
+            : failure is OrgTransportException t ? t.Code + ": " + (t.InnerException?.Message ?? t.Message)
+            : failure.Message;
+
+        /// <summary>Exponential backoff with full jitter, capped.</summary>
+        private TimeSpan BackoffDelay(int attempt)
+        {
+            double ceiling = Math.Min(_options.RetryMaxDelay.TotalMilliseconds,
+                _options.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt - 1, 16)));
+            double jittered;
+            lock (_jitter) jittered = ceiling / 2 + _jitter.NextDouble() * ceiling / 2;
+            return TimeSpan.FromMilliseconds(jittered);
+        }
+
+        private readonly struct Attempt<TResponse>
+        {
+            public Attempt(TResponse? result, OrgApiException? error, DateTimeOffset? serverDate)
+            {
+                Result = result;
+                Error = error;
+                ServerDate = serverDate;
+            }
+
+            public TResponse? Result { get; }
+            public OrgApiException? Error { get; }
+            public DateTimeOffset? ServerDate { get; }
+        }
+
+        private async Task<Attempt<TResponse>> SendOnceAsync<TResponse>(string action, byte[] body, IOrgLog log, CancellationToken cancellationToken)
+            where TResponse : ApiResponse
+        {
+            using var request = BuildRequest(action, body);
+            log.Debug(HttpTrace.Request(request, body));
+
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(_options.Timeout);
+            HttpResponseMessage response;
+            byte[] responseBody;
+            try
+            {
+                response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                using (response)
+                {
+                    responseBody = await ReadBodyAsync(response, timeout.Token).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new OrgTransportException(action, "ClientError.Timeout",
+                    "no response within " + _options.Timeout.TotalSeconds + " s", mayHaveReachedServer: true);
+            }
+            catch (Exception ex) when (ex is HttpRequestException || ex is IOException || ex is WebException || ex is SocketException)
+            {
+                bool neverSent = NeverReachedServer(ex);
+                throw new OrgTransportException(action, "ClientError.NetworkError", Innermost(ex).Message, !neverSent, ex);
+            }
+
+            log.Debug(HttpTrace.Response(response, responseBody));
+            DateTimeOffset? serverDate = response.Headers.Date;
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                throw new OrgTransportException(action, "ClientError.HttpStatusCodeError",
+                    "HTTP " + (int)response.StatusCode + " " + response.ReasonPhrase, mayHaveReachedServer: true);
+            }
+
+            ResponseEnvelope<TResponse>? envelope;
+            try
+            {
+                envelope = OrgJson.DeserializeEnvelope<TResponse>(responseBody);
+            }
+            catch (JsonException ex)
+            {
+                throw new OrgTransportException(action, "ClientError.ParseJsonError", "the response is not valid JSON: " + ex.Message, true, ex);
+            }
+            var result = envelope?.Response
+                ?? throw new OrgTransportException(action, "ClientError.ParseJsonError", "the response has no Response object", true);
+            if (result.Error != null)
+            {
+                return new Attempt<TResponse>(default, new OrgApiException(action, result.Error.Code ?? "UnknownError",
+                    result.Error.Message ?? "", result.RequestId), serverDate);
+            }
+            return new Attempt<TResponse>(result, null, serverDate);
+        }
+
+        private HttpRequestMessage BuildRequest(string action, byte[] body)
+        {
+            Uri endpoint = _options.Endpoint;
+            long timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds() + ClockOffsetSeconds;
+            string host = endpoint.IsDefaultPort ? endpoint.Host : endpoint.Authority;
+            var signature = _credential.Signer.Sign(new Tc3Request
+            {
+                Method = "POST",
+                Host = host,
+                Service = OrgClientOptions.ServiceName,
+                ContentType = JsonContentType.MediaType!,
+                Payload = body,
+                Timestamp = timestamp,
+            });
+
+            // ByteArrayContent with an explicit header: the signed Content-Type must equal the sent one byte for byte.
+            var content = new ByteArrayContent(body);
+            content.Headers.ContentType = JsonContentType;
+            var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = content };
+            request.Headers.Host = host;
+            request.Headers.TryAddWithoutValidation("Authorization", signature.Authorization);
+            request.Headers.TryAddWithoutValidation("X-TC-Action", action);
+            request.Headers.TryAddWithoutValidation("X-TC-Version", OrgClientOptions.ApiVersion);
+            request.Headers.TryAddWithoutValidation("X-TC-Timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (!string.IsNullOrEmpty(_options.Region)) request.Headers.TryAddWithoutValidation("X-TC-Region", _options.Region);
+            if (_credential.SessionToken is { Length: > 0 } token) request.Headers.TryAddWithoutValidation("X-TC-Token", token);
+            request.Headers.TryAddWithoutValidation("X-TC-Language", _options.Language);
+            request.Headers.TryAddWithoutValidation("X-TC-RequestClient", RequestClient);
+            return request;
+        }
+
+        private static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        {
+            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            using var buffer = new MemoryStream();
+            // ReadAsStreamAsync has no token on netstandard2.0; CopyToAsync does.
+            await stream.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
+            return buffer.ToArray();
+        }
+
+        /// <summary>True only for failures that happen before any byte is sent: refused connection, unknown host.</summary>
+        internal static bool NeverReachedServer(Exception ex)
+        {
+            for (Exception? e = ex; e != null; e = e.InnerException)
+            {
+                if (e is SocketException se)
+                {
+                    switch (se.SocketErrorCode)
+                    {
+                        case SocketError.ConnectionRefused:
+                        case SocketError.HostNotFound:
+                        case SocketError.TryAgain:
+                        case SocketError.NoData:
+                        case SocketError.HostUnreachable:
+                        case SocketError.NetworkUnreachable:
+                        case SocketError.AddressNotAvailable:
+                            return true;
+                    }
+                }
+                if (e is WebException we && (we.Status == WebExceptionStatus.ConnectFailure
+                    || we.Status == WebExceptionStatus.NameResolutionFailure
+                    || we.Status == WebExceptionStatus.ProxyNameResolutionFailure))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static Exception Innermost(Exception ex)
+        {
+            while (ex.InnerException != null) ex = ex.InnerException;
+            return ex;
+        }
+
+        private static HttpClient CreateHttpClient()
+        {
+            // One client for the process: pooled connections, the system proxy honoured, per-call timeouts via tokens.
+            var handler = new HttpClientHandler
+            {
+                UseProxy = true,
+                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+            };
+            return new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        }
+    }
+}

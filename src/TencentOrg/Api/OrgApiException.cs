@@ -1,0 +1,61 @@
+using System;
+
+namespace TencentOrg.Api
+{
+    /// <summary>The service answered with Response.Error: a definitive, typed failure.</summary>
+    public class OrgApiException : Exception
+    {
+        public OrgApiException(string action, string code, string serviceMessage, string? requestId)
+            : base(Format(action, code, serviceMessage, requestId))
+        {
+            Action = action;
+            Code = code;
+            ServiceMessage = serviceMessage;
+            RequestId = requestId;
+        }
+
+        public string Action { get; }
+        /// <summary>Tencent error code, e.g. FailedOperation.OrganizationIdentityNameUsed.</summary>
+        public string Code { get; }
+        public string ServiceMessage { get; }
+        public string? RequestId { get; }
+
+        public bool IsRateLimit => Code == "RequestLimitExceeded" || Code.StartsWith("RequestLimitExceeded.", StringComparison.Ordinal);
+
+        private static string Format(string action, string code, string message, string? requestId) =>
+            action + " failed: " + code + ": " + message + (string.IsNullOrEmpty(requestId) ? "" : " (RequestId " + requestId + ")");
+    }
+
+    /// <summary>No usable answer: network failure, timeout, HTTP status other than 200, unreadable body.</summary>
+    public class OrgTransportException : Exception
+    {
+        public OrgTransportException(string action, string code, string message, bool mayHaveReachedServer, Exception? inner = null)
+            : base(action + " failed: " + code + ": " + message, inner)
+        {
+            Action = action;
+            Code = code;
+            MayHaveReachedServer = mayHaveReachedServer;
+        }
+
+        public string Action { get; }
+        /// <summary>Client-side code in the SDKs' style: ClientError.NetworkError, ClientError.HttpStatusCodeError, ClientError.ParseJsonError, ClientError.Timeout.</summary>
+        public string Code { get; }
+        /// <summary>False only when the request provably never left this machine (connection refused, DNS failure).</summary>
+        public bool MayHaveReachedServer { get; }
+    }
+
+    /// <summary>A create call failed in a way that leaves its effect unknown; the caller must read state before resending.</summary>
+    public sealed class OrgAmbiguousResultException : OrgTransportException
+    {
+        public OrgAmbiguousResultException(string action, Exception cause)
+            : base(action, "ClientError.AmbiguousResult", "the request may have been applied: " + cause.Message, true, cause)
+        {
+        }
+    }
+
+    /// <summary>No credential anywhere in the chain; raised before any request.</summary>
+    public sealed class OrgCredentialNotFoundException : Exception
+    {
+        public OrgCredentialNotFoundException(string message) : base(message) { }
+    }
+}

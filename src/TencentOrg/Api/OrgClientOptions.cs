@@ -1,0 +1,26 @@
+using System;
+
+namespace TencentOrg.Api
+{
+    /// <summary>Transport settings for one connection to the Organization API.</summary>
+    public sealed class OrgClientOptions
+    {
+        public const string ApiVersion = "2021-03-31";
+        public const string ServiceName = "organization";
+
+        public Uri Endpoint { get; set; } = OrgEndpoint.ForSite(OrgSite.China);
+        /// <summary>Sent as X-TC-Region only when set; no Organization action needs it.</summary>
+        public string? Region { get; set; }
+        /// <summary>zh-CN or en-US: the language of error messages.</summary>
+        public string Language { get; set; } = "en-US";
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
+        /// <summary>Client-side budget per action; the service allows 20 requests/second.</summary>
+        public double RequestsPerSecond { get; set; } = 20;
+        public int MaxRetries { get; set; } = 5;
+        public TimeSpan MaxRetryTime { get; set; } = TimeSpan.FromSeconds(120);
+        public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+        public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+        public OrgClientOptions Clone() => (OrgClientOptions)MemberwiseClone();
+    }
+}

@@ -1,0 +1,57 @@
+using System;
+using System.Net;
+
+namespace TencentOrg.Api
+{
+    public enum OrgSite
+    {
+        China,
+        International,
+    }
+
+    /// <summary>Resolves and checks the Organization API endpoint.</summary>
+    public static class OrgEndpoint
+    {
+        public const string ChinaHost = "organization.tencentcloudapi.com";
+        public const string InternationalHost = "organization.intl.tencentcloudapi.com";
+        /// <summary>Overrides the endpoint for unattended runs (runbooks, tests, the emulator).</summary>
+        public const string EndpointVariable = "TCORG_ENDPOINT";
+
+        public static Uri ForSite(OrgSite site) =>
+            new Uri("https://" + (site == OrgSite.International ? InternationalHost : ChinaHost) + "/");
+
+        /// <summary>Explicit endpoint wins, then TCORG_ENDPOINT, then the site's host.</summary>
+        public static Uri Resolve(Uri? explicitEndpoint, OrgSite site, Func<string, string?> getEnv)
+        {
+            if (explicitEndpoint != null) return Validate(explicitEndpoint);
+            string? fromEnv = getEnv(EndpointVariable);
+            if (!string.IsNullOrWhiteSpace(fromEnv))
+            {
+                if (!Uri.TryCreate(fromEnv!.Trim(), UriKind.Absolute, out var parsed))
+                    throw new ArgumentException(EndpointVariable + " is not an absolute URI: '" + fromEnv + "'.");
+                return Validate(parsed);
+            }
+            return ForSite(site);
+        }
+
+        /// <summary>Only https, except plain http to a loopback host (the local emulator): keys must not cross a network in clear.</summary>
+        public static Uri Validate(Uri endpoint)
+        {
+            if (!endpoint.IsAbsoluteUri)
+                throw new ArgumentException("The endpoint must be an absolute URI such as https://organization.tencentcloudapi.com/.");
+            if (endpoint.Scheme == Uri.UriSchemeHttps) return Normalize(endpoint);
+            if (endpoint.Scheme == Uri.UriSchemeHttp)
+            {
+                if (IsLoopback(endpoint)) return Normalize(endpoint);
+                throw new ArgumentException("Refusing plain http:// endpoint '" + endpoint.GetLeftPart(UriPartial.Authority)
+                    + "': only https is allowed, except to a loopback address (127.0.0.1, ::1, localhost).");
+            }
+            throw new ArgumentException("Unsupported endpoint scheme '" + endpoint.Scheme + "': use https.");
+        }
+
+        private static bool IsLoopback(Uri uri) =>
+            uri.IsLoopback || (IPAddress.TryParse(uri.DnsSafeHost, out var ip) && IPAddress.IsLoopback(ip));
+
+        private static Uri Normalize(Uri uri) => new Uri(uri.GetLeftPart(UriPartial.Authority) + "/");
+    }
+}

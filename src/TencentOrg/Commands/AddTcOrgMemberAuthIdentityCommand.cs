@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using TencentOrg.Api;
+using TencentOrg.Services;
+
+namespace TencentOrg
+{
+    /// <summary>
+    /// Add-TcOrgMemberAuthIdentity: CreateOrganizationMemberAuthIdentity. Any number of members, sent
+    /// 10 members x 5 identities per request; the outcome is reported per member and identity.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Add, "TcOrgMemberAuthIdentity", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(MemberAuthIdentity))]
+    public sealed class AddTcOrgMemberAuthIdentityCommand : TcOrgCmdlet
+    {
+        // One dispatcher per distinct identity set, so members piped one by one still share requests.
+        private readonly Dictionary<string, BatchDispatcher<long>> _dispatchers = new Dictionary<string, BatchDispatcher<long>>(StringComparer.Ordinal);
+        private readonly Dictionary<string, HashSet<long>> _queued = new Dictionary<string, HashSet<long>>(StringComparer.Ordinal);
+        private MemberAuthService? _service;
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Uin", "MemberUins")]
+        [ValidateCount(1, 100000)]
+        [ValidateRange(1L, Patterns.MaxUin)]
+        public long[] MemberUin { get; set; } = new long[0];
+
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Alias("IdentityIds")]
+        [ValidateCount(1, 100)]
+        [ValidateRange(1L, long.MaxValue)]
+        public long[] IdentityId { get; set; } = new long[0];
+
+        /// <summary>Already-granted pairs become warnings and are emitted as they are (idempotent reruns).</summary>
+        [Parameter]
+        public SwitchParameter SkipExisting { get; set; }
+
+        /// <summary>Emit one object per (member, identity) granted.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var identities = IdentityId.Distinct().OrderBy(id => id).ToList();
+            string key = string.Join(",", identities);
+            foreach (var member in MemberUin)
+            {
+                if (!_queued.TryGetValue(key, out var seen)) _queued[key] = seen = new HashSet<long>();
+                if (!seen.Add(member))
+                {
+                    WriteVerbose("Member " + member + " is already queued for identities " + key + "; skipping the duplicate.");
+                    continue;
+                }
+                if (!ShouldProcess("Member account " + member, "Grant organization identit" + (identities.Count == 1 ? "y " : "ies ") + key)) continue;
+                if (!_dispatchers.TryGetValue(key, out var dispatcher))
+                {
+                    _service ??= new MemberAuthService(Session, Log);
+                    dispatcher = new BatchDispatcher<long>(this, MemberAuthService.MaxMembersPerCall,
+                        (members, ct) => GrantAsync(members, identities, ct), CancelToken);
+                    _dispatchers[key] = dispatcher;
+                }
+                dispatcher.Add(member);
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            foreach (var dispatcher in _dispatchers.Values) dispatcher.Complete();
+        }
+
+        private async Task GrantAsync(List<long> members, List<long> identities, CancellationToken ct)
+        {
+            IReadOnlyList<ItemOutcome<MemberGrant, MemberAuthIdentity>> outcomes;
+            try
+            {
+                outcomes = await _service!.GrantAsync(members, identities, SkipExisting, ct).ConfigureAwait(false);
+            }
+            catch (Exception error) when (error is OrgApiException || error is OrgTransportException)
+            {
+                foreach (var member in members) PostError(error, member);
+                return;
+            }
+            foreach (var perMember in outcomes.GroupBy(o => o.Input.MemberUin))
+            {
+                var failed = perMember.Where(o => !o.Succeeded).ToList();
+                // One error per member and distinct cause, naming the member as the target.
+                foreach (var cause in failed.GroupBy(o => o.Error!.Message)) PostError(cause.First().Error!, perMember.Key);
+                var granted = perMember.Where(o => o.Succeeded).ToList();
+                if (granted.Count > 0)
+                {
+                    Log.Verbose("Member " + perMember.Key + ": granted identit" + (granted.Count == 1 ? "y " : "ies ")
+                        + string.Join(",", granted.Select(o => o.Input.IdentityId)) + ".");
+                }
+                if (PassThru) foreach (var outcome in granted) PostObject(outcome.Result!);
+            }
+        }
+    }
+}

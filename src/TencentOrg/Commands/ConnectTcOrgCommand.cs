@@ -1,0 +1,112 @@
+using System;
+using System.Management.Automation;
+using System.Net;
+using System.Security;
+using TencentOrg.Api;
+using TencentOrg.Credentials;
+using TencentOrg.Services;
+
+namespace TencentOrg
+{
+    /// <summary>Connect-TcOrg: choose the credential, site/endpoint and client settings for this runspace.</summary>
+    [Cmdlet(VerbsCommunications.Connect, "TcOrg", DefaultParameterSetName = ChainSet)]
+    [OutputType(typeof(OrgContext))]
+    public sealed class ConnectTcOrgCommand : TcOrgCmdlet
+    {
+        private const string ChainSet = "Chain";
+        private const string KeySet = "Key";
+        private const string CredentialSet = "Credential";
+
+        [Parameter(Mandatory = true, ParameterSetName = KeySet)]
+        [ValidateNotNullOrEmpty]
+        [ValidatePattern(@"^[A-Za-z0-9]{8,128}$")]
+        public string SecretId { get; set; } = "";
+
+        [Parameter(Mandatory = true, ParameterSetName = KeySet)]
+        [ValidateNotNull]
+        public SecureString SecretKey { get; set; } = new SecureString();
+
+        [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
+        [Credential]
+        [ValidateNotNull]
+        public PSCredential Credential { get; set; } = PSCredential.Empty;
+
+        [Parameter(ParameterSetName = KeySet)]
+        [Parameter(ParameterSetName = CredentialSet)]
+        public SecureString? SessionToken { get; set; }
+
+        /// <summary>Profile in ~/.tccli/&lt;name&gt;.credential or ~/.tencentcloud/credentials; default TCCLI_PROFILE, else "default".</summary>
+        [Parameter(ParameterSetName = ChainSet)]
+        [ValidatePattern(@"^[A-Za-z0-9_.\-]{1,64}$")]
+        public string? ProfileName { get; set; }
+
+        [Parameter]
+        public OrgSite Site { get; set; } = OrgSite.China;
+
+        [Parameter]
+        [ValidateNotNull]
+        public Uri? Endpoint { get; set; }
+
+        [Parameter]
+        [ValidatePattern(@"^[a-z]{2}-[a-z]+(-[a-z0-9]+)*$")]
+        public string? Region { get; set; }
+
+        [Parameter]
+        [ValidateSet("en-US", "zh-CN")]
+        public string Language { get; set; } = "en-US";
+
+        /// <summary>Client-side budget per API action; the service allows 20.</summary>
+        [Parameter]
+        [ValidateRange(0.1, 1000)]
+        public double RequestsPerSecond { get; set; } = 20;
+
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; } = 60;
+
+        [Parameter]
+        [ValidateRange(0, 20)]
+        public int MaxRetries { get; set; } = 5;
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void EndProcessing()
+        {
+            OrgCredential credential;
+            Uri endpoint;
+            try
+            {
+                credential = ParameterSetName switch
+                {
+                    KeySet => new OrgCredential(SecretId, Plain(SecretKey), Plain(SessionToken), "Connect-TcOrg -SecretId/-SecretKey"),
+                    CredentialSet => new OrgCredential(Credential.UserName, Plain(Credential.Password), Plain(SessionToken), "Connect-TcOrg -Credential"),
+                    _ => CredentialResolver.FromProcess().Resolve(MyInvocation.BoundParameters.ContainsKey(nameof(ProfileName)) ? ProfileName : null),
+                };
+                endpoint = OrgEndpoint.Resolve(Endpoint, Site, Environment.GetEnvironmentVariable);
+            }
+            catch (Exception ex) when (ex is ArgumentException || ex is OrgCredentialNotFoundException || ex is System.IO.InvalidDataException)
+            {
+                ThrowCommandError(ex);
+                return;
+            }
+
+            var options = new OrgClientOptions
+            {
+                Endpoint = endpoint,
+                Region = Region,
+                Language = Language,
+                RequestsPerSecond = RequestsPerSecond,
+                Timeout = TimeSpan.FromSeconds(TimeoutSec),
+                MaxRetries = MaxRetries,
+            };
+            var session = new OrgSession(credential, options, Site, isExplicit: true);
+            SessionStore.Set(session);
+            WriteVerbose("Connected to " + endpoint + " with SecretId " + credential.MaskedSecretId + " from " + credential.Source + ".");
+            if (PassThru) WriteObject(GetTcOrgContextCommand.Describe(session));
+        }
+
+        private static string Plain(SecureString? secure) =>
+            secure == null || secure.Length == 0 ? "" : new NetworkCredential(string.Empty, secure).Password;
+    }
+}

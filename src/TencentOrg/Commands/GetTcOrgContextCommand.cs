@@ -1,0 +1,32 @@
+using System.Management.Automation;
+using TencentOrg.Services;
+
+namespace TencentOrg
+{
+    /// <summary>Get-TcOrgContext: which key, endpoint and settings the next command will use. Never the secret.</summary>
+    [Cmdlet(VerbsCommon.Get, "TcOrgContext")]
+    [OutputType(typeof(OrgContext))]
+    public sealed class GetTcOrgContextCommand : TcOrgCmdlet
+    {
+        protected override void EndProcessing()
+        {
+            WriteObject(Describe(Session));
+        }
+
+        internal static OrgContext Describe(OrgSession session) => new OrgContext
+        {
+            SecretId = session.Credential.MaskedSecretId,
+            CredentialSource = session.Credential.Source,
+            HasSessionToken = session.Credential.HasSessionToken,
+            Site = session.Site.ToString(),
+            Endpoint = session.Options.Endpoint.ToString(),
+            Region = session.Options.Region,
+            Language = session.Options.Language,
+            ZoneId = session.CachedZoneId,
+            RequestsPerSecond = session.Options.RequestsPerSecond,
+            TimeoutSec = (int)session.Options.Timeout.TotalSeconds,
+            MaxRetries = session.Options.MaxRetries,
+            Connected = session.IsExplicit,
+        };
+    }
+}

@@ -1,0 +1,163 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using TencentOrg.Api;
+using TencentOrg.Services;
+
+namespace TencentOrg
+{
+    /// <summary>
+    /// New-TcRoleAssignment: CreateRoleAssignment, batched 50 per request. Emits one RoleTask per
+    /// assignment; with -Wait, the finished task.
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "TcRoleAssignment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = FieldsSet)]
+    [OutputType(typeof(RoleTask))]
+    public sealed class NewTcRoleAssignmentCommand : TcOrgCmdlet
+    {
+        private const string FieldsSet = "Fields";
+        private const string InputObjectSet = "InputObject";
+
+        private BatchDispatcher<RoleAssignmentInfo>? _dispatcher;
+        private RoleAssignmentService? _service;
+        private string? _zoneId;
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidatePattern(Patterns.ZoneId)]
+        [ArgumentCompleter(typeof(ZoneIdCompleter))]
+        public string? ZoneId { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = FieldsSet, ValueFromPipelineByPropertyName = true)]
+        [ValidatePattern(Patterns.RoleConfigurationId)]
+        public string RoleConfigurationId { get; set; } = "";
+
+        [Parameter(ParameterSetName = FieldsSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateSet("MemberUin", "ManagerUin")]
+        public string TargetType { get; set; } = "MemberUin";
+
+        [Parameter(Mandatory = true, ParameterSetName = FieldsSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("MemberUin")]
+        [ValidateCount(1, 100000)]
+        [ValidateRange(1L, Patterns.MaxUin)]
+        public long[] TargetUin { get; set; } = new long[0];
+
+        /// <summary>User or Group; inferred from the u-/g- prefix of -PrincipalId when omitted.</summary>
+        [Parameter(ParameterSetName = FieldsSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateSet("User", "Group")]
+        public string? PrincipalType { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = FieldsSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("UserId", "GroupId")]
+        [ValidateCount(1, 100000)]
+        [ValidatePattern(Patterns.PrincipalId)]
+        public string[] PrincipalId { get; set; } = new string[0];
+
+        [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public RoleAssignmentInfo[] InputObject { get; set; } = new RoleAssignmentInfo[0];
+
+        /// <summary>Wait for each task to finish; a Failed task becomes an error carrying its FailureReason.</summary>
+        [Parameter]
+        public SwitchParameter Wait { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 86400)]
+        public int TimeoutSeconds { get; set; } = 600;
+
+        /// <summary>An assignment that already exists becomes a warning and a finished task (idempotent reruns).</summary>
+        [Parameter]
+        public SwitchParameter SkipExisting { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            foreach (var item in Expand())
+            {
+                string? problem = Problem(item);
+                if (problem != null)
+                {
+                    WriteItemError(new ArgumentException(problem), item);
+                    continue;
+                }
+                if (!ShouldProcess(item.TargetType + " " + item.TargetUin,
+                    "Assign permission configuration " + item.RoleConfigurationId + " to " + item.PrincipalType + " " + item.PrincipalId)) continue;
+
+                if (_dispatcher == null)
+                {
+                    _service = new RoleAssignmentService(Session, Log);
+                    _zoneId = ResolveZoneId(ZoneId);
+                    _dispatcher = new BatchDispatcher<RoleAssignmentInfo>(this, RoleAssignmentService.MaxAssignmentsPerCall, SendAsync, CancelToken);
+                }
+                _dispatcher.Add(item);
+            }
+        }
+
+        protected override void EndProcessing() => _dispatcher?.Complete();
+
+        private IEnumerable<RoleAssignmentInfo> Expand()
+        {
+            if (ParameterSetName == InputObjectSet)
+            {
+                foreach (var item in InputObject)
+                {
+                    if (item.PrincipalType == null && item.PrincipalId != null) item.PrincipalType = InferPrincipalType(item.PrincipalId);
+                    if (item.TargetType == null) item.TargetType = "MemberUin";
+                    yield return item;
+                }
+                yield break;
+            }
+            foreach (var principal in PrincipalId)
+                foreach (var uin in TargetUin)
+                    yield return new RoleAssignmentInfo
+                    {
+                        RoleConfigurationId = RoleConfigurationId,
+                        TargetType = TargetType,
+                        TargetUin = uin,
+                        PrincipalType = PrincipalType ?? InferPrincipalType(principal),
+                        PrincipalId = principal,
+                    };
+        }
+
+        private static string? InferPrincipalType(string principalId) =>
+            principalId.StartsWith("u-", StringComparison.Ordinal) ? "User" : principalId.StartsWith("g-", StringComparison.Ordinal) ? "Group" : null;
+
+        /// <summary>Checks -InputObject items as strictly as the parameter attributes check the fields.</summary>
+        internal static string? Problem(RoleAssignmentInfo item)
+        {
+            if (item.RoleConfigurationId == null || !System.Text.RegularExpressions.Regex.IsMatch(item.RoleConfigurationId, Patterns.RoleConfigurationId))
+                return "RoleConfigurationId '" + item.RoleConfigurationId + "' is not a permission configuration ID (rc-...).";
+            if (item.TargetType != "MemberUin" && item.TargetType != "ManagerUin")
+                return "TargetType '" + item.TargetType + "' must be MemberUin or ManagerUin.";
+            if (item.TargetUin == null || item.TargetUin <= 0)
+                return "TargetUin must be a positive account UIN.";
+            if (item.PrincipalId == null || !System.Text.RegularExpressions.Regex.IsMatch(item.PrincipalId, Patterns.PrincipalId))
+                return "PrincipalId '" + item.PrincipalId + "' is not a CIC user (u-...) or group (g-...) ID.";
+            if (item.PrincipalType != "User" && item.PrincipalType != "Group")
+                return "PrincipalType '" + item.PrincipalType + "' must be User or Group.";
+            if (InferPrincipalType(item.PrincipalId) != item.PrincipalType)
+                return "PrincipalType " + item.PrincipalType + " does not match PrincipalId " + item.PrincipalId + " (u- is a User, g- a Group).";
+            return null;
+        }
+
+        private async Task SendAsync(List<RoleAssignmentInfo> batch, CancellationToken ct)
+        {
+            var outcomes = await _service!.CreateAsync(_zoneId!, batch, SkipExisting, ct).ConfigureAwait(false);
+            var started = new List<RoleTask>();
+            foreach (var outcome in outcomes)
+            {
+                if (!outcome.Succeeded) PostError(outcome.Error!, outcome.Input);
+                else if (Wait) started.Add(outcome.Result!);
+                else PostObject(outcome.Result!);
+            }
+            if (started.Count == 0) return;
+            await new TaskService(Session, Log).WaitAsync(_zoneId!, started, TimeSpan.FromSeconds(TimeoutSeconds), PostTaskOutcome, null, ct).ConfigureAwait(false);
+        }
+
+        private void PostTaskOutcome(ItemOutcome<RoleTask, RoleTask> outcome)
+        {
+            if (outcome.Succeeded) PostObject(outcome.Result!);
+            else PostError(outcome.Error!, outcome.Input);
+        }
+    }
+}

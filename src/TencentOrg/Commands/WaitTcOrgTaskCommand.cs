@@ -1,0 +1,83 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using TencentOrg.Services;
+
+namespace TencentOrg
+{
+    /// <summary>
+    /// Wait-TcOrgTask: poll CIC tasks (GetTaskStatus) with backoff until each is Success or Failed.
+    /// Success is emitted; Failed becomes an error carrying FailureReason; the timeout, an error per task.
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Wait, "TcOrgTask", DefaultParameterSetName = InputObjectSet)]
+    [OutputType(typeof(RoleTask))]
+    public sealed class WaitTcOrgTaskCommand : TcOrgCmdlet
+    {
+        private const string InputObjectSet = "InputObject";
+        private const string TaskIdSet = "TaskId";
+        private readonly List<RoleTask> _tasks = new List<RoleTask>();
+
+        [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true, Position = 0)]
+        [ValidateNotNull]
+        public RoleTask[] InputObject { get; set; } = new RoleTask[0];
+
+        [Parameter(Mandatory = true, ParameterSetName = TaskIdSet, ValueFromPipelineByPropertyName = true)]
+        [ValidatePattern(Patterns.TaskId)]
+        public string[] TaskId { get; set; } = new string[0];
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidatePattern(Patterns.ZoneId)]
+        [ArgumentCompleter(typeof(ZoneIdCompleter))]
+        public string? ZoneId { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 86400)]
+        public int TimeoutSeconds { get; set; } = 600;
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == TaskIdSet)
+            {
+                foreach (var id in TaskId) _tasks.Add(new RoleTask { TaskId = id, ZoneId = ZoneId, Status = "InProgress" });
+                return;
+            }
+            foreach (var task in InputObject)
+            {
+                if (string.IsNullOrEmpty(task.TaskId) && !task.IsFinished)
+                {
+                    WriteItemError(new ArgumentException("The task has no TaskId to wait on."), task);
+                    continue;
+                }
+                _tasks.Add(task);
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            if (_tasks.Count == 0) return;
+            string zoneId = ZoneId ?? FirstZone() ?? ResolveZoneId(null);
+            var progress = new ProgressRecord(1, "Waiting for Tencent Cloud CIC tasks", "Polling " + _tasks.Count + " task(s)");
+            Await(new TaskService(Session, Log).WaitAsync(zoneId, _tasks, TimeSpan.FromSeconds(TimeoutSeconds),
+                outcome =>
+                {
+                    if (outcome.Succeeded) PostObject(outcome.Result!);
+                    else PostError(outcome.Error!, outcome.Input);
+                },
+                (done, total) => Post(() =>
+                {
+                    progress.PercentComplete = total == 0 ? 100 : done * 100 / total;
+                    progress.StatusDescription = done + " of " + total + " task(s) finished";
+                    WriteProgress(progress);
+                }),
+                CancelToken));
+            progress.RecordType = ProgressRecordType.Completed;
+            WriteProgress(progress);
+        }
+
+        private string? FirstZone()
+        {
+            foreach (var task in _tasks) if (!string.IsNullOrEmpty(task.ZoneId)) return task.ZoneId;
+            return null;
+        }
+    }
+}

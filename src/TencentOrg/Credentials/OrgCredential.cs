@@ -1,0 +1,33 @@
+using TencentOrg.Api;
+
+namespace TencentOrg.Credentials
+{
+    /// <summary>
+    /// A resolved key pair. The secret key lives only inside the signer; nothing here can print it.
+    /// </summary>
+    public sealed class OrgCredential
+    {
+        public OrgCredential(string secretId, string secretKey, string? sessionToken, string source)
+        {
+            SecretId = secretId.Trim();
+            Signer = new Tc3Signer(SecretId, secretKey.Trim());
+            SessionToken = string.IsNullOrWhiteSpace(sessionToken) ? null : sessionToken!.Trim();
+            Source = source;
+        }
+
+        public string SecretId { get; }
+        /// <summary>Where the credential came from, e.g. "environment variables" or "profile 'default' (~/.tccli/default.credential)".</summary>
+        public string Source { get; }
+        internal string? SessionToken { get; }
+        internal Tc3Signer Signer { get; }
+        public bool HasSessionToken => SessionToken != null;
+
+        /// <summary>AKID****1234: enough to recognise a key, too little to use it.</summary>
+        public string MaskedSecretId => Mask(SecretId);
+
+        public static string Mask(string value) =>
+            value.Length <= 8 ? "****" : value.Substring(0, 4) + "****" + value.Substring(value.Length - 4);
+
+        public override string ToString() => MaskedSecretId + " (" + Source + ")";
+    }
+}

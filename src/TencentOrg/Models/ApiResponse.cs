@@ -1,0 +1,21 @@
+namespace TencentOrg.Models
+{
+    /// <summary>Every answer is {"Response": {...}}.</summary>
+    public sealed class ResponseEnvelope<T>
+    {
+        public T? Response { get; set; }
+    }
+
+    /// <summary>Fields present in every Response object: RequestId, and Error on failure.</summary>
+    public class ApiResponse
+    {
+        public ApiError? Error { get; set; }
+        public string? RequestId { get; set; }
+    }
+
+    public sealed class ApiError
+    {
+        public string? Code { get; set; }
+        public string? Message { get; set; }
+    }
+}

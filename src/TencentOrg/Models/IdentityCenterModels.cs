@@ -1,0 +1,312 @@
+using System.Collections.Generic;
+
+namespace TencentOrg.Models
+{
+    // CIC (Identity Center): zone, users, groups, role configurations, assignments, provisioning, tasks
+    // (spec §2.3, §2.4, §4.6-§4.15, §4.18, §4.19).
+
+    public sealed class EmptyRequest
+    {
+    }
+
+    public sealed class DescribeIdentityCenterResponse : ApiResponse
+    {
+        public string? ZoneId { get; set; }
+        public string? ZoneName { get; set; }
+        public string? ServiceStatus { get; set; }
+        public string? ScimSyncStatus { get; set; }
+        public string? CreateTime { get; set; }
+        public string? UpdateTime { get; set; }
+    }
+
+    public sealed class CreateRoleAssignmentRequest
+    {
+        public string? ZoneId { get; set; }
+        public List<RoleAssignmentInfo>? RoleAssignmentInfo { get; set; }
+    }
+
+    public sealed class CreateRoleAssignmentResponse : ApiResponse
+    {
+        public List<TaskInfo>? Tasks { get; set; }
+    }
+
+    /// <summary>TaskInfo: CreateRoleAssignment.Tasks[], DeleteRoleAssignment.Task, ListTasks.Tasks[]; status field is Status.</summary>
+    public sealed class TaskInfo
+    {
+        public string? TaskId { get; set; }
+        public string? RoleConfigurationId { get; set; }
+        public string? RoleConfigurationName { get; set; }
+        public long? TargetUin { get; set; }
+        public string? TargetType { get; set; }
+        public string? PrincipalId { get; set; }
+        public string? PrincipalType { get; set; }
+        public string? TaskType { get; set; }
+        public string? Status { get; set; }
+        public string? FailureReason { get; set; }
+    }
+
+    /// <summary>ProvisionRoleConfiguration.Task and DismantleRoleConfiguration.Task; status field is TaskStatus.</summary>
+    public sealed class RoleProvisioningsTask
+    {
+        public string? TaskId { get; set; }
+        public string? RoleConfigurationId { get; set; }
+        public string? RoleConfigurationName { get; set; }
+        public long? TargetUin { get; set; }
+        public string? TargetType { get; set; }
+        public string? TaskType { get; set; }
+        public string? TaskStatus { get; set; }
+    }
+
+    public sealed class ProvisionRoleConfigurationRequest
+    {
+        public string? ZoneId { get; set; }
+        public string? RoleConfigurationId { get; set; }
+        public string? TargetType { get; set; }
+        public long? TargetUin { get; set; }
+    }
+
+    public sealed class RoleProvisioningTaskResponse : ApiResponse
+    {
+        public RoleProvisioningsTask? Task { get; set; }
+    }
+
+    public sealed class GetTaskStatusRequest
+    {
+        public string? ZoneId { get; set; }
+        public string? TaskId { get; set; }
+    }
+
+    public sealed class GetTaskStatusResponse : ApiResponse
+    {
+        public TaskStatusItem? TaskStatus { get; set; }
+    }
+
+    public sealed class TaskStatusItem
+    {
+        public string? Status { get; set; }
+        public string? TaskId { get; set; }
+        public string? TaskType { get; set; }
+        public string? FailureReason { get; set; }
+    }
+
+    public sealed class ListRoleAssignmentsRequest
+    {
+        public string? ZoneId { get; set; }
+        public string? RoleConfigurationId { get; set; }
+        public long? MaxResults { get; set; }
+        public string? NextToken { get; set; }
+        public string? TargetType { get; set; }
+        public long? TargetUin { get; set; }
+        public string? PrincipalType { get; set; }
+        public string? PrincipalId { get; set; }
+        public string? Filter { get; set; }
+    }
+
+    public sealed class ListRoleAssignmentsResponse : ApiResponse
+    {
+        public string? NextToken { get; set; }
+        public long? TotalCounts { get; set; }
+        public long? MaxResults { get; set; }
+        public bool? IsTruncated { get; set; }
+        public List<RoleAssignmentItem>? RoleAssignments { get; set; }
+    }
+
+    public sealed class RoleAssignmentItem
+    {
+        public string? RoleConfigurationId { get; set; }
+        public string? RoleConfigurationName { get; set; }
+        public long? TargetUin { get; set; }
+        public string? TargetType { get; set; }
+        public string? PrincipalId { get; set; }
+        public string? PrincipalType { get; set; }
+        public string? PrincipalName { get; set; }
+        public string? CreateTime { get; set; }
+        public string? UpdateTime { get; set; }
+        public string? TargetName { get; set; }
+    }
+
+    public sealed class DeleteRoleAssignmentRequest
+    {
+        public string? ZoneId { get; set; }
+        public string? RoleConfigurationId { get; set; }
+        public string? TargetType { get; set; }
+        public long? TargetUin { get; set; }
+        public string? PrincipalType { get; set; }
+        public string? PrincipalId { get; set; }
+        public string? DeprovisionStrategy { get; set; }
+    }
+
+    public sealed class DeleteRoleAssignmentResponse : ApiResponse
+    {
+        public TaskInfo? Task { get; set; }
+    }
+
+    public sealed class DismantleRoleConfigurationRequest
+    {
+        public string? ZoneId { get; set; }
+        public string? RoleConfigurationId { get; set; }
+        public string? TargetType { get; set; }
+        public long? TargetUin { get; set; }
+    }
+
+    public sealed class ListTasksRequest
+    {
+        public string? ZoneId { get; set; }
+        public string? PrincipalId { get; set; }
+        public string? NextToken { get; set; }
+        public long? MaxResults { get; set; }
+        public string? PrincipalType { get; set; }
+        public long? TargetUin { get; set; }
+        public string? TargetType { get; set; }
+        public string? RoleConfigurationId { get; set; }
+        public string? Status { get; set; }
+        public string? TaskType { get; set; }
+    }
+
+    public sealed class ListTasksResponse : ApiResponse
+    {
+        public string? NextToken { get; set; }
+        public long? TotalCounts { get; set; }
+        public long? MaxResults { get; set; }
+        public bool? IsTruncated { get; set; }
+        public List<TaskInfo>? Tasks { get; set; }
+    }
+
+    public sealed class ListRoleConfigurationProvisioningsRequest
+    {
+        public string? ZoneId { get; set; }
+        public string? RoleConfigurationId { get; set; }
+        public long? MaxResults { get; set; }
+        public string? NextToken { get; set; }
+        public string? TargetType { get; set; }
+        public long? TargetUin { get; set; }
+        public string? DeploymentStatus { get; set; }
+        public string? Filter { get; set; }
+    }
+
+    public sealed class ListRoleConfigurationProvisioningsResponse : ApiResponse
+    {
+        public string? NextToken { get; set; }
+        public long? TotalCounts { get; set; }
+        public long? MaxResults { get; set; }
+        public bool? IsTruncated { get; set; }
+        public List<RoleConfigurationProvisioningItem>? RoleConfigurationProvisionings { get; set; }
+    }
+
+    public sealed class RoleConfigurationProvisioningItem
+    {
+        public string? DeploymentStatus { get; set; }
+        public string? RoleConfigurationId { get; set; }
+        public string? RoleConfigurationName { get; set; }
+        public long? TargetUin { get; set; }
+        public string? TargetName { get; set; }
+        public string? CreateTime { get; set; }
+        public string? UpdateTime { get; set; }
+        public string? TargetType { get; set; }
+    }
+
+    public sealed class ListRoleConfigurationsRequest
+    {
+        public string? ZoneId { get; set; }
+        public string? NextToken { get; set; }
+        public long? MaxResults { get; set; }
+        public string? Filter { get; set; }
+        public List<long>? FilterTargets { get; set; }
+        public string? PrincipalId { get; set; }
+    }
+
+    public sealed class ListRoleConfigurationsResponse : ApiResponse
+    {
+        public long? TotalCounts { get; set; }
+        public long? MaxResults { get; set; }
+        public bool? IsTruncated { get; set; }
+        public string? NextToken { get; set; }
+        public List<RoleConfigurationItem>? RoleConfigurations { get; set; }
+    }
+
+    public sealed class GetRoleConfigurationRequest
+    {
+        public string? ZoneId { get; set; }
+        public string? RoleConfigurationId { get; set; }
+    }
+
+    public sealed class GetRoleConfigurationResponse : ApiResponse
+    {
+        public RoleConfigurationItem? RoleConfigurationInfo { get; set; }
+    }
+
+    public sealed class RoleConfigurationItem
+    {
+        public string? RoleConfigurationId { get; set; }
+        public string? RoleConfigurationName { get; set; }
+        public string? Description { get; set; }
+        public long? SessionDuration { get; set; }
+        public string? RelayState { get; set; }
+        public string? CreateTime { get; set; }
+        public string? UpdateTime { get; set; }
+        public bool? IsSelected { get; set; }
+    }
+
+    public sealed class ListUsersRequest
+    {
+        public string? ZoneId { get; set; }
+        public string? UserStatus { get; set; }
+        public string? UserType { get; set; }
+        public string? Filter { get; set; }
+        public long? MaxResults { get; set; }
+        public string? NextToken { get; set; }
+    }
+
+    public sealed class ListUsersResponse : ApiResponse
+    {
+        public long? TotalCounts { get; set; }
+        public long? MaxResults { get; set; }
+        public List<UserItem>? Users { get; set; }
+        public string? NextToken { get; set; }
+        public bool? IsTruncated { get; set; }
+    }
+
+    public sealed class UserItem
+    {
+        public string? UserName { get; set; }
+        public string? FirstName { get; set; }
+        public string? LastName { get; set; }
+        public string? DisplayName { get; set; }
+        public string? Description { get; set; }
+        public string? Email { get; set; }
+        public string? UserStatus { get; set; }
+        public string? UserType { get; set; }
+        public string? UserId { get; set; }
+        public string? CreateTime { get; set; }
+        public string? UpdateTime { get; set; }
+    }
+
+    public sealed class ListGroupsRequest
+    {
+        public string? ZoneId { get; set; }
+        public string? NextToken { get; set; }
+        public long? MaxResults { get; set; }
+        public string? Filter { get; set; }
+        public string? GroupType { get; set; }
+    }
+
+    public sealed class ListGroupsResponse : ApiResponse
+    {
+        public string? NextToken { get; set; }
+        public List<GroupItem>? Groups { get; set; }
+        public long? MaxResults { get; set; }
+        public long? TotalCounts { get; set; }
+        public bool? IsTruncated { get; set; }
+    }
+
+    public sealed class GroupItem
+    {
+        public string? GroupName { get; set; }
+        public string? Description { get; set; }
+        public string? CreateTime { get; set; }
+        public string? GroupType { get; set; }
+        public string? UpdateTime { get; set; }
+        public string? GroupId { get; set; }
+        public long? MemberCount { get; set; }
+    }
+}

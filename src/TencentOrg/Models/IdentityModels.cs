@@ -1,0 +1,100 @@
+using System.Collections.Generic;
+
+namespace TencentOrg.Models
+{
+    // Organization identities and member authorizations (spec §2.1, §2.2, §4.1-§4.5).
+
+    public sealed class CreateOrganizationIdentityRequest
+    {
+        public string? IdentityAliasName { get; set; }
+        public List<IdentityPolicy>? IdentityPolicy { get; set; }
+        public string? Description { get; set; }
+    }
+
+    public sealed class CreateOrganizationIdentityResponse : ApiResponse
+    {
+        public long? IdentityId { get; set; }
+    }
+
+    public sealed class ListOrganizationIdentityRequest
+    {
+        public long Offset { get; set; }
+        public long Limit { get; set; }
+        public string? SearchKey { get; set; }
+        public long? IdentityId { get; set; }
+        public long? IdentityType { get; set; }
+    }
+
+    public sealed class ListOrganizationIdentityResponse : ApiResponse
+    {
+        public long? Total { get; set; }
+        public List<OrgIdentityItem>? Items { get; set; }
+    }
+
+    public sealed class OrgIdentityItem
+    {
+        public long IdentityId { get; set; }
+        public string? IdentityAliasName { get; set; }
+        public string? Description { get; set; }
+        public List<IdentityPolicy>? IdentityPolicy { get; set; }
+        public long? IdentityType { get; set; }
+        public string? UpdateTime { get; set; }
+    }
+
+    public sealed class UpdateOrganizationIdentityRequest
+    {
+        public long IdentityId { get; set; }
+        public string Description { get; set; } = "";
+        public List<IdentityPolicy>? IdentityPolicy { get; set; }
+    }
+
+    public sealed class DeleteOrganizationIdentityRequest
+    {
+        public long IdentityId { get; set; }
+    }
+
+    public sealed class CreateOrganizationMemberAuthIdentityRequest
+    {
+        public List<long>? MemberUins { get; set; }
+        public List<long>? IdentityIds { get; set; }
+    }
+
+    public sealed class DescribeOrganizationMemberAuthIdentitiesRequest
+    {
+        public long Offset { get; set; }
+        public long Limit { get; set; }
+        public long? MemberUin { get; set; }
+        public long? IdentityId { get; set; }
+    }
+
+    public sealed class DescribeOrganizationMemberAuthIdentitiesResponse : ApiResponse
+    {
+        public List<OrgMemberAuthIdentityItem>? Items { get; set; }
+        public long? Total { get; set; }
+    }
+
+    public sealed class OrgMemberAuthIdentityItem
+    {
+        public long IdentityId { get; set; }
+        public string? IdentityRoleName { get; set; }
+        public string? IdentityRoleAliasName { get; set; }
+        public string? Description { get; set; }
+        public string? CreateTime { get; set; }
+        public string? UpdateTime { get; set; }
+        public long? IdentityType { get; set; }
+        public long? Status { get; set; }
+        public long? MemberUin { get; set; }
+        public string? MemberName { get; set; }
+    }
+
+    public sealed class DeleteOrganizationMemberAuthIdentityRequest
+    {
+        public long MemberUin { get; set; }
+        public long IdentityId { get; set; }
+    }
+
+    /// <summary>Responses that carry nothing but RequestId.</summary>
+    public sealed class EmptyResponse : ApiResponse
+    {
+    }
+}

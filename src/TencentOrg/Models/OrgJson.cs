@@ -1,0 +1,63 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace TencentOrg.Models
+{
+    /// <summary>
+    /// Source-generated JSON: no reflection at first call (fast import and first request), nulls omitted
+    /// as the SDKs do, PascalCase names as on the wire.
+    /// </summary>
+    [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonSerializable(typeof(EmptyRequest))]
+    [JsonSerializable(typeof(ResponseEnvelope<EmptyResponse>))]
+    [JsonSerializable(typeof(CreateOrganizationIdentityRequest))]
+    [JsonSerializable(typeof(ResponseEnvelope<CreateOrganizationIdentityResponse>))]
+    [JsonSerializable(typeof(ListOrganizationIdentityRequest))]
+    [JsonSerializable(typeof(ResponseEnvelope<ListOrganizationIdentityResponse>))]
+    [JsonSerializable(typeof(UpdateOrganizationIdentityRequest))]
+    [JsonSerializable(typeof(DeleteOrganizationIdentityRequest))]
+    [JsonSerializable(typeof(CreateOrganizationMemberAuthIdentityRequest))]
+    [JsonSerializable(typeof(DescribeOrganizationMemberAuthIdentitiesRequest))]
+    [JsonSerializable(typeof(ResponseEnvelope<DescribeOrganizationMemberAuthIdentitiesResponse>))]
+    [JsonSerializable(typeof(DeleteOrganizationMemberAuthIdentityRequest))]
+    [JsonSerializable(typeof(DescribeOrganizationRequest))]
+    [JsonSerializable(typeof(ResponseEnvelope<DescribeOrganizationResponse>))]
+    [JsonSerializable(typeof(DescribeOrganizationMembersRequest))]
+    [JsonSerializable(typeof(ResponseEnvelope<DescribeOrganizationMembersResponse>))]
+    [JsonSerializable(typeof(ResponseEnvelope<DescribeIdentityCenterResponse>))]
+    [JsonSerializable(typeof(CreateRoleAssignmentRequest))]
+    [JsonSerializable(typeof(ResponseEnvelope<CreateRoleAssignmentResponse>))]
+    [JsonSerializable(typeof(ProvisionRoleConfigurationRequest))]
+    [JsonSerializable(typeof(ResponseEnvelope<RoleProvisioningTaskResponse>))]
+    [JsonSerializable(typeof(GetTaskStatusRequest))]
+    [JsonSerializable(typeof(ResponseEnvelope<GetTaskStatusResponse>))]
+    [JsonSerializable(typeof(ListRoleAssignmentsRequest))]
+    [JsonSerializable(typeof(ResponseEnvelope<ListRoleAssignmentsResponse>))]
+    [JsonSerializable(typeof(DeleteRoleAssignmentRequest))]
+    [JsonSerializable(typeof(ResponseEnvelope<DeleteRoleAssignmentResponse>))]
+    [JsonSerializable(typeof(DismantleRoleConfigurationRequest))]
+    [JsonSerializable(typeof(ListTasksRequest))]
+    [JsonSerializable(typeof(ResponseEnvelope<ListTasksResponse>))]
+    [JsonSerializable(typeof(ListRoleConfigurationProvisioningsRequest))]
+    [JsonSerializable(typeof(ResponseEnvelope<ListRoleConfigurationProvisioningsResponse>))]
+    [JsonSerializable(typeof(ListRoleConfigurationsRequest))]
+    [JsonSerializable(typeof(ResponseEnvelope<ListRoleConfigurationsResponse>))]
+    [JsonSerializable(typeof(GetRoleConfigurationRequest))]
+    [JsonSerializable(typeof(ResponseEnvelope<GetRoleConfigurationResponse>))]
+    [JsonSerializable(typeof(ListUsersRequest))]
+    [JsonSerializable(typeof(ResponseEnvelope<ListUsersResponse>))]
+    [JsonSerializable(typeof(ListGroupsRequest))]
+    [JsonSerializable(typeof(ResponseEnvelope<ListGroupsResponse>))]
+    internal sealed partial class OrgJsonContext : JsonSerializerContext
+    {
+    }
+
+    public static class OrgJson
+    {
+        public static byte[] Serialize(object request) =>
+            JsonSerializer.SerializeToUtf8Bytes(request, request.GetType(), OrgJsonContext.Default);
+
+        public static ResponseEnvelope<T>? DeserializeEnvelope<T>(byte[] body) where T : ApiResponse =>
+            (ResponseEnvelope<T>?)JsonSerializer.Deserialize(body, typeof(ResponseEnvelope<T>), OrgJsonContext.Default);
+    }
+}

@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using TencentOrg.Api;
+using TencentOrg.Models;
+
+namespace TencentOrg.Services
+{
+    /// <summary>Organization identities: create (with reconciliation after ambiguous failures), find, list.</summary>
+    public sealed class IdentityService
+    {
+        public const string NameUsedCode = "FailedOperation.OrganizationIdentityNameUsed";
+        private const long PageSize = 50;
+
+        private readonly OrgApiClient _client;
+        private readonly IOrgLog _log;
+
+        public IdentityService(OrgSession session, IOrgLog log)
+        {
+            _client = session.Client;
+            _log = log;
+        }
+
+        public async Task<OrgIdentity> CreateAsync(string name, IReadOnlyList<IdentityPolicy> policies, string? description, bool skipExisting, CancellationToken ct)
+        {
+            var request = new CreateOrganizationIdentityRequest
+            {
+                IdentityAliasName = name,
+                IdentityPolicy = policies.ToList(),
+                Description = description,
+            };
+            try
+            {
+                return await SendCreateAsync(request, ct).ConfigureAwait(false);
+            }
+            catch (OrgAmbiguousResultException ambiguous)
+            {
+                // The create may have run: look before sending it again.
+                _log.Verbose("CreateOrganizationIdentity '" + name + "': " + ambiguous.Code + "; checking whether it was created.");
+                var found = await FindByNameAsync(name, ct).ConfigureAwait(false);
+                if (found != null)
+                {
+                    _log.Verbose("Identity '" + name + "' exists (IdentityId " + found.IdentityId + "); not sending again.");
+                    return found;
+                }
+                _log.Verbose("Identity '" + name + "' was not created; sending CreateOrganizationIdentity once more.");
+                return await SendCreateAsync(request, ct).ConfigureAwait(false);
+            }
+            catch (OrgApiException used) when (skipExisting && used.Code == NameUsedCode)
+            {
+                var existing = await FindByNameAsync(name, ct).ConfigureAwait(false);
+                if (existing == null) throw;
+                _log.Warning("Identity '" + name + "' already exists (IdentityId " + existing.IdentityId + "); skipped.");
+                return existing;
+            }
+        }
+
+        private async Task<OrgIdentity> SendCreateAsync(CreateOrganizationIdentityRequest request, CancellationToken ct)
+        {
+            var response = await _client.CallAsync<CreateOrganizationIdentityResponse>("CreateOrganizationIdentity", request, ApiCallKind.Write, _log, ct).ConfigureAwait(false);
+            return new OrgIdentity
+            {
+                IdentityId = response.IdentityId ?? 0,
+                Name = request.IdentityAliasName,
+                Description = request.Description,
+                Policies = request.IdentityPolicy?.ToArray() ?? Array.Empty<IdentityPolicy>(),
+                IdentityType = 2,
+                RequestId = response.RequestId,
+            };
+        }
+
+        /// <summary>Exact, case-sensitive name match (SearchKey is only a keyword filter).</summary>
+        public async Task<OrgIdentity?> FindByNameAsync(string name, CancellationToken ct)
+        {
+            OrgIdentity? match = null;
+            await ListAsync(new ListOrganizationIdentityRequest { SearchKey = name }, identity =>
+            {
+                if (identity.Name != name) return true;
+                match = identity;
+                return false;
+            }, ct).ConfigureAwait(false);
+            return match;
+        }
+
+        /// <summary>Every identity matching the filter; onItem returns false to stop early.</summary>
+        public Task ListAsync(ListOrganizationIdentityRequest filter, Func<OrgIdentity, bool> onItem, CancellationToken ct) =>
+            Paging.ByOffsetAsync<ListOrganizationIdentityResponse, OrgIdentityItem>(PageSize,
+                offset => _client.CallAsync<ListOrganizationIdentityResponse>("ListOrganizationIdentity", new ListOrganizationIdentityRequest
+                {
+                    Offset = offset,
+                    Limit = PageSize,
+                    SearchKey = filter.SearchKey,
+                    IdentityId = filter.IdentityId,
+                    IdentityType = filter.IdentityType,
+                }, ApiCallKind.Read, _log, ct),
+                page => page.Items, page => page.Total,
+                item => onItem(ToIdentity(item)));
+
+        internal static OrgIdentity ToIdentity(OrgIdentityItem item) => new OrgIdentity
+        {
+            IdentityId = item.IdentityId,
+            Name = item.IdentityAliasName,
+            Description = item.Description,
+            Policies = item.IdentityPolicy?.ToArray() ?? Array.Empty<IdentityPolicy>(),
+            IdentityType = item.IdentityType,
+            UpdateTime = item.UpdateTime,
+        };
+    }
+}

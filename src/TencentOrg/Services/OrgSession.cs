@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Concurrent;
+using System.Threading;
+using System.Threading.Tasks;
+using TencentOrg.Api;
+using TencentOrg.Credentials;
+using TencentOrg.Models;
+
+namespace TencentOrg.Services
+{
+    /// <summary>
+    /// One connection: credential, transport options, the API client and what was discovered once
+    /// (the CIC zone). Created by Connect-TcOrg or implicitly from the environment.
+    /// </summary>
+    public sealed class OrgSession
+    {
+        // The service budget is per account and action, so sessions with the same key and endpoint share one limiter.
+        private static readonly ConcurrentDictionary<string, ActionRateLimiter> Limiters =
+            new ConcurrentDictionary<string, ActionRateLimiter>(StringComparer.Ordinal);
+
+        private string? _zoneId;
+
+        public OrgSession(OrgCredential credential, OrgClientOptions options, OrgSite site, bool isExplicit, System.Net.Http.HttpMessageHandler? handler = null)
+        {
+            Credential = credential;
+            Options = options;
+            Site = site;
+            IsExplicit = isExplicit;
+            var limiter = Limiters.GetOrAdd(credential.SecretId + "@" + options.Endpoint.Authority, _ => new ActionRateLimiter(options.RequestsPerSecond));
+            limiter.RatePerSecond = options.RequestsPerSecond;
+            Client = new OrgApiClient(credential, options, limiter, handler);
+        }
+
+        public OrgCredential Credential { get; }
+        public OrgClientOptions Options { get; }
+        public OrgSite Site { get; }
+        /// <summary>True when made by Connect-TcOrg; false when resolved from the environment for one command.</summary>
+        public bool IsExplicit { get; }
+        public OrgApiClient Client { get; }
+        public string? CachedZoneId => Volatile.Read(ref _zoneId);
+
+        public void SetZoneId(string zoneId) => Volatile.Write(ref _zoneId, zoneId);
+
+        /// <summary>The CIC zone of this organization, asked once with DescribeIdentityCenter.</summary>
+        public async Task<string> GetZoneIdAsync(IOrgLog log, CancellationToken cancellationToken)
+        {
+            var cached = CachedZoneId;
+            if (cached != null) return cached;
+            var center = await Client.CallAsync<DescribeIdentityCenterResponse>("DescribeIdentityCenter", new EmptyRequest(), ApiCallKind.Read, log, cancellationToken).ConfigureAwait(false);
+            if (string.IsNullOrEmpty(center.ZoneId))
+                throw new OrgApiException("DescribeIdentityCenter", "FailedOperation.IdentityCenterNotOpen", "CIC (Identity Center) has no zone for this organization.", center.RequestId);
+            log.Verbose("Using CIC zone " + center.ZoneId + " (" + center.ZoneName + ") from DescribeIdentityCenter.");
+            SetZoneId(center.ZoneId!);
+            return center.ZoneId!;
+        }
+    }
+}

@@ -1,0 +1,184 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using TencentOrg.Api;
+using TencentOrg.Models;
+
+namespace TencentOrg.Services
+{
+    /// <summary>
+    /// CIC role assignments and provisioning: create in batches of 50, isolate a failing item,
+    /// reconcile by reading after ambiguous failures, find existing ones for -SkipExisting.
+    /// </summary>
+    public sealed class RoleAssignmentService
+    {
+        public const int MaxAssignmentsPerCall = 50;
+        public const string AlreadyExistsCode = "FailedOperation.RoleConfigurationAuthorizationAlreadyExist";
+        private const long PageSize = 100;
+
+        private readonly OrgApiClient _client;
+        private readonly IOrgLog _log;
+
+        public RoleAssignmentService(OrgSession session, IOrgLog log)
+        {
+            _client = session.Client;
+            _log = log;
+        }
+
+        public async Task<IReadOnlyList<ItemOutcome<RoleAssignmentInfo, RoleTask>>> CreateAsync(
+            string zoneId, IReadOnlyList<RoleAssignmentInfo> items, bool skipExisting, CancellationToken ct)
+        {
+            if (items.Count > MaxAssignmentsPerCall) throw new ArgumentException("At most " + MaxAssignmentsPerCall + " assignments per call.", nameof(items));
+            var outcomes = new List<ItemOutcome<RoleAssignmentInfo, RoleTask>>();
+            await CreateBatchAsync(zoneId, items.ToList(), skipExisting, outcomes, allowResend: true, ct).ConfigureAwait(false);
+            return outcomes;
+        }
+
+        private async Task CreateBatchAsync(string zoneId, List<RoleAssignmentInfo> items, bool skipExisting,
+            List<ItemOutcome<RoleAssignmentInfo, RoleTask>> outcomes, bool allowResend, CancellationToken ct)
+        {
+            try
+            {
+                var response = await _client.CallAsync<CreateRoleAssignmentResponse>("CreateRoleAssignment",
+                    new CreateRoleAssignmentRequest { ZoneId = zoneId, RoleAssignmentInfo = items }, ApiCallKind.Write, _log, ct).ConfigureAwait(false);
+                var tasks = response.Tasks ?? new List<TaskInfo>();
+                for (int i = 0; i < items.Count; i++)
+                {
+                    var task = tasks.FirstOrDefault(t => Matches(t, items[i])) ?? (tasks.Count == items.Count ? tasks[i] : null);
+                    var roleTask = task != null ? ToRoleTask(task, zoneId, response.RequestId) : Pending(items[i], zoneId, response.RequestId);
+                    outcomes.Add(ItemOutcome<RoleAssignmentInfo, RoleTask>.Success(items[i], roleTask));
+                }
+            }
+            catch (OrgAmbiguousResultException ambiguous) when (allowResend)
+            {
+                await ReconcileAsync(zoneId, items, skipExisting, ambiguous, outcomes, ct).ConfigureAwait(false);
+            }
+            catch (OrgApiException error) when (items.Count > 1 && !MemberAuthService.AffectsEveryItem(error.Code))
+            {
+                // CreateRoleAssignment is all-or-nothing: one bad or existing item must not sink the other 49.
+                _log.Verbose("CreateRoleAssignment failed for a batch of " + items.Count + " with " + error.Code + "; sending item by item to isolate it.");
+                foreach (var item in items)
+                    await CreateBatchAsync(zoneId, new List<RoleAssignmentInfo> { item }, skipExisting, outcomes, allowResend, ct).ConfigureAwait(false);
+            }
+            catch (OrgApiException exists) when (skipExisting && exists.Code == AlreadyExistsCode)
+            {
+                var item = items[0];
+                _log.Warning("Assignment " + item + " already exists; skipped.");
+                outcomes.Add(ItemOutcome<RoleAssignmentInfo, RoleTask>.Success(item, await ExistingTaskAsync(zoneId, item, ct).ConfigureAwait(false)));
+            }
+            catch (Exception error) when (error is OrgApiException || error is OrgTransportException)
+            {
+                foreach (var item in items) outcomes.Add(ItemOutcome<RoleAssignmentInfo, RoleTask>.Failure(item, error));
+            }
+        }
+
+        private async Task ReconcileAsync(string zoneId, List<RoleAssignmentInfo> items, bool skipExisting,
+            OrgAmbiguousResultException ambiguous, List<ItemOutcome<RoleAssignmentInfo, RoleTask>> outcomes, CancellationToken ct)
+        {
+            _log.Verbose("CreateRoleAssignment for " + items.Count + " assignment(s): " + ambiguous.Code + "; reading back which exist.");
+            var missing = new List<RoleAssignmentInfo>();
+            foreach (var item in items)
+            {
+                try
+                {
+                    if (await ExistsAsync(zoneId, item, ct).ConfigureAwait(false))
+                        outcomes.Add(ItemOutcome<RoleAssignmentInfo, RoleTask>.Success(item, await ExistingTaskAsync(zoneId, item, ct).ConfigureAwait(false)));
+                    else
+                        missing.Add(item);
+                }
+                catch (Exception error) when (error is OrgApiException || error is OrgTransportException)
+                {
+                    // Could not tell: report the item rather than risk a duplicate.
+                    outcomes.Add(ItemOutcome<RoleAssignmentInfo, RoleTask>.Failure(item, new OrgAmbiguousResultException("CreateRoleAssignment", error)));
+                }
+            }
+            if (missing.Count == 0) return;
+            _log.Verbose("Sending CreateRoleAssignment once more for " + missing.Count + " assignment(s) the first call did not create.");
+            await CreateBatchAsync(zoneId, missing, skipExisting, outcomes, allowResend: false, ct).ConfigureAwait(false);
+        }
+
+        public async Task<bool> ExistsAsync(string zoneId, RoleAssignmentInfo item, CancellationToken ct)
+        {
+            bool found = false;
+            await ListAsync(new ListRoleAssignmentsRequest
+            {
+                ZoneId = zoneId,
+                RoleConfigurationId = item.RoleConfigurationId,
+                TargetType = item.TargetType,
+                TargetUin = item.TargetUin,
+                PrincipalType = item.PrincipalType,
+                PrincipalId = item.PrincipalId,
+            }, row =>
+            {
+                found = row.RoleConfigurationId == item.RoleConfigurationId && row.TargetUin == item.TargetUin && row.PrincipalId == item.PrincipalId;
+                return !found;
+            }, ct).ConfigureAwait(false);
+            return found;
+        }
+
+        /// <summary>The task that created an existing assignment, or a finished placeholder when the service no longer lists it.</summary>
+        private async Task<RoleTask> ExistingTaskAsync(string zoneId, RoleAssignmentInfo item, CancellationToken ct)
+        {
+            TaskInfo? latest = null;
+            await new TaskService(_client, _log).ListAsync(new ListTasksRequest
+            {
+                ZoneId = zoneId,
+                RoleConfigurationId = item.RoleConfigurationId,
+                TargetUin = item.TargetUin,
+                TargetType = item.TargetType,
+                PrincipalId = item.PrincipalId,
+                PrincipalType = item.PrincipalType,
+                TaskType = "CreateRoleAssignment",
+            }, task => { latest = task; return true; }, ct).ConfigureAwait(false);
+            if (latest != null) return ToRoleTask(latest, zoneId, null);
+            var done = Pending(item, zoneId, null);
+            done.Status = "Success";
+            return done;
+        }
+
+        public Task ListAsync(ListRoleAssignmentsRequest filter, Func<RoleAssignmentItem, bool> onItem, CancellationToken ct) =>
+            Paging.ByTokenAsync<ListRoleAssignmentsResponse, RoleAssignmentItem>(
+                token =>
+                {
+                    filter.NextToken = token;
+                    filter.MaxResults = PageSize;
+                    return _client.CallAsync<ListRoleAssignmentsResponse>("ListRoleAssignments", filter, ApiCallKind.Read, _log, ct);
+                },
+                page => page.RoleAssignments, page => page.IsTruncated, page => page.NextToken, onItem);
+
+        private static bool Matches(TaskInfo task, RoleAssignmentInfo item) =>
+            task.RoleConfigurationId == item.RoleConfigurationId && task.TargetUin == item.TargetUin
+            && task.PrincipalId == item.PrincipalId && (task.TargetType == null || task.TargetType == item.TargetType);
+
+        internal static RoleTask ToRoleTask(TaskInfo task, string zoneId, string? requestId) => new RoleTask
+        {
+            TaskId = task.TaskId,
+            ZoneId = zoneId,
+            Status = task.Status,
+            TaskType = task.TaskType,
+            RoleConfigurationId = task.RoleConfigurationId,
+            RoleConfigurationName = task.RoleConfigurationName,
+            TargetType = task.TargetType,
+            TargetUin = task.TargetUin,
+            PrincipalType = task.PrincipalType,
+            PrincipalId = task.PrincipalId,
+            FailureReason = string.IsNullOrEmpty(task.FailureReason) ? null : task.FailureReason,
+            RequestId = requestId,
+        };
+
+        private static RoleTask Pending(RoleAssignmentInfo item, string zoneId, string? requestId) => new RoleTask
+        {
+            ZoneId = zoneId,
+            Status = "InProgress",
+            TaskType = "CreateRoleAssignment",
+            RoleConfigurationId = item.RoleConfigurationId,
+            TargetType = item.TargetType,
+            TargetUin = item.TargetUin,
+            PrincipalType = item.PrincipalType,
+            PrincipalId = item.PrincipalId,
+            RequestId = requestId,
+        };
+    }
+}

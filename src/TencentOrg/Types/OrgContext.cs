@@ -1,0 +1,22 @@
+namespace TencentOrg
+{
+    /// <summary>What Get-TcOrgContext shows: where requests go and which key signs them; never the secret key.</summary>
+    public sealed class OrgContext
+    {
+        public string? SecretId { get; set; }
+        public string? CredentialSource { get; set; }
+        public bool HasSessionToken { get; set; }
+        public string? Site { get; set; }
+        public string? Endpoint { get; set; }
+        public string? Region { get; set; }
+        public string? Language { get; set; }
+        public string? ZoneId { get; set; }
+        public double RequestsPerSecond { get; set; }
+        public int TimeoutSec { get; set; }
+        public int MaxRetries { get; set; }
+        /// <summary>True after Connect-TcOrg; false when resolved from environment variables or a profile per command.</summary>
+        public bool Connected { get; set; }
+
+        public override string ToString() => SecretId + " -> " + Endpoint;
+    }
+}

@@ -1,0 +1,65 @@
+using System;
+
+namespace TencentOrg
+{
+    // Objects the cmdlets emit; TencentOrg.format.ps1xml gives each a table and a list view.
+
+    /// <summary>An organization (member-access) identity.</summary>
+    public sealed class OrgIdentity
+    {
+        public long IdentityId { get; set; }
+        public string? Name { get; set; }
+        public string? Description { get; set; }
+        public IdentityPolicy[] Policies { get; set; } = Array.Empty<IdentityPolicy>();
+        /// <summary>1 = preset, 2 = custom.</summary>
+        public long? IdentityType { get; set; }
+        public string? UpdateTime { get; set; }
+        public string? RequestId { get; set; }
+
+        public override string ToString() => Name + " (" + IdentityId + ")";
+    }
+
+    /// <summary>One identity granted to one member account.</summary>
+    public sealed class MemberAuthIdentity
+    {
+        public long MemberUin { get; set; }
+        public string? MemberName { get; set; }
+        public long IdentityId { get; set; }
+        public string? IdentityRoleName { get; set; }
+        public string? IdentityRoleAliasName { get; set; }
+        public string? Description { get; set; }
+        /// <summary>Configured, NeedsReconfiguration, or Granted when just created.</summary>
+        public string? Status { get; set; }
+        public long? IdentityType { get; set; }
+        public string? CreateTime { get; set; }
+        public string? UpdateTime { get; set; }
+        public string? RequestId { get; set; }
+
+        public override string ToString() => MemberUin + "/" + IdentityId;
+    }
+
+    /// <summary>
+    /// An asynchronous CIC task (assignment, deletion, provisioning, dismantling). TaskInfo.Status and
+    /// RoleProvisioningsTask.TaskStatus are normalized into Status.
+    /// </summary>
+    public sealed class RoleTask
+    {
+        public string? TaskId { get; set; }
+        public string? ZoneId { get; set; }
+        /// <summary>InProgress, Success or Failed.</summary>
+        public string? Status { get; set; }
+        public string? TaskType { get; set; }
+        public string? RoleConfigurationId { get; set; }
+        public string? RoleConfigurationName { get; set; }
+        public string? TargetType { get; set; }
+        public long? TargetUin { get; set; }
+        public string? PrincipalType { get; set; }
+        public string? PrincipalId { get; set; }
+        public string? FailureReason { get; set; }
+        public string? RequestId { get; set; }
+
+        public bool IsFinished => Status == "Success" || Status == "Failed";
+
+        public override string ToString() => TaskId + " " + Status;
+    }
+}
