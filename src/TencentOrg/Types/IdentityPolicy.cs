@@ -31,6 +31,7 @@ namespace TencentOrg
         public long? PolicyType { get; set; }
         public string? PolicyDocument { get; set; }
 
+        [System.Text.Json.Serialization.JsonIgnore]
         public bool IsCustom => PolicyType == CustomPolicyType;
 
         /// <summary>Null when usable; otherwise why not, in words an admin can act on.</summary>
