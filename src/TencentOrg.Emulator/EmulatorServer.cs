@@ -144,8 +144,9 @@ public sealed class EmulatorServer : IAsyncDisposable
         {
             return (ErrorEnvelope(e.Code, e.Message, requestId), e.Code, false);
         }
-        catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException or KeyNotFoundException)
+        catch (Exception e)
         {
+            // A handler bug must look like the service's InternalError, not like an injected HTTP 500.
             return (ErrorEnvelope("InternalError", "Emulator internal error: " + e.Message, requestId), "InternalError", false);
         }
     }

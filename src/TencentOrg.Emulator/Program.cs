@@ -45,6 +45,9 @@ public static class Program
 
         var stop = new TaskCompletionSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
+        // docker stop / kill send SIGTERM: stop the same graceful way.
+        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+            System.Runtime.InteropServices.PosixSignal.SIGTERM, ctx => { ctx.Cancel = true; stop.TrySetResult(); });
         await stop.Task.ConfigureAwait(false);
         Console.WriteLine("Stopping; " + server.Requests.Count + " requests served.");
         return 0;
