@@ -1,0 +1,64 @@
+using System.Text.Json.Nodes;
+
+namespace TencentOrg.Emulator.Actions;
+
+/// <summary>GetTaskStatus (the poller, spec §6) and ListTasks.</summary>
+public static class TaskActions
+{
+    public static JsonObject GetTaskStatus(ActionContext ctx)
+    {
+        ctx.RequireZone();
+        string taskId = ctx.Params.String("TaskId")!;
+        var task = ctx.State.TaskList.FirstOrDefault(t => t.TaskId == taskId)
+            ?? throw new ApiException("ResourceNotFound.RoleConfigurationTaskNotFound", "The task " + taskId + " does not exist.");
+        ctx.State.Advance(task, isPoll: true);
+        return new JsonObject
+        {
+            ["TaskStatus"] = new JsonObject
+            {
+                ["Status"] = task.Status,
+                ["TaskId"] = task.TaskId,
+                ["TaskType"] = task.TaskType,
+                ["FailureReason"] = task.FailureReason ?? "",
+            },
+        };
+    }
+
+    public static JsonObject ListTasks(ActionContext ctx)
+    {
+        ctx.RequireZone();
+        var p = ctx.Params;
+        var state = ctx.State;
+        state.AdvanceAll();
+        IEnumerable<EmulatedTask> rows = state.TaskList;
+        if (p.String("PrincipalId") is string principalId) rows = rows.Where(t => t.PrincipalId == principalId);
+        if (p.String("PrincipalType") is string principalType) rows = rows.Where(t => t.PrincipalType == principalType);
+        if (p.Int64("TargetUin") is long targetUin) rows = rows.Where(t => t.TargetUin == targetUin);
+        if (p.String("TargetType") is string targetType) rows = rows.Where(t => t.TargetType == targetType);
+        if (p.String("RoleConfigurationId") is string configId) rows = rows.Where(t => t.RoleConfigurationId == configId);
+        if (p.String("Status") is string status) rows = rows.Where(t => t.Status == status);
+        if (p.String("TaskType") is string taskType) rows = rows.Where(t => t.TaskType == taskType);
+
+        var response = new JsonObject();
+        response["Tasks"] = Paging.TokenPage(ctx, rows.ToList(), t => TaskInfoJson(state, t), response);
+        return response;
+    }
+
+    internal static JsonObject TaskInfoJson(EmulatorState state, EmulatedTask task)
+    {
+        var o = new JsonObject
+        {
+            ["TaskId"] = task.TaskId,
+            ["RoleConfigurationId"] = task.RoleConfigurationId,
+            ["RoleConfigurationName"] = state.RoleConfigurationList.FirstOrDefault(c => c.RoleConfigurationId == task.RoleConfigurationId)?.RoleConfigurationName ?? "",
+            ["TargetUin"] = task.TargetUin,
+            ["TargetType"] = task.TargetType,
+            ["PrincipalId"] = task.PrincipalId ?? "",
+            ["PrincipalType"] = task.PrincipalType ?? "",
+            ["TaskType"] = task.TaskType,
+            ["Status"] = task.Status,
+        };
+        if (task.FailureReason is not null) o["FailureReason"] = task.FailureReason;
+        return o;
+    }
+}
