@@ -37,7 +37,7 @@ namespace TencentOrg
         protected override void ProcessRecord()
         {
             object target = Name;
-            var problem = Policy.Select(p => p?.Problem() ?? "a policy is empty.").FirstOrDefault(p => p != null);
+            var problem = Policy.Select(p => p == null ? "a policy is empty." : p.Problem()).FirstOrDefault(p => p != null);
             if (problem != null)
             {
                 WriteItemError(new System.ArgumentException("Identity '" + Name + "': " + problem), target);

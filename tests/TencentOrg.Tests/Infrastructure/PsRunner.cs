@@ -24,6 +24,15 @@ namespace TencentOrg.Tests.Infrastructure
 
         public IEnumerable<string> ErrorIds => Errors.Select(e => e.FullyQualifiedErrorId);
 
+        /// <summary>Fails the test with the actual error text when anything went wrong.</summary>
+        public PsResult AssertSuccess()
+        {
+            if (Terminating != null) throw new Xunit.Sdk.XunitException("Terminating error: " + Terminating);
+            if (Errors.Count > 0)
+                throw new Xunit.Sdk.XunitException(Errors.Count + " error(s): " + string.Join("\n", Errors.Select(e => e.FullyQualifiedErrorId + ": " + e)));
+            return this;
+        }
+
         /// <summary>Every stream as one text, for leak checks.</summary>
         public string AllText()
         {
@@ -62,7 +71,6 @@ namespace TencentOrg.Tests.Infrastructure
         {
             Host = new RecordingHost();
             var state = InitialSessionState.CreateDefault2();
-            state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
             _runspace = RunspaceFactory.CreateRunspace(Host, state);
             _runspace.Open();
             if (importModule)
