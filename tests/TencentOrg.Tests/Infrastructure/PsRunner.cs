@@ -24,6 +24,13 @@ namespace TencentOrg.Tests.Infrastructure
 
         public IEnumerable<string> ErrorIds => Errors.Select(e => e.FullyQualifiedErrorId);
 
+        /// <summary>
+        /// The first error of either kind: a cmdlet's ThrowTerminatingError inside a script only ends that
+        /// statement and lands in the error stream, so tests of "stops with an error" look at both.
+        /// </summary>
+        public ErrorRecord? FirstError =>
+            Errors.FirstOrDefault() ?? (Terminating as IContainsErrorRecord)?.ErrorRecord;
+
         /// <summary>Fails the test with the actual error text when anything went wrong.</summary>
         public PsResult AssertSuccess()
         {
