@@ -25,12 +25,12 @@ namespace TencentOrg
         private string? _zoneId;
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidatePattern(Patterns.ZoneId)]
+        [ValidateZoneId]
         [ArgumentCompleter(typeof(ZoneIdCompleter))]
         public string? ZoneId { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = FieldsSet, ValueFromPipelineByPropertyName = true)]
-        [ValidatePattern(Patterns.RoleConfigurationId)]
+        [ValidateRoleConfigurationId]
         public string RoleConfigurationId { get; set; } = "";
 
         [Parameter(ParameterSetName = FieldsSet, ValueFromPipelineByPropertyName = true)]
@@ -40,7 +40,7 @@ namespace TencentOrg
         [Parameter(Mandatory = true, ParameterSetName = FieldsSet, ValueFromPipelineByPropertyName = true)]
         [Alias("MemberUin")]
         [ValidateCount(1, 100000)]
-        [ValidateRange(1L, Patterns.MaxUin)]
+        [ValidateUin]
         public long[] TargetUin { get; set; } = new long[0];
 
         /// <summary>User or Group; inferred from the u-/g- prefix of -PrincipalId when omitted.</summary>
@@ -51,7 +51,7 @@ namespace TencentOrg
         [Parameter(Mandatory = true, ParameterSetName = FieldsSet, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId", "GroupId")]
         [ValidateCount(1, 100000)]
-        [ValidatePattern(Patterns.PrincipalId)]
+        [ValidatePrincipalId]
         public string[] PrincipalId { get; set; } = new string[0];
 
         [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
