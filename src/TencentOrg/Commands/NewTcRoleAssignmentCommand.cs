@@ -13,7 +13,7 @@ namespace TencentOrg
     /// New-TcRoleAssignment: CreateRoleAssignment, batched 50 per request. Emits one RoleTask per
     /// assignment; with -Wait, the finished task.
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "TcRoleAssignment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = FieldsSet)]
+    [Cmdlet(VerbsCommon.New, "TcRoleAssignment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = InputObjectSet)]
     [OutputType(typeof(RoleTask))]
     public sealed class NewTcRoleAssignmentCommand : TcOrgCmdlet
     {
@@ -54,9 +54,12 @@ namespace TencentOrg
         [ValidatePrincipalId]
         public string[] PrincipalId { get; set; } = new string[0];
 
+        // The default set: the binder tries it first, so a piped RoleAssignmentInfo lands here instead of
+        // having its null fields bound (and rejected) by property name in the Fields set. Rows from
+        // Import-Csv still bind: the field parameters only exist in the Fields set.
         [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
         [ValidateNotNull]
-        public RoleAssignmentInfo[] InputObject { get; set; } = new RoleAssignmentInfo[0];
+        public RoleAssignmentInfo InputObject { get; set; } = new RoleAssignmentInfo();
 
         /// <summary>Wait for each task to finish; a Failed task becomes an error carrying its FailureReason.</summary>
         [Parameter]
@@ -99,12 +102,16 @@ namespace TencentOrg
         {
             if (ParameterSetName == InputObjectSet)
             {
-                foreach (var item in InputObject)
+                // A copy: filling in defaults must not change the caller's object.
+                var item = new RoleAssignmentInfo
                 {
-                    if (item.PrincipalType == null && item.PrincipalId != null) item.PrincipalType = InferPrincipalType(item.PrincipalId);
-                    if (item.TargetType == null) item.TargetType = "MemberUin";
-                    yield return item;
-                }
+                    RoleConfigurationId = InputObject.RoleConfigurationId,
+                    TargetType = InputObject.TargetType ?? "MemberUin",
+                    TargetUin = InputObject.TargetUin,
+                    PrincipalType = InputObject.PrincipalType ?? (InputObject.PrincipalId != null ? InferPrincipalType(InputObject.PrincipalId) : null),
+                    PrincipalId = InputObject.PrincipalId,
+                };
+                yield return item;
                 yield break;
             }
             foreach (var principal in PrincipalId)

@@ -26,7 +26,7 @@ namespace TencentOrg.Tests.Module
         public void Twenty_five_members_piped_by_value_go_out_as_10_10_5()
         {
             long id = CreateIdentity("Batch25");
-            var result = Run("foreach ($i in 1..25) { 100000000000 + $i } | Add-TcOrgMemberAuthIdentity -IdentityId " + id + " -PassThru").AssertSuccess();
+            var result = Run("1..25 | ForEach-Object { 100000000000 + $_ } | Add-TcOrgMemberAuthIdentity -IdentityId " + id + " -PassThru").AssertSuccess();
             Assert.Equal(25, result.Output.Count);
             Assert.Equal(new[] { 5, 10, 10 }, BatchSizes("CreateOrganizationMemberAuthIdentity", "MemberUins"));
             Assert.Equal(25, Emulator.State.MemberAuthIdentities.Count(a => a.IdentityId == id));

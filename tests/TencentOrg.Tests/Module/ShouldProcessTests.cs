@@ -29,7 +29,7 @@ namespace TencentOrg.Tests.Module
         [Fact]
         public void WhatIf_for_a_pipeline_lists_every_item()
         {
-            var result = Run("foreach ($i in 1..3) { [pscustomobject]@{ Name = \"Team$i\"; Policy = '1:AdministratorAccess' } } | New-TcOrgIdentity -WhatIf").AssertSuccess();
+            var result = Run("1..3 | ForEach-Object { [pscustomobject]@{ Name = \"Team$_\"; Policy = '1:AdministratorAccess' } } | New-TcOrgIdentity -WhatIf").AssertSuccess();
             Assert.Equal(3, result.HostText.Split('\n').Count(l => l.StartsWith("What if:")));
             Assert.Contains("Name: Team3;", result.HostText);
             Assert.Equal(0, Emulator.Requests.Count);
@@ -41,7 +41,7 @@ namespace TencentOrg.Tests.Module
             Ps.Host.Recorder.ChoiceAnswers.Enqueue(0);
             Ps.Host.Recorder.ChoiceAnswers.Enqueue(2);
             Ps.Host.Recorder.ChoiceAnswers.Enqueue(0);
-            var result = Run("foreach ($i in 1..3) { [pscustomobject]@{ Name = \"Team$i\"; Policy = '1:AdministratorAccess' } } | New-TcOrgIdentity -Confirm").AssertSuccess();
+            var result = Run("1..3 | ForEach-Object { [pscustomobject]@{ Name = \"Team$_\"; Policy = '1:AdministratorAccess' } } | New-TcOrgIdentity -Confirm").AssertSuccess();
             Assert.Equal(3, Ps.Host.Recorder.PromptCaptions.Count);
             Assert.Equal(new[] { "Team1", "Team3" }, Sent("CreateOrganizationIdentity").Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("IdentityAliasName").GetString()).OrderBy(n => n));
             Assert.Equal(2, result.Output.Count);
