@@ -7,14 +7,14 @@ namespace TencentOrg.Tests.Module
     {
         private string[] Complete(string line) =>
             Run("(TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText",
-                new System.Collections.Generic.Dictionary<string, object?> { ["line"] = line }).AssertSuccess().Output.Select(o => o.BaseObject.ToString()!).ToArray();
+                new System.Collections.Generic.Dictionary<string, object?> { ["line"] = line }).AssertSuccess().Output.Where(o => o != null).Select(o => o.BaseObject.ToString()!).OrderBy(t => t).ToArray();
 
         [Fact]
         public void TargetType_and_PrincipalType_complete_from_their_sets()
         {
-            Assert.Equal(new[] { "MemberUin", "ManagerUin" }, Complete("New-TcRoleAssignment -TargetType "));
+            Assert.Equal(new[] { "ManagerUin", "MemberUin" }, Complete("New-TcRoleAssignment -TargetType "));
             Assert.Equal(new[] { "ManagerUin" }, Complete("Start-TcRoleProvisioning -TargetType Ma"));
-            Assert.Equal(new[] { "User", "Group" }, Complete("New-TcRoleAssignment -PrincipalType "));
+            Assert.Equal(new[] { "Group", "User" }, Complete("New-TcRoleAssignment -PrincipalType "));
         }
 
         [Fact]

@@ -19,7 +19,7 @@ namespace TencentOrg.Tests.Module
             Assert.Equal(new[] { "IdentityId", "Name", "Policies", "Description" }, HeaderWords(text, "IdentityId"));
             var row = text.Split('\n').Single(l => l.Contains("Auditors"));
             Assert.Contains("101", row);
-            Assert.Contains("2:ReadOnlyAccess; 5:QcloudCVMF…", row);
+            Assert.Contains("2:ReadOnlyAccess; 5:QcloudCVM…", row);
             Assert.Contains("read only", row);
         }
 
