@@ -25,7 +25,7 @@ namespace TencentOrg
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Uin", "MemberUins")]
         [ValidateCount(1, 100000)]
-        [ValidateRange(1L, Patterns.MaxUin)]
+        [ValidateUin]
         public long[] MemberUin { get; set; } = new long[0];
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]

@@ -15,11 +15,11 @@ namespace TencentOrg
         private const string ListSet = "List";
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = TaskIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [ValidatePattern(Patterns.TaskId)]
+        [ValidateTaskId]
         public string[] TaskId { get; set; } = new string[0];
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidatePattern(Patterns.ZoneId)]
+        [ValidateZoneId]
         [ArgumentCompleter(typeof(ZoneIdCompleter))]
         public string? ZoneId { get; set; }
 
@@ -31,15 +31,15 @@ namespace TencentOrg
         public string? Status { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
-        [ValidatePattern(Patterns.RoleConfigurationId)]
+        [ValidateRoleConfigurationId]
         public string? RoleConfigurationId { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
-        [ValidateRange(1L, Patterns.MaxUin)]
+        [ValidateUin]
         public long? TargetUin { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
-        [ValidatePattern(Patterns.PrincipalId)]
+        [ValidatePrincipalId]
         public string? PrincipalId { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]

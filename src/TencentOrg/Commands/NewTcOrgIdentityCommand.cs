@@ -44,7 +44,8 @@ namespace TencentOrg
                 return;
             }
             string policies = string.Join(", ", Policy.Select(p => p.ToString()));
-            if (!ShouldProcess("Organization identity '" + Name + "' with policies " + policies, "Create")) return;
+            string what = "Name: " + Name + "; Policies: " + policies + (string.IsNullOrEmpty(Description) ? "" : "; Description: " + Description);
+            if (!ShouldProcess(what, "Create organization identity")) return;
 
             _service ??= new IdentityService(Session, Log);
             _dispatcher ??= new BatchDispatcher<(string, IdentityPolicy[], string?, object)>(this, 1, SendAsync, CancelToken);

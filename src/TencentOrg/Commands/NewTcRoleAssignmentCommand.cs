@@ -13,7 +13,7 @@ namespace TencentOrg
     /// New-TcRoleAssignment: CreateRoleAssignment, batched 50 per request. Emits one RoleTask per
     /// assignment; with -Wait, the finished task.
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "TcRoleAssignment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = FieldsSet)]
+    [Cmdlet(VerbsCommon.New, "TcRoleAssignment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = InputObjectSet)]
     [OutputType(typeof(RoleTask))]
     public sealed class NewTcRoleAssignmentCommand : TcOrgCmdlet
     {
@@ -25,12 +25,12 @@ namespace TencentOrg
         private string? _zoneId;
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidatePattern(Patterns.ZoneId)]
+        [ValidateZoneId]
         [ArgumentCompleter(typeof(ZoneIdCompleter))]
         public string? ZoneId { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = FieldsSet, ValueFromPipelineByPropertyName = true)]
-        [ValidatePattern(Patterns.RoleConfigurationId)]
+        [ValidateRoleConfigurationId]
         public string RoleConfigurationId { get; set; } = "";
 
         [Parameter(ParameterSetName = FieldsSet, ValueFromPipelineByPropertyName = true)]
@@ -40,7 +40,7 @@ namespace TencentOrg
         [Parameter(Mandatory = true, ParameterSetName = FieldsSet, ValueFromPipelineByPropertyName = true)]
         [Alias("MemberUin")]
         [ValidateCount(1, 100000)]
-        [ValidateRange(1L, Patterns.MaxUin)]
+        [ValidateUin]
         public long[] TargetUin { get; set; } = new long[0];
 
         /// <summary>User or Group; inferred from the u-/g- prefix of -PrincipalId when omitted.</summary>
@@ -51,12 +51,15 @@ namespace TencentOrg
         [Parameter(Mandatory = true, ParameterSetName = FieldsSet, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId", "GroupId")]
         [ValidateCount(1, 100000)]
-        [ValidatePattern(Patterns.PrincipalId)]
+        [ValidatePrincipalId]
         public string[] PrincipalId { get; set; } = new string[0];
 
+        // The default set: the binder tries it first, so a piped RoleAssignmentInfo lands here instead of
+        // having its null fields bound (and rejected) by property name in the Fields set. Rows from
+        // Import-Csv still bind: the field parameters only exist in the Fields set.
         [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
         [ValidateNotNull]
-        public RoleAssignmentInfo[] InputObject { get; set; } = new RoleAssignmentInfo[0];
+        public RoleAssignmentInfo InputObject { get; set; } = new RoleAssignmentInfo();
 
         /// <summary>Wait for each task to finish; a Failed task becomes an error carrying its FailureReason.</summary>
         [Parameter]
@@ -99,12 +102,16 @@ namespace TencentOrg
         {
             if (ParameterSetName == InputObjectSet)
             {
-                foreach (var item in InputObject)
+                // A copy: filling in defaults must not change the caller's object.
+                var item = new RoleAssignmentInfo
                 {
-                    if (item.PrincipalType == null && item.PrincipalId != null) item.PrincipalType = InferPrincipalType(item.PrincipalId);
-                    if (item.TargetType == null) item.TargetType = "MemberUin";
-                    yield return item;
-                }
+                    RoleConfigurationId = InputObject.RoleConfigurationId,
+                    TargetType = InputObject.TargetType ?? "MemberUin",
+                    TargetUin = InputObject.TargetUin,
+                    PrincipalType = InputObject.PrincipalType ?? (InputObject.PrincipalId != null ? InferPrincipalType(InputObject.PrincipalId) : null),
+                    PrincipalId = InputObject.PrincipalId,
+                };
+                yield return item;
                 yield break;
             }
             foreach (var principal in PrincipalId)

@@ -22,6 +22,64 @@ namespace TencentOrg
         public const int MaxDescriptionLength = 1024;
     }
 
+    /// <summary>
+    /// Case-sensitive ID check with a message that names the expected form (ValidatePattern is
+    /// case-insensitive and only repeats the regex).
+    /// </summary>
+    public abstract class ValidateIdPatternAttribute : ValidateEnumeratedArgumentsAttribute
+    {
+        private readonly System.Text.RegularExpressions.Regex _pattern;
+        private readonly string _expected;
+
+        protected ValidateIdPatternAttribute(string pattern, string expected)
+        {
+            _pattern = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+            _expected = expected;
+        }
+
+        protected override void ValidateElement(object element)
+        {
+            string text = (element is PSObject ps ? ps.BaseObject : element)?.ToString() ?? "";
+            if (!_pattern.IsMatch(text)) throw new ValidationMetadataException("'" + text + "' is not " + _expected + ".");
+        }
+    }
+
+    public sealed class ValidateZoneIdAttribute : ValidateIdPatternAttribute
+    {
+        public ValidateZoneIdAttribute() : base(Patterns.ZoneId, "a CIC zone ID: z- followed by 12 lowercase letters or digits, e.g. z-emulator0001") { }
+    }
+
+    public sealed class ValidateRoleConfigurationIdAttribute : ValidateIdPatternAttribute
+    {
+        public ValidateRoleConfigurationIdAttribute() : base(Patterns.RoleConfigurationId, "a permission configuration ID: rc- followed by lowercase letters or digits, e.g. rc-emuconfig001") { }
+    }
+
+    public sealed class ValidatePrincipalIdAttribute : ValidateIdPatternAttribute
+    {
+        public ValidatePrincipalIdAttribute() : base(Patterns.PrincipalId, "a CIC user ID (u-...) or group ID (g-...), e.g. u-emuuser00001 or g-emugroup0001") { }
+    }
+
+    public sealed class ValidateTaskIdAttribute : ValidateIdPatternAttribute
+    {
+        public ValidateTaskIdAttribute() : base(Patterns.TaskId, "a CIC task ID: t- followed by lowercase letters or digits") { }
+    }
+
+    /// <summary>Account UINs are positive; says so instead of ValidateRange's generic range text.</summary>
+    public sealed class ValidateUinAttribute : ValidateEnumeratedArgumentsAttribute
+    {
+        protected override void ValidateElement(object element)
+        {
+            object value = element is PSObject ps ? ps.BaseObject : element;
+            long uin;
+            try { uin = Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture); }
+            catch (Exception ex) when (ex is FormatException || ex is InvalidCastException || ex is OverflowException)
+            {
+                throw new ValidationMetadataException("'" + value + "' is not an account UIN (a positive number).");
+            }
+            if (uin <= 0) throw new ValidationMetadataException("Account UIN " + uin + " is not valid: a UIN is a positive number, e.g. 100000000001.");
+        }
+    }
+
     /// <summary>Turns hashtables, "1:AdministratorAccess;2:ReadOnlyAccess" strings (CSV cells) and objects into IdentityPolicy[].</summary>
     internal sealed class IdentityPolicyTransformationAttribute : ArgumentTransformationAttribute
     {

@@ -78,7 +78,21 @@ namespace TencentOrg
         /// <summary>Write whatever background work has queued so far, without blocking.</summary>
         internal void Drain()
         {
-            while (_pending.TryTake(out var action)) action();
+            while (_pending.TryTake(out var action)) Invoke(action);
+        }
+
+        // A write that throws (-ErrorAction Stop, a stopped pipeline) ends the command: cancel the work still in flight.
+        private void Invoke(Action action)
+        {
+            try
+            {
+                action();
+            }
+            catch (Exception)
+            {
+                _stop.Cancel();
+                throw;
+            }
         }
 
         /// <summary>Block the pipeline thread until the task ends, writing queued output meanwhile.</summary>
@@ -89,7 +103,7 @@ namespace TencentOrg
                 task.ContinueWith(_ => _pending.Add(() => { }), TaskScheduler.Default);
                 while (!task.IsCompleted)
                 {
-                    _pending.Take()();
+                    Invoke(_pending.Take());
                 }
             }
             Drain();

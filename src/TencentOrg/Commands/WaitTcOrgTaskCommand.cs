@@ -22,11 +22,11 @@ namespace TencentOrg
         public RoleTask[] InputObject { get; set; } = new RoleTask[0];
 
         [Parameter(Mandatory = true, ParameterSetName = TaskIdSet, ValueFromPipelineByPropertyName = true)]
-        [ValidatePattern(Patterns.TaskId)]
+        [ValidateTaskId]
         public string[] TaskId { get; set; } = new string[0];
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidatePattern(Patterns.ZoneId)]
+        [ValidateZoneId]
         [ArgumentCompleter(typeof(ZoneIdCompleter))]
         public string? ZoneId { get; set; }
 
