@@ -71,5 +71,14 @@ namespace TencentOrg.Tests.Companion
             var notDeployed = Run("Stop-TcRoleProvisioning -RoleConfigurationId rc-emuconfig004 -TargetUin 100000000001 -Confirm:$false");
             SingleError(notDeployed, "ResourceNotFound.RoleConfigurationProvisioningNotFound", "StopTcRoleProvisioningCommand");
         }
+
+        [Fact]
+        public void Stop_while_an_undeploy_is_still_running_is_a_status_error()
+        {
+            Run("Stop-TcRoleProvisioning -RoleConfigurationId rc-emuconfig002 -TargetUin 100000000009 -Confirm:$false").AssertSuccess();
+            var again = Run("Stop-TcRoleProvisioning -RoleConfigurationId rc-emuconfig002 -TargetUin 100000000009 -Confirm:$false");
+            SingleError(again, "FailedOperation.RoleConfigurationProvisioningStatusError", "StopTcRoleProvisioningCommand");
+            Assert.Single(Emulator.State.Tasks);
+        }
     }
 }
