@@ -95,5 +95,25 @@ namespace TencentOrg.Tests.Companion
             var result = Run("Get-TcOrgUser -ZoneId z-000000000000");
             Assert.Equal("z-000000000000", SingleError(result, "FailedOperation.ZoneIdNotExist", "GetTcOrgUserCommand").TargetObject);
         }
+    
+        [Theory]
+        [InlineData("Get-TcOrgGroup -ZoneId z-000000000000", "GetTcOrgGroupCommand")]
+        [InlineData("Get-TcRoleConfiguration -ZoneId z-000000000000", "GetTcRoleConfigurationCommand")]
+        [InlineData("Get-TcRoleAssignment -ZoneId z-000000000000", "GetTcRoleAssignmentCommand")]
+        [InlineData("Get-TcRoleProvisioning -ZoneId z-000000000000", "GetTcRoleProvisioningCommand")]
+        public void Every_CIC_listing_reports_an_unknown_zone_with_the_service_code(string script, string cmdletType)
+        {
+            var result = Run(script);
+            Assert.Equal("z-000000000000", SingleError(result, "FailedOperation.ZoneIdNotExist", cmdletType).TargetObject);
+        }
+
+        [Fact]
+        public void Identity_center_failure_is_an_error_with_the_service_code()
+        {
+            Emulator.Faults.Add(new FaultRule { Action = "DescribeIdentityCenter", Kind = FaultKind.InternalError });
+            var result = Run("Get-TcIdentityCenter");
+            Assert.Equal("DescribeIdentityCenter", SingleError(result, "InternalError", "GetTcIdentityCenterCommand").TargetObject);
+            Assert.Empty(result.Output);
+        }
     }
 }

@@ -130,5 +130,13 @@ namespace TencentOrg.Tests.Companion
             Assert.Equal(103L, SingleError(result, "FailedOperation.OrganizationIdentityInUsed", "RemoveTcOrgIdentityCommand").TargetObject);
             Assert.DoesNotContain(Emulator.State.Identities, i => i.IdentityId == 104);
         }
+    
+        [Fact]
+        public void Set_WhatIf_sends_nothing_and_names_the_identity()
+        {
+            var result = Run("Get-TcOrgIdentity -IdentityId 101 | Set-TcOrgIdentity -Description 'x' -WhatIf").AssertSuccess();
+            Assert.Contains("Organization identity 101", result.HostText);
+            Assert.Equal(0, Sent("UpdateOrganizationIdentity"));
+        }
     }
 }
