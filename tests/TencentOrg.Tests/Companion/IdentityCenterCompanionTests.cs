@@ -7,6 +7,9 @@ namespace TencentOrg.Tests.Companion
     /// <summary>Get-TcIdentityCenter, Get-TcRoleConfiguration, Get-TcOrgUser, Get-TcOrgGroup.</summary>
     public class IdentityCenterCompanionTests : CompanionTestBase
     {
+        // Retries are not the point here; without them an injected failure surfaces at once.
+        protected override string ConnectArguments => base.ConnectArguments + " -MaxRetries 0";
+
         protected override void Configure(EmulatorOptions options)
         {
             base.Configure(options);
