@@ -20,6 +20,20 @@
         'Start-TcRoleProvisioning'
         'Get-TcOrgTask'
         'Wait-TcOrgTask'
+        'Get-TcOrgIdentity'
+        'Set-TcOrgIdentity'
+        'Remove-TcOrgIdentity'
+        'Get-TcOrgMemberAuthIdentity'
+        'Remove-TcOrgMemberAuthIdentity'
+        'Get-TcOrgMember'
+        'Get-TcIdentityCenter'
+        'Get-TcRoleConfiguration'
+        'Get-TcOrgUser'
+        'Get-TcOrgGroup'
+        'Get-TcRoleAssignment'
+        'Remove-TcRoleAssignment'
+        'Get-TcRoleProvisioning'
+        'Stop-TcRoleProvisioning'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -67,6 +67,8 @@ public static class RoleAssignmentActions
         ctx.RequireZone();
         var p = ctx.Params;
         var state = ctx.State;
+        // Finished tasks apply first (a failed create removes its assignment), as ListTasks does.
+        state.AdvanceAll();
         IEnumerable<RoleAssignment> rows = state.AssignmentList;
         if (p.String("RoleConfigurationId") is string configId) rows = rows.Where(a => a.RoleConfigurationId == configId);
         if (p.String("TargetType") is string targetType) rows = rows.Where(a => a.TargetType == targetType);
@@ -112,6 +114,11 @@ public static class RoleAssignmentActions
         if (state.HasAssignments(config.RoleConfigurationId, targetType, targetUin))
             throw new ApiException("FailedOperation.RoleConfigurationAuthorizationExist",
                 "Role assignments still use " + config.RoleConfigurationId + " on " + targetUin + ".");
+        // A deployment with a deploy or undeploy still running is in no state to be dismantled (spec §7.4).
+        if (state.TaskList.Any(t => t.Status == "InProgress" && t.RoleConfigurationId == config.RoleConfigurationId && t.TargetType == targetType
+                && t.TargetUin == targetUin && (t.TaskType == "ProvisionRoleConfiguration" || t.TaskType == "DeprovisionRoleConfiguration")))
+            throw new ApiException("FailedOperation.RoleConfigurationProvisioningStatusError",
+                "The deployment of " + config.RoleConfigurationId + " on " + targetUin + " has a task in progress.");
         var task = state.NewTask("DeprovisionRoleConfiguration", config.RoleConfigurationId, targetType, targetUin);
         return new JsonObject { ["Task"] = ProvisioningTaskJson(config, task) };
     }

@@ -1,0 +1,24 @@
+using System;
+using System.Management.Automation;
+using TencentOrg.Services;
+
+namespace TencentOrg
+{
+    /// <summary>Get-TcIdentityCenter: the organization's CIC space (DescribeIdentityCenter); also remembers its zone for the session.</summary>
+    [Cmdlet(VerbsCommon.Get, "TcIdentityCenter")]
+    [OutputType(typeof(IdentityCenter))]
+    public sealed class GetTcIdentityCenterCommand : TcOrgCmdlet
+    {
+        protected override void ProcessRecord()
+        {
+            try
+            {
+                WriteObject(Await(new IdentityCenterService(Session, Log).DescribeAsync(CancelToken)));
+            }
+            catch (Exception error) when (TcOrgListCmdlet.IsApiError(error))
+            {
+                WriteItemError(error, "DescribeIdentityCenter");
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using System.Management.Automation;
+using TencentOrg.Models;
+using TencentOrg.Services;
+
+namespace TencentOrg
+{
+    /// <summary>Get-TcOrgUser: CIC users (ListUsers). Output pipes into New-TcRoleAssignment (UserId binds -PrincipalId).</summary>
+    [Cmdlet(VerbsCommon.Get, "TcOrgUser")]
+    [OutputType(typeof(OrgUser))]
+    public sealed class GetTcOrgUserCommand : TcOrgListCmdlet
+    {
+        /// <summary>Keyword the service matches against user name, e-mail, user ID and description.</summary>
+        [Parameter(Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string? Filter { get; set; }
+
+        [Parameter]
+        [ValidateSet("Enabled", "Disabled")]
+        public string? UserStatus { get; set; }
+
+        [Parameter]
+        [ValidateSet("Manual", "Synchronized")]
+        public string? UserType { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidatePattern(Patterns.ZoneId)]
+        [ArgumentCompleter(typeof(ZoneIdCompleter))]
+        public string? ZoneId { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            string zoneId = ResolveZoneId(ZoneId);
+            var service = new IdentityCenterService(Session, Log);
+            var request = new ListUsersRequest { ZoneId = zoneId, Filter = Filter, UserStatus = UserStatus, UserType = UserType };
+            List<OrgUser>(emit => service.ListUsersAsync(request, emit, CancelToken), null, (object?)Filter ?? zoneId);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System.Management.Automation;
+using TencentOrg.Models;
+using TencentOrg.Services;
+
+namespace TencentOrg
+{
+    /// <summary>Get-TcRoleAssignment: CIC role assignments (ListRoleAssignments); output pipes into Remove-TcRoleAssignment.</summary>
+    [Cmdlet(VerbsCommon.Get, "TcRoleAssignment")]
+    [OutputType(typeof(RoleAssignment))]
+    public sealed class GetTcRoleAssignmentCommand : TcOrgListCmdlet
+    {
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidatePattern(Patterns.RoleConfigurationId)]
+        public string? RoleConfigurationId { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("MemberUin")]
+        [ValidateRange(1L, Patterns.MaxUin)]
+        public long? TargetUin { get; set; }
+
+        [Parameter]
+        [ValidateSet("MemberUin", "ManagerUin")]
+        public string? TargetType { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("UserId", "GroupId")]
+        [ValidatePattern(Patterns.PrincipalId)]
+        public string? PrincipalId { get; set; }
+
+        [Parameter]
+        [ValidateSet("User", "Group")]
+        public string? PrincipalType { get; set; }
+
+        /// <summary>Keyword matched against the permission configuration name.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Filter { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidatePattern(Patterns.ZoneId)]
+        [ArgumentCompleter(typeof(ZoneIdCompleter))]
+        public string? ZoneId { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            string zoneId = ResolveZoneId(ZoneId);
+            var service = new IdentityCenterService(Session, Log);
+            var request = new ListRoleAssignmentsRequest
+            {
+                ZoneId = zoneId,
+                RoleConfigurationId = RoleConfigurationId,
+                TargetUin = TargetUin,
+                TargetType = TargetType,
+                PrincipalId = PrincipalId,
+                PrincipalType = PrincipalType,
+                Filter = Filter,
+            };
+            object target = (object?)TargetUin ?? (object?)PrincipalId ?? (object?)RoleConfigurationId ?? zoneId;
+            List<RoleAssignment>(emit => service.ListRoleAssignmentsAsync(request, emit, CancelToken), null, target);
+        }
+    }
+}

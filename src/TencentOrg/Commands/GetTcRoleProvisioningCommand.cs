@@ -1,0 +1,56 @@
+using System.Management.Automation;
+using TencentOrg.Models;
+using TencentOrg.Services;
+
+namespace TencentOrg
+{
+    /// <summary>Get-TcRoleProvisioning: where permission configurations are deployed (ListRoleConfigurationProvisionings).</summary>
+    [Cmdlet(VerbsCommon.Get, "TcRoleProvisioning")]
+    [OutputType(typeof(RoleProvisioning))]
+    public sealed class GetTcRoleProvisioningCommand : TcOrgListCmdlet
+    {
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidatePattern(Patterns.RoleConfigurationId)]
+        public string? RoleConfigurationId { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("MemberUin")]
+        [ValidateRange(1L, Patterns.MaxUin)]
+        public long? TargetUin { get; set; }
+
+        [Parameter]
+        [ValidateSet("MemberUin", "ManagerUin")]
+        public string? TargetType { get; set; }
+
+        [Parameter]
+        [ValidateSet("Deployed", "DeployedRequired", "DeployFailed")]
+        public string? DeploymentStatus { get; set; }
+
+        /// <summary>Keyword matched against the permission configuration name.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Filter { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidatePattern(Patterns.ZoneId)]
+        [ArgumentCompleter(typeof(ZoneIdCompleter))]
+        public string? ZoneId { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            string zoneId = ResolveZoneId(ZoneId);
+            var service = new IdentityCenterService(Session, Log);
+            var request = new ListRoleConfigurationProvisioningsRequest
+            {
+                ZoneId = zoneId,
+                RoleConfigurationId = RoleConfigurationId,
+                TargetUin = TargetUin,
+                TargetType = TargetType,
+                DeploymentStatus = DeploymentStatus,
+                Filter = Filter,
+            };
+            object target = (object?)RoleConfigurationId ?? (object?)TargetUin ?? zoneId;
+            List<RoleProvisioning>(emit => service.ListProvisioningsAsync(request, emit, CancelToken), null, target);
+        }
+    }
+}

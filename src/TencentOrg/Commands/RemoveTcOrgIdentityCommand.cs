@@ -1,0 +1,35 @@
+using System;
+using System.Management.Automation;
+using TencentOrg.Services;
+
+namespace TencentOrg
+{
+    /// <summary>Remove-TcOrgIdentity: DeleteOrganizationIdentity. The service refuses identities still granted to members.</summary>
+    [Cmdlet(VerbsCommon.Remove, "TcOrgIdentity", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    public sealed class RemoveTcOrgIdentityCommand : TcOrgCmdlet
+    {
+        private OrganizationService? _service;
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1L, long.MaxValue)]
+        public long[] IdentityId { get; set; } = new long[0];
+
+        protected override void ProcessRecord()
+        {
+            foreach (var id in IdentityId)
+            {
+                if (!ShouldProcess("Organization identity " + id, "Delete")) continue;
+                _service ??= new OrganizationService(Session, Log);
+                try
+                {
+                    Await(_service.DeleteIdentityAsync(id, CancelToken));
+                    WriteVerbose("Deleted organization identity " + id + ".");
+                }
+                catch (Exception error) when (TcOrgListCmdlet.IsApiError(error))
+                {
+                    WriteItemError(error, id);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using System;
+using System.Management.Automation;
+using TencentOrg.Services;
+
+namespace TencentOrg
+{
+    /// <summary>Remove-TcOrgMemberAuthIdentity: DeleteOrganizationMemberAuthIdentity, one request per member and identity.</summary>
+    [Cmdlet(VerbsCommon.Remove, "TcOrgMemberAuthIdentity", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    public sealed class RemoveTcOrgMemberAuthIdentityCommand : TcOrgCmdlet
+    {
+        private OrganizationService? _service;
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Uin")]
+        [ValidateRange(1L, Patterns.MaxUin)]
+        public long[] MemberUin { get; set; } = new long[0];
+
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1L, long.MaxValue)]
+        public long[] IdentityId { get; set; } = new long[0];
+
+        protected override void ProcessRecord()
+        {
+            foreach (var member in MemberUin)
+                foreach (var identity in IdentityId)
+                {
+                    if (!ShouldProcess("Member account " + member, "Revoke organization identity " + identity)) continue;
+                    _service ??= new OrganizationService(Session, Log);
+                    try
+                    {
+                        Await(_service.RevokeMemberAuthAsync(member, identity, CancelToken));
+                        WriteVerbose("Revoked identity " + identity + " from member " + member + ".");
+                    }
+                    catch (Exception error) when (TcOrgListCmdlet.IsApiError(error))
+                    {
+                        WriteItemError(error, new MemberGrant(member, identity));
+                    }
+                }
+        }
+    }
+}

@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using TencentOrg.Models;
+using TencentOrg.Services;
+
+namespace TencentOrg
+{
+    /// <summary>
+    /// Remove-TcRoleAssignment: DeleteRoleAssignment, one assignment per request, several in flight.
+    /// Emits the removal task; with -Wait, the finished task.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Remove, "TcRoleAssignment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(RoleTask))]
+    public sealed class RemoveTcRoleAssignmentCommand : TcOrgCmdlet
+    {
+        private BatchDispatcher<DeleteRoleAssignmentRequest>? _dispatcher;
+        private IdentityCenterService? _service;
+        private string? _sessionZoneId;
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidatePattern(Patterns.ZoneId)]
+        [ArgumentCompleter(typeof(ZoneIdCompleter))]
+        public string? ZoneId { get; set; }
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidatePattern(Patterns.RoleConfigurationId)]
+        public string RoleConfigurationId { get; set; } = "";
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateSet("MemberUin", "ManagerUin")]
+        public string TargetType { get; set; } = "MemberUin";
+
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Alias("MemberUin")]
+        [ValidateRange(1L, Patterns.MaxUin)]
+        public long TargetUin { get; set; }
+
+        /// <summary>User or Group; inferred from the u-/g- prefix of -PrincipalId when omitted.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateSet("User", "Group")]
+        public string? PrincipalType { get; set; }
+
+        [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
+        [Alias("UserId", "GroupId")]
+        [ValidatePattern(Patterns.PrincipalId)]
+        public string PrincipalId { get; set; } = "";
+
+        /// <summary>DeprovisionForLastRoleAssignmentOnAccount also undeploys the configuration when this was its last assignment on the account.</summary>
+        [Parameter]
+        [ValidateSet("None", "DeprovisionForLastRoleAssignmentOnAccount")]
+        public string? DeprovisionStrategy { get; set; }
+
+        /// <summary>Wait for each removal task; a Failed task becomes an error carrying its FailureReason.</summary>
+        [Parameter]
+        public SwitchParameter Wait { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 86400)]
+        public int TimeoutSeconds { get; set; } = 600;
+
+        protected override void ProcessRecord()
+        {
+            var item = new RoleAssignmentInfo
+            {
+                RoleConfigurationId = RoleConfigurationId,
+                TargetType = TargetType,
+                TargetUin = TargetUin,
+                PrincipalType = PrincipalType ?? (PrincipalId.StartsWith("g-", StringComparison.Ordinal) ? "Group" : "User"),
+                PrincipalId = PrincipalId,
+            };
+            string? problem = NewTcRoleAssignmentCommand.Problem(item);
+            if (problem != null)
+            {
+                WriteItemError(new ArgumentException(problem), item);
+                return;
+            }
+            if (!ShouldProcess(item.TargetType + " " + item.TargetUin,
+                "Remove assignment of permission configuration " + item.RoleConfigurationId + " from " + item.PrincipalType + " " + item.PrincipalId)) return;
+
+            string zoneId = !string.IsNullOrEmpty(ZoneId) ? ZoneId! : _sessionZoneId ??= ResolveZoneId(null);
+            if (_dispatcher == null)
+            {
+                _service = new IdentityCenterService(Session, Log);
+                _dispatcher = new BatchDispatcher<DeleteRoleAssignmentRequest>(this, 1, SendAsync, CancelToken);
+            }
+            _dispatcher.Add(new DeleteRoleAssignmentRequest
+            {
+                ZoneId = zoneId,
+                RoleConfigurationId = item.RoleConfigurationId,
+                TargetType = item.TargetType,
+                TargetUin = item.TargetUin,
+                PrincipalType = item.PrincipalType,
+                PrincipalId = item.PrincipalId,
+                DeprovisionStrategy = DeprovisionStrategy,
+            });
+        }
+
+        protected override void EndProcessing() => _dispatcher?.Complete();
+
+        private async Task SendAsync(List<DeleteRoleAssignmentRequest> batch, CancellationToken ct)
+        {
+            foreach (var request in batch)
+            {
+                RoleTask task;
+                try
+                {
+                    task = await _service!.DeleteRoleAssignmentAsync(request, ct).ConfigureAwait(false);
+                }
+                catch (Exception error) when (TcOrgListCmdlet.IsApiError(error))
+                {
+                    PostError(error, new RoleAssignmentInfo
+                    {
+                        RoleConfigurationId = request.RoleConfigurationId, TargetType = request.TargetType, TargetUin = request.TargetUin,
+                        PrincipalType = request.PrincipalType, PrincipalId = request.PrincipalId,
+                    });
+                    continue;
+                }
+                if (!Wait)
+                {
+                    PostObject(task);
+                    continue;
+                }
+                await new TaskService(Session, Log).WaitAsync(request.ZoneId!, new[] { task }, TimeSpan.FromSeconds(TimeoutSeconds), outcome =>
+                {
+                    if (outcome.Succeeded) PostObject(outcome.Result!);
+                    else PostError(outcome.Error!, outcome.Input);
+                }, null, ct).ConfigureAwait(false);
+            }
+        }
+    }
+}
