@@ -6,6 +6,7 @@ namespace TencentOrg
 {
     /// <summary>Remove-TcOrgIdentity: DeleteOrganizationIdentity. The service refuses identities still granted to members.</summary>
     [Cmdlet(VerbsCommon.Remove, "TcOrgIdentity", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(void))]
     public sealed class RemoveTcOrgIdentityCommand : TcOrgCmdlet
     {
         private OrganizationService? _service;

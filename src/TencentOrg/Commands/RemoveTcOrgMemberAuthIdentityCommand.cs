@@ -6,6 +6,7 @@ namespace TencentOrg
 {
     /// <summary>Remove-TcOrgMemberAuthIdentity: DeleteOrganizationMemberAuthIdentity, one request per member and identity.</summary>
     [Cmdlet(VerbsCommon.Remove, "TcOrgMemberAuthIdentity", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(void))]
     public sealed class RemoveTcOrgMemberAuthIdentityCommand : TcOrgCmdlet
     {
         private OrganizationService? _service;
