@@ -27,7 +27,7 @@ namespace TencentOrg.Tests.Reliability
         public static IEnumerable<object[]> Runs()
         {
             foreach (var cmdlet in new[] { "New-TcOrgIdentity", "Add-TcOrgMemberAuthIdentity", "New-TcRoleAssignment", "Start-TcRoleProvisioning" })
-                foreach (var fault in new[] { "5xx", "reset", "hang", "throttle-injected", "throttle-limiter", "malformed-json" })
+                foreach (var fault in new[] { "5xx", "reset", "hang", "throttle-injected", "throttle-limiter", "malformed-json", "internal-error" })
                     yield return new object[] { cmdlet, fault };
         }
 
@@ -202,6 +202,11 @@ namespace TencentOrg.Tests.Reliability
                 case "malformed-json":
                     emulator.Faults.Add(new FaultRule { Action = action, Kind = FaultKind.MalformedJson, Phase = FaultPhase.BeforeHandling, Probability = p });
                     emulator.Faults.Add(new FaultRule { Action = action, Kind = FaultKind.MalformedJson, Phase = FaultPhase.AfterHandling, Probability = p });
+                    break;
+                case "internal-error":
+                    // InternalError in the envelope: before handling nothing ran, after handling it did; the client cannot tell.
+                    emulator.Faults.Add(new FaultRule { Action = action, Kind = FaultKind.InternalError, Phase = FaultPhase.BeforeHandling, Probability = p });
+                    emulator.Faults.Add(new FaultRule { Action = action, Kind = FaultKind.InternalError, Phase = FaultPhase.AfterHandling, Probability = p });
                     break;
                 default:
                     throw new ArgumentException(fault);
