@@ -19,8 +19,14 @@ namespace TencentOrg.Api
     {
         /// <summary>Reads: retried on any transient failure.</summary>
         Read,
-        /// <summary>Creates, updates, deletes: resent only when the request provably never reached the server.</summary>
+        /// <summary>Creates: resent only when the request provably never reached the server; otherwise OrgAmbiguousResultException.</summary>
         Write,
+        /// <summary>
+        /// Updates and deletes whose repetition converges to the same state: retried like reads. When a retry then fails
+        /// with a definitive error (e.g. a delete's "does not exist"), the exception has EarlierAttemptMayHaveApplied set,
+        /// so the caller can tell "already done by my first attempt" from a real failure.
+        /// </summary>
+        IdempotentWrite,
     }
 
     /// <summary>
@@ -57,13 +63,21 @@ namespace TencentOrg.Api
         public long ClockOffsetSeconds => Interlocked.Read(ref _clockOffsetSeconds);
 
         /// <summary>Sends one action and returns its Response object, or throws OrgApiException / OrgTransportException.</summary>
-        public async Task<TResponse> CallAsync<TResponse>(string action, object request, ApiCallKind kind, IOrgLog? log, CancellationToken cancellationToken)
+        /// <param name="appliedProbe">
+        /// For writes: a read that tells whether the call already took effect. It runs before a write is resent after a
+        /// throttling answer, so a server that applied the call and still answered RequestLimitExceeded never gets it twice;
+        /// when it says "applied" (or cannot tell) the call ends with OrgAmbiguousResultException for the caller to reconcile.
+        /// Without a probe, a throttled write is resent (the service rejects throttled calls before running them).
+        /// </param>
+        public async Task<TResponse> CallAsync<TResponse>(string action, object request, ApiCallKind kind, IOrgLog? log, CancellationToken cancellationToken,
+            Func<CancellationToken, Task<bool>>? appliedProbe = null)
             where TResponse : ApiResponse
         {
             log ??= NullOrgLog.Instance;
             byte[] body = OrgJson.Serialize(request);
             var started = Stopwatch.StartNew();
             bool skewCorrected = false;
+            bool mayHaveApplied = false;
             for (int attempt = 1; ; attempt++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -86,7 +100,15 @@ namespace TencentOrg.Api
                             + " s; the request timestamp was corrected and " + action + " is sent again. Synchronize this machine's clock.");
                         continue;
                     }
-                    if (!IsRetryable(apiError, kind)) throw apiError;
+                    // A write that failed inside the service may or may not have been applied: the caller must read state.
+                    if (kind == ApiCallKind.Write && IsAmbiguousForWrite(apiError.Code))
+                        throw new OrgAmbiguousResultException(action, apiError);
+                    if (!IsRetryable(apiError, kind))
+                    {
+                        apiError.EarlierAttemptMayHaveApplied = mayHaveApplied;
+                        throw apiError;
+                    }
+                    if (IsAmbiguousForWrite(apiError.Code)) mayHaveApplied = true;
                     failure = apiError;
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -97,6 +119,7 @@ namespace TencentOrg.Api
                 {
                     if (kind == ApiCallKind.Write && transport.MayHaveReachedServer)
                         throw new OrgAmbiguousResultException(action, transport);
+                    if (transport.MayHaveReachedServer) mayHaveApplied = true;
                     failure = transport;
                 }
 
@@ -104,11 +127,30 @@ namespace TencentOrg.Api
                 if (attempt > _options.MaxRetries || started.Elapsed + delay > _options.MaxRetryTime)
                 {
                     log.Verbose(action + ": giving up after " + attempt + " attempt(s) in " + (int)started.Elapsed.TotalMilliseconds + " ms.");
+                    if (failure is OrgApiException last) last.EarlierAttemptMayHaveApplied = mayHaveApplied;
                     throw failure;
                 }
                 log.Verbose(action + ": " + Describe(failure) + "; retry " + attempt + "/" + _options.MaxRetries
                     + " in " + (int)delay.TotalMilliseconds + " ms.");
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                if (kind == ApiCallKind.Write && appliedProbe != null && failure is OrgApiException throttled)
+                {
+                    bool applied;
+                    try
+                    {
+                        applied = await appliedProbe(cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (Exception probeError) when (probeError is OrgApiException || probeError is OrgTransportException)
+                    {
+                        log.Verbose(action + ": could not check whether the throttled call took effect (" + Describe(probeError) + ").");
+                        throw new OrgAmbiguousResultException(action, throttled);
+                    }
+                    if (applied)
+                    {
+                        log.Verbose(action + ": the throttled call took effect after all; not sending it again.");
+                        throw new OrgAmbiguousResultException(action, throttled);
+                    }
+                }
             }
         }
 
@@ -116,10 +158,15 @@ namespace TencentOrg.Api
         {
             // Throttling rejects a request before it runs, so even creates may be resent.
             if (error.IsRateLimit) return true;
-            if (kind != ApiCallKind.Read) return false;
+            if (kind == ApiCallKind.Write) return false;
             return error.Code == "InternalError" || error.Code == "ServiceUnavailable"
                 || error.Code == "ResourceUnavailable" || error.Code == "ResourceInUse";
         }
+
+        /// <summary>Service answers that do not say whether a write ran: it may have been applied before the failure.</summary>
+        internal static bool IsAmbiguousForWrite(string code) =>
+            code == "InternalError" || code.StartsWith("InternalError.", StringComparison.Ordinal)
+            || code == "ServiceUnavailable" || code == "ResourceUnavailable" || code == "FailedOperation.DBOperationError";
 
         private static string Describe(Exception failure) =>
             failure is OrgApiException api ? api.Code + (api.RequestId == null ? "" : " (RequestId " + api.RequestId + ")")

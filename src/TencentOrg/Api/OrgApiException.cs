@@ -20,6 +20,12 @@ namespace TencentOrg.Api
         public string ServiceMessage { get; }
         public string? RequestId { get; }
 
+        /// <summary>
+        /// True when an earlier attempt of the same call failed in a way that may have applied it (timeout, reset, 5xx,
+        /// InternalError) and this answer came to a resend: a "does not exist" after a delete was resent means done.
+        /// </summary>
+        public bool EarlierAttemptMayHaveApplied { get; internal set; }
+
         public bool IsRateLimit => Code == "RequestLimitExceeded" || Code.StartsWith("RequestLimitExceeded.", StringComparison.Ordinal);
 
         private static string Format(string action, string code, string message, string? requestId) =>

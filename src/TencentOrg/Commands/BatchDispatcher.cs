@@ -21,14 +21,22 @@ namespace TencentOrg
         private readonly List<Task> _inFlight = new List<Task>();
         private List<T> _buffer = new List<T>();
 
-        public BatchDispatcher(TcOrgCmdlet owner, int batchSize, Func<List<T>, CancellationToken, Task> send, CancellationToken cancel, int maxInFlight = DefaultMaxInFlight)
+        /// <param name="maxInFlight">Batches sent at once; 0 = derived from the session's -RequestsPerSecond budget.</param>
+        public BatchDispatcher(TcOrgCmdlet owner, int batchSize, Func<List<T>, CancellationToken, Task> send, CancellationToken cancel, int maxInFlight = 0)
         {
             _owner = owner;
             _batchSize = batchSize;
             _send = send;
             _cancel = cancel;
-            _maxInFlight = maxInFlight;
+            _maxInFlight = maxInFlight > 0 ? maxInFlight : InFlightFor(owner.Session.Options.RequestsPerSecond);
         }
+
+        /// <summary>
+        /// Enough concurrent batches to fill the per-action budget at ~200 ms per call (the token bucket does the
+        /// pacing, so more in flight never means more than the budget per second), bounded for memory and threads.
+        /// </summary>
+        internal static int InFlightFor(double requestsPerSecond) =>
+            requestsPerSecond <= 0 ? 16 : Math.Max(DefaultMaxInFlight, Math.Min(16, (int)Math.Ceiling(requestsPerSecond / 5)));
 
         public int PendingCount => _buffer.Count;
 

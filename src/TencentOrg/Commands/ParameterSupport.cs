@@ -11,10 +11,11 @@ namespace TencentOrg
     /// <summary>Patterns and limits shared by parameters, so every cmdlet validates the same way.</summary>
     internal static class Patterns
     {
-        public const string ZoneId = "^z-[a-z0-9]{12}$";
-        public const string RoleConfigurationId = "^rc-[a-z0-9]{1,64}$";
-        public const string PrincipalId = "^(u|g)-[a-z0-9]{1,64}$";
-        public const string TaskId = "^t-[a-z0-9]{1,64}$";
+        // (?-i): ValidatePattern matches case-insensitively by default, and the service rejects upper-case IDs.
+        public const string ZoneId = "(?-i)^z-[a-z0-9]{12}$";
+        public const string RoleConfigurationId = "(?-i)^rc-[a-z0-9]{1,64}$";
+        public const string PrincipalId = "(?-i)^(u|g)-[a-z0-9]{1,64}$";
+        public const string TaskId = "(?-i)^t-[a-z0-9]{1,64}$";
         /// <summary>Printable text: no control characters (tabs and newlines included).</summary>
         public const string PrintableName = @"^[^\p{C}]+$";
         public const long MaxUin = long.MaxValue;

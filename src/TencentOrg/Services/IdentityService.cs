@@ -38,15 +38,33 @@ namespace TencentOrg.Services
             catch (OrgAmbiguousResultException ambiguous)
             {
                 // The create may have run: look before sending it again.
-                _log.Verbose("CreateOrganizationIdentity '" + name + "': " + ambiguous.Code + "; checking whether it was created.");
-                var found = await FindByNameAsync(name, ct).ConfigureAwait(false);
+                _log.Verbose("CreateOrganizationIdentity '" + name + "': " + ambiguous.Code + "; reconciling: checking whether it was created.");
+                var found = await FindForReconcileAsync(name, ambiguous, ct).ConfigureAwait(false);
                 if (found != null)
                 {
                     _log.Verbose("Identity '" + name + "' exists (IdentityId " + found.IdentityId + "); not sending again.");
                     return found;
                 }
                 _log.Verbose("Identity '" + name + "' was not created; sending CreateOrganizationIdentity once more.");
-                return await SendCreateAsync(request, ct).ConfigureAwait(false);
+                try
+                {
+                    return await SendCreateAsync(request, ct).ConfigureAwait(false);
+                }
+                catch (OrgAmbiguousResultException again)
+                {
+                    // Never a third send: one last look, else report the uncertainty for this item.
+                    _log.Verbose("CreateOrganizationIdentity '" + name + "': " + again.Code + " again; reconciling once more.");
+                    var late = await FindForReconcileAsync(name, again, ct).ConfigureAwait(false);
+                    if (late != null) return late;
+                    throw;
+                }
+                catch (OrgApiException used) when (used.Code == NameUsedCode)
+                {
+                    // Someone (or the first call, seen late) created it meanwhile.
+                    var raced = await FindByNameAsync(name, ct).ConfigureAwait(false);
+                    if (raced != null) return raced;
+                    throw;
+                }
             }
             catch (OrgApiException used) when (skipExisting && used.Code == NameUsedCode)
             {
@@ -57,9 +75,25 @@ namespace TencentOrg.Services
             }
         }
 
+        /// <summary>A reconciliation read; when it fails too, the item's fate is unknown and is reported as ambiguous.</summary>
+        private async Task<OrgIdentity?> FindForReconcileAsync(string name, OrgAmbiguousResultException ambiguous, CancellationToken ct)
+        {
+            try
+            {
+                return await FindByNameAsync(name, ct).ConfigureAwait(false);
+            }
+            catch (Exception readError) when (readError is OrgApiException || readError is OrgTransportException)
+            {
+                throw new OrgAmbiguousResultException("CreateOrganizationIdentity",
+                    new Exception("'" + name + "' may have been created; reading it back failed too (" + readError.Message + "). " + ambiguous.Message, readError));
+            }
+        }
+
         private async Task<OrgIdentity> SendCreateAsync(CreateOrganizationIdentityRequest request, CancellationToken ct)
         {
-            var response = await _client.CallAsync<CreateOrganizationIdentityResponse>("CreateOrganizationIdentity", request, ApiCallKind.Write, _log, ct).ConfigureAwait(false);
+            string name = request.IdentityAliasName!;
+            var response = await _client.CallAsync<CreateOrganizationIdentityResponse>("CreateOrganizationIdentity", request, ApiCallKind.Write, _log, ct,
+                async probeCt => await FindByNameAsync(name, probeCt).ConfigureAwait(false) != null).ConfigureAwait(false);
             return new OrgIdentity
             {
                 IdentityId = response.IdentityId ?? 0,

@@ -113,16 +113,8 @@ namespace TencentOrg.Services
         private async Task ReconcileAsync(List<long> members, List<long> identities, Dictionary<long, HashSet<long>>? existing,
             OrgAmbiguousResultException ambiguous, List<ItemOutcome<MemberGrant, MemberAuthIdentity>> outcomes, CancellationToken ct)
         {
-            _log.Verbose("CreateOrganizationMemberAuthIdentity for " + members.Count + " member(s): " + ambiguous.Code + "; reading back what was granted.");
-            var missing = new List<long>();
-            foreach (var member in members)
-            {
-                var granted = await GrantedIdentitiesAsync(member, ct).ConfigureAwait(false);
-                if (identities.All(granted.Contains))
-                    AddGranted(new[] { member }, identities, existing, null, outcomes);
-                else
-                    missing.Add(member);
-            }
+            _log.Verbose("CreateOrganizationMemberAuthIdentity for " + members.Count + " member(s): " + ambiguous.Code + "; reconciling: reading back what was granted.");
+            var missing = await SplitGrantedAsync(members, identities, existing, ambiguous, outcomes, ct).ConfigureAwait(false);
             if (missing.Count == 0) return;
             _log.Verbose("Granting again, once, to " + missing.Count + " member(s) the first call did not reach.");
             try
@@ -131,12 +123,52 @@ namespace TencentOrg.Services
                     new CreateOrganizationMemberAuthIdentityRequest { MemberUins = missing, IdentityIds = identities }, ApiCallKind.Write, _log, ct).ConfigureAwait(false);
                 AddGranted(missing, identities, existing, response.RequestId, outcomes);
             }
+            catch (OrgAmbiguousResultException again)
+            {
+                // Never a third send: read once more, and report what is still unknown.
+                _log.Verbose("CreateOrganizationMemberAuthIdentity: " + again.Code + " again; reconciling once more.");
+                var still = await SplitGrantedAsync(missing, identities, existing, again, outcomes, ct).ConfigureAwait(false);
+                foreach (var member in still)
+                    foreach (var id in identities)
+                        outcomes.Add(ItemOutcome<MemberGrant, MemberAuthIdentity>.Failure(new MemberGrant(member, id), again));
+            }
             catch (Exception error) when (error is OrgApiException || error is OrgTransportException)
             {
                 foreach (var member in missing)
                     foreach (var id in identities)
                         outcomes.Add(ItemOutcome<MemberGrant, MemberAuthIdentity>.Failure(new MemberGrant(member, id), error));
             }
+        }
+
+        /// <summary>
+        /// Reads each member's grants: members holding every identity become successes; those that do not are returned;
+        /// members whose grants cannot be read become ambiguous failures (never resent blindly, never dropped).
+        /// </summary>
+        private async Task<List<long>> SplitGrantedAsync(List<long> members, List<long> identities, Dictionary<long, HashSet<long>>? existing,
+            OrgAmbiguousResultException ambiguous, List<ItemOutcome<MemberGrant, MemberAuthIdentity>> outcomes, CancellationToken ct)
+        {
+            var missing = new List<long>();
+            foreach (var member in members)
+            {
+                HashSet<long> granted;
+                try
+                {
+                    granted = await GrantedIdentitiesAsync(member, ct).ConfigureAwait(false);
+                }
+                catch (Exception readError) when (readError is OrgApiException || readError is OrgTransportException)
+                {
+                    var unknown = new OrgAmbiguousResultException("CreateOrganizationMemberAuthIdentity",
+                        new Exception("member " + member + " may have been granted; reading it back failed too (" + readError.Message + "). " + ambiguous.Message, readError));
+                    foreach (var id in identities)
+                        outcomes.Add(ItemOutcome<MemberGrant, MemberAuthIdentity>.Failure(new MemberGrant(member, id), unknown));
+                    continue;
+                }
+                if (identities.All(granted.Contains))
+                    AddGranted(new[] { member }, identities, existing, null, outcomes);
+                else
+                    missing.Add(member);
+            }
+            return missing;
         }
 
         private static void AddGranted(IEnumerable<long> members, IEnumerable<long> identities, Dictionary<long, HashSet<long>>? existing,

@@ -29,7 +29,39 @@ namespace TencentOrg.Services
             catch (OrgAmbiguousResultException ambiguous)
             {
                 _log.Verbose("ProvisionRoleConfiguration " + request.RoleConfigurationId + " on " + request.TargetUin + ": "
-                    + ambiguous.Code + "; reading back the deployment.");
+                    + ambiguous.Code + "; reconciling: reading back the deployment.");
+                var existing = await ReconcileReadAsync(request, ambiguous, ct).ConfigureAwait(false);
+                if (existing != null) return existing;
+                _log.Verbose("Not deployed and no deployment running; sending ProvisionRoleConfiguration once more.");
+                try
+                {
+                    return await SendAsync(request, ct).ConfigureAwait(false);
+                }
+                catch (OrgAmbiguousResultException again)
+                {
+                    // Never a third send: look once more, else report the uncertainty for this account.
+                    _log.Verbose("ProvisionRoleConfiguration " + request.RoleConfigurationId + " on " + request.TargetUin + ": " + again.Code + " again; reconciling once more.");
+                    var late = await ReconcileReadAsync(request, again, ct).ConfigureAwait(false);
+                    if (late != null) return late;
+                    throw;
+                }
+            }
+        }
+
+        /// <summary>
+        /// What the ambiguous call may have started: a finished deployment, or a ProvisionRoleConfiguration task still running
+        /// for this configuration and account (a deployment is only listed once its task ends). Null when neither exists.
+        /// </summary>
+        private async Task<RoleTask?> ReconcileReadAsync(ProvisionRoleConfigurationRequest request, OrgAmbiguousResultException ambiguous, CancellationToken ct)
+        {
+            try
+            {
+                var running = await RunningTaskAsync(request, ct).ConfigureAwait(false);
+                if (running != null)
+                {
+                    _log.Verbose("A deployment task (" + running.TaskId + ") is running; not sending again.");
+                    return RoleAssignmentService.ToRoleTask(running, request.ZoneId!, null);
+                }
                 var deployed = await FindAsync(request, ct).ConfigureAwait(false);
                 if (deployed != null && deployed.DeploymentStatus == "Deployed")
                 {
@@ -45,15 +77,35 @@ namespace TencentOrg.Services
                         TargetUin = request.TargetUin,
                     };
                 }
-                // Deploying is idempotent on the service side (one deployment per configuration and account), so once more is safe.
-                _log.Verbose("Not deployed yet; sending ProvisionRoleConfiguration once more.");
-                return await SendAsync(request, ct).ConfigureAwait(false);
+                return null;
             }
+            catch (Exception readError) when (readError is OrgApiException || readError is OrgTransportException)
+            {
+                throw new OrgAmbiguousResultException("ProvisionRoleConfiguration",
+                    new Exception(request.RoleConfigurationId + " on " + request.TargetUin + " may have been deployed; reading it back failed too ("
+                        + readError.Message + "). " + ambiguous.Message, readError));
+            }
+        }
+
+        private async Task<TaskInfo?> RunningTaskAsync(ProvisionRoleConfigurationRequest request, CancellationToken ct)
+        {
+            TaskInfo? running = null;
+            await new TaskService(_client, _log).ListAsync(new ListTasksRequest
+            {
+                ZoneId = request.ZoneId,
+                RoleConfigurationId = request.RoleConfigurationId,
+                TargetType = request.TargetType,
+                TargetUin = request.TargetUin,
+                TaskType = "ProvisionRoleConfiguration",
+                Status = "InProgress",
+            }, task => { running = task; return true; }, ct).ConfigureAwait(false);
+            return running;
         }
 
         private async Task<RoleTask> SendAsync(ProvisionRoleConfigurationRequest request, CancellationToken ct)
         {
-            var response = await _client.CallAsync<RoleProvisioningTaskResponse>("ProvisionRoleConfiguration", request, ApiCallKind.Write, _log, ct).ConfigureAwait(false);
+            var response = await _client.CallAsync<RoleProvisioningTaskResponse>("ProvisionRoleConfiguration", request, ApiCallKind.Write, _log, ct,
+                async probeCt => await RunningTaskAsync(request, probeCt).ConfigureAwait(false) != null).ConfigureAwait(false);
             return ToRoleTask(response.Task, request.ZoneId!, request.RoleConfigurationId, request.TargetType, request.TargetUin, response.RequestId, "ProvisionRoleConfiguration");
         }
 

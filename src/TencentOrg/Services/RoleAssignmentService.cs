@@ -42,7 +42,8 @@ namespace TencentOrg.Services
             try
             {
                 var response = await _client.CallAsync<CreateRoleAssignmentResponse>("CreateRoleAssignment",
-                    new CreateRoleAssignmentRequest { ZoneId = zoneId, RoleAssignmentInfo = items }, ApiCallKind.Write, _log, ct).ConfigureAwait(false);
+                    new CreateRoleAssignmentRequest { ZoneId = zoneId, RoleAssignmentInfo = items }, ApiCallKind.Write, _log, ct,
+                    async probeCt => (await ExistingKeysAsync(zoneId, items, probeCt).ConfigureAwait(false)).Overlaps(items.Select(Key))).ConfigureAwait(false);
                 var tasks = response.Tasks ?? new List<TaskInfo>();
                 for (int i = 0; i < items.Count; i++)
                 {
@@ -51,9 +52,9 @@ namespace TencentOrg.Services
                     outcomes.Add(ItemOutcome<RoleAssignmentInfo, RoleTask>.Success(items[i], roleTask));
                 }
             }
-            catch (OrgAmbiguousResultException ambiguous) when (allowResend)
+            catch (OrgAmbiguousResultException ambiguous)
             {
-                await ReconcileAsync(zoneId, items, skipExisting, ambiguous, outcomes, ct).ConfigureAwait(false);
+                await ReconcileAsync(zoneId, items, skipExisting, ambiguous, outcomes, allowResend, ct).ConfigureAwait(false);
             }
             catch (OrgApiException error) when (items.Count > 1 && !MemberAuthService.AffectsEveryItem(error.Code))
             {
@@ -74,48 +75,111 @@ namespace TencentOrg.Services
             }
         }
 
+        /// <summary>
+        /// After an ambiguous failure: list what exists (one listing per configuration, not one per item), report those as
+        /// done, and send the rest once more (allowResend) or report them as unknown. A failed read never causes a send.
+        /// </summary>
         private async Task ReconcileAsync(string zoneId, List<RoleAssignmentInfo> items, bool skipExisting,
-            OrgAmbiguousResultException ambiguous, List<ItemOutcome<RoleAssignmentInfo, RoleTask>> outcomes, CancellationToken ct)
+            OrgAmbiguousResultException ambiguous, List<ItemOutcome<RoleAssignmentInfo, RoleTask>> outcomes, bool allowResend, CancellationToken ct)
         {
-            _log.Verbose("CreateRoleAssignment for " + items.Count + " assignment(s): " + ambiguous.Code + "; reading back which exist.");
-            var missing = new List<RoleAssignmentInfo>();
-            foreach (var item in items)
+            _log.Verbose("CreateRoleAssignment for " + items.Count + " assignment(s): " + ambiguous.Code + "; reconciling: reading back which exist.");
+            HashSet<string> existing;
+            try
             {
+                existing = await ExistingKeysAsync(zoneId, items, ct).ConfigureAwait(false);
+            }
+            catch (Exception readError) when (readError is OrgApiException || readError is OrgTransportException)
+            {
+                var unknown = new OrgAmbiguousResultException("CreateRoleAssignment",
+                    new Exception("the assignment may have been created; reading it back failed too (" + readError.Message + "). " + ambiguous.Message, readError));
+                foreach (var item in items) outcomes.Add(ItemOutcome<RoleAssignmentInfo, RoleTask>.Failure(item, unknown));
+                return;
+            }
+            var present = items.Where(i => existing.Contains(Key(i))).ToList();
+            var missing = items.Where(i => !existing.Contains(Key(i))).ToList();
+            if (present.Count > 0)
+            {
+                Dictionary<string, TaskInfo> tasks;
                 try
                 {
-                    if (await ExistsAsync(zoneId, item, ct).ConfigureAwait(false))
-                        outcomes.Add(ItemOutcome<RoleAssignmentInfo, RoleTask>.Success(item, await ExistingTaskAsync(zoneId, item, ct).ConfigureAwait(false)));
-                    else
-                        missing.Add(item);
+                    tasks = await CreateTasksByKeyAsync(zoneId, present, ct).ConfigureAwait(false);
                 }
                 catch (Exception error) when (error is OrgApiException || error is OrgTransportException)
                 {
-                    // Could not tell: report the item rather than risk a duplicate.
-                    outcomes.Add(ItemOutcome<RoleAssignmentInfo, RoleTask>.Failure(item, new OrgAmbiguousResultException("CreateRoleAssignment", error)));
+                    tasks = new Dictionary<string, TaskInfo>(StringComparer.Ordinal);
+                }
+                foreach (var item in present)
+                {
+                    RoleTask done;
+                    if (tasks.TryGetValue(Key(item), out var task)) done = ToRoleTask(task, zoneId, null);
+                    else
+                    {
+                        done = Pending(item, zoneId, null);
+                        done.Status = "Success";
+                    }
+                    outcomes.Add(ItemOutcome<RoleAssignmentInfo, RoleTask>.Success(item, done));
                 }
             }
             if (missing.Count == 0) return;
+            if (!allowResend)
+            {
+                foreach (var item in missing) outcomes.Add(ItemOutcome<RoleAssignmentInfo, RoleTask>.Failure(item, ambiguous));
+                return;
+            }
             _log.Verbose("Sending CreateRoleAssignment once more for " + missing.Count + " assignment(s) the first call did not create.");
             await CreateBatchAsync(zoneId, missing, skipExisting, outcomes, allowResend: false, ct).ConfigureAwait(false);
         }
 
-        public async Task<bool> ExistsAsync(string zoneId, RoleAssignmentInfo item, CancellationToken ct)
+        internal static string Key(RoleAssignmentInfo i) => Key(i.RoleConfigurationId, i.TargetType, i.TargetUin, i.PrincipalType, i.PrincipalId);
+
+        private static string Key(string? config, string? targetType, long? targetUin, string? principalType, string? principalId) =>
+            config + "|" + targetType + "|" + targetUin + "|" + principalType + "|" + principalId;
+
+        /// <summary>Keys of the given items that exist, read with one ListRoleAssignments listing per configuration (narrowed by shared fields).</summary>
+        private async Task<HashSet<string>> ExistingKeysAsync(string zoneId, IReadOnlyList<RoleAssignmentInfo> items, CancellationToken ct)
         {
-            bool found = false;
-            await ListAsync(new ListRoleAssignmentsRequest
+            var wanted = new HashSet<string>(items.Select(Key), StringComparer.Ordinal);
+            var found = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var group in items.GroupBy(i => i.RoleConfigurationId))
             {
-                ZoneId = zoneId,
-                RoleConfigurationId = item.RoleConfigurationId,
-                TargetType = item.TargetType,
-                TargetUin = item.TargetUin,
-                PrincipalType = item.PrincipalType,
-                PrincipalId = item.PrincipalId,
-            }, row =>
-            {
-                found = row.RoleConfigurationId == item.RoleConfigurationId && row.TargetUin == item.TargetUin && row.PrincipalId == item.PrincipalId;
-                return !found;
-            }, ct).ConfigureAwait(false);
+                var list = group.ToList();
+                var first = list[0];
+                var filter = new ListRoleAssignmentsRequest { ZoneId = zoneId, RoleConfigurationId = group.Key };
+                if (list.All(i => i.TargetType == first.TargetType)) filter.TargetType = first.TargetType;
+                if (list.All(i => i.TargetUin == first.TargetUin)) filter.TargetUin = first.TargetUin;
+                if (list.All(i => i.PrincipalType == first.PrincipalType)) filter.PrincipalType = first.PrincipalType;
+                if (list.All(i => i.PrincipalId == first.PrincipalId)) filter.PrincipalId = first.PrincipalId;
+                await ListAsync(filter, row =>
+                {
+                    string key = Key(row.RoleConfigurationId, row.TargetType, row.TargetUin, row.PrincipalType, row.PrincipalId);
+                    if (wanted.Contains(key)) found.Add(key);
+                    return true;
+                }, ct).ConfigureAwait(false);
+            }
             return found;
+        }
+
+        /// <summary>The latest CreateRoleAssignment task of each item, one ListTasks listing per configuration.</summary>
+        private async Task<Dictionary<string, TaskInfo>> CreateTasksByKeyAsync(string zoneId, IReadOnlyList<RoleAssignmentInfo> items, CancellationToken ct)
+        {
+            var wanted = new HashSet<string>(items.Select(Key), StringComparer.Ordinal);
+            var tasks = new Dictionary<string, TaskInfo>(StringComparer.Ordinal);
+            var taskService = new TaskService(_client, _log);
+            foreach (var group in items.GroupBy(i => i.RoleConfigurationId))
+            {
+                var list = group.ToList();
+                var first = list[0];
+                var filter = new ListTasksRequest { ZoneId = zoneId, RoleConfigurationId = group.Key, TaskType = "CreateRoleAssignment" };
+                if (list.All(i => i.TargetUin == first.TargetUin)) { filter.TargetUin = first.TargetUin; }
+                if (list.All(i => i.PrincipalId == first.PrincipalId)) { filter.PrincipalId = first.PrincipalId; }
+                await taskService.ListAsync(filter, task =>
+                {
+                    string key = Key(task.RoleConfigurationId, task.TargetType, task.TargetUin, task.PrincipalType, task.PrincipalId);
+                    if (wanted.Contains(key)) tasks[key] = task;
+                    return true;
+                }, ct).ConfigureAwait(false);
+            }
+            return tasks;
         }
 
         /// <summary>The task that created an existing assignment, or a finished placeholder when the service no longer lists it.</summary>
