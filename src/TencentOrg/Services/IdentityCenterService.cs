@@ -117,7 +117,17 @@ namespace TencentOrg.Services
         /// <summary>DeleteRoleAssignment; the answer's Task may be absent, so the request fills in what is known.</summary>
         public async Task<RoleTask> DeleteRoleAssignmentAsync(DeleteRoleAssignmentRequest request, CancellationToken ct)
         {
-            var r = await _client.CallAsync<DeleteRoleAssignmentResponse>("DeleteRoleAssignment", request, ApiCallKind.Write, _log, ct).ConfigureAwait(false);
+            DeleteRoleAssignmentResponse r;
+            try
+            {
+                r = await _client.CallAsync<DeleteRoleAssignmentResponse>("DeleteRoleAssignment", request, ApiCallKind.IdempotentWrite, _log, ct).ConfigureAwait(false);
+            }
+            catch (OrgApiException gone) when (gone.Code == "ResourceNotFound.RoleConfigurationAuthorizationNotFound" && gone.EarlierAttemptMayHaveApplied)
+            {
+                // Our unanswered first attempt removed it: done, with no task left to wait for.
+                _log.Verbose("DeleteRoleAssignment: already gone after an unanswered earlier attempt; treating it as done.");
+                r = new DeleteRoleAssignmentResponse { RequestId = gone.RequestId };
+            }
             var task = r.Task;
             return new RoleTask
             {
@@ -154,7 +164,16 @@ namespace TencentOrg.Services
         /// <summary>DismantleRoleConfiguration (undeploy); the service refuses while assignments still use the configuration there.</summary>
         public async Task<RoleTask> DismantleAsync(DismantleRoleConfigurationRequest request, CancellationToken ct)
         {
-            var r = await _client.CallAsync<RoleProvisioningTaskResponse>("DismantleRoleConfiguration", request, ApiCallKind.Write, _log, ct).ConfigureAwait(false);
+            RoleProvisioningTaskResponse r;
+            try
+            {
+                r = await _client.CallAsync<RoleProvisioningTaskResponse>("DismantleRoleConfiguration", request, ApiCallKind.IdempotentWrite, _log, ct).ConfigureAwait(false);
+            }
+            catch (OrgApiException gone) when (gone.Code == "ResourceNotFound.RoleConfigurationProvisioningNotFound" && gone.EarlierAttemptMayHaveApplied)
+            {
+                _log.Verbose("DismantleRoleConfiguration: already undeployed after an unanswered earlier attempt; treating it as done.");
+                r = new RoleProvisioningTaskResponse { RequestId = gone.RequestId, Task = new RoleProvisioningsTask { TaskStatus = "Success" } };
+            }
             return ProvisioningService.ToRoleTask(r.Task, request.ZoneId!, request.RoleConfigurationId, request.TargetType, request.TargetUin,
                 r.RequestId, "DeprovisionRoleConfiguration");
         }

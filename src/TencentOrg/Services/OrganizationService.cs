@@ -66,7 +66,8 @@ namespace TencentOrg.Services
                 Description = description ?? current.Description ?? "",
                 IdentityPolicy = merged,
             };
-            var response = await _client.CallAsync<EmptyResponse>("UpdateOrganizationIdentity", request, ApiCallKind.Write, _log, ct).ConfigureAwait(false);
+            // Sending the same full replacement twice leaves the same state, so it is retried like a read.
+            var response = await _client.CallAsync<EmptyResponse>("UpdateOrganizationIdentity", request, ApiCallKind.IdempotentWrite, _log, ct).ConfigureAwait(false);
             return new OrgIdentity
             {
                 IdentityId = identityId,
@@ -79,19 +80,31 @@ namespace TencentOrg.Services
             };
         }
 
-        public async Task<string?> DeleteIdentityAsync(long identityId, CancellationToken ct)
-        {
-            var response = await _client.CallAsync<EmptyResponse>("DeleteOrganizationIdentity",
-                new DeleteOrganizationIdentityRequest { IdentityId = identityId }, ApiCallKind.Write, _log, ct).ConfigureAwait(false);
-            return response.RequestId;
-        }
+        public Task<string?> DeleteIdentityAsync(long identityId, CancellationToken ct) =>
+            DeleteAsync("DeleteOrganizationIdentity", new DeleteOrganizationIdentityRequest { IdentityId = identityId },
+                "ResourceNotFound.OrganizationIdentityNotExist", ct);
 
         /// <summary>Revokes one identity from one member (the API takes one pair per call).</summary>
-        public async Task<string?> RevokeMemberAuthAsync(long memberUin, long identityId, CancellationToken ct)
+        public Task<string?> RevokeMemberAuthAsync(long memberUin, long identityId, CancellationToken ct) =>
+            DeleteAsync("DeleteOrganizationMemberAuthIdentity", new DeleteOrganizationMemberAuthIdentityRequest { MemberUin = memberUin, IdentityId = identityId },
+                "ResourceNotFound.MemberIdentityNotExist", ct);
+
+        /// <summary>
+        /// Deletes are resent after an ambiguous failure; "not found" on the resend then means our first attempt
+        /// did it, which is success, not an error.
+        /// </summary>
+        private async Task<string?> DeleteAsync(string action, object request, string notFoundCode, CancellationToken ct)
         {
-            var response = await _client.CallAsync<EmptyResponse>("DeleteOrganizationMemberAuthIdentity",
-                new DeleteOrganizationMemberAuthIdentityRequest { MemberUin = memberUin, IdentityId = identityId }, ApiCallKind.Write, _log, ct).ConfigureAwait(false);
-            return response.RequestId;
+            try
+            {
+                var response = await _client.CallAsync<EmptyResponse>(action, request, ApiCallKind.IdempotentWrite, _log, ct).ConfigureAwait(false);
+                return response.RequestId;
+            }
+            catch (OrgApiException gone) when (gone.Code == notFoundCode && gone.EarlierAttemptMayHaveApplied)
+            {
+                _log.Verbose(action + ": already gone after an unanswered earlier attempt; treating it as done.");
+                return gone.RequestId;
+            }
         }
 
         // Policies read back from the list carry PolicyId 0 on custom entries; send only what each kind needs.

@@ -192,7 +192,7 @@ namespace TencentOrg.Tests.Reliability
             };
             // Any exported command not exercised above still runs once (a prompt for a missing argument just fails).
             foreach (var name in commands.Where(n => !scripts.Any(s => s.Contains(n + " "))))
-                scripts.Add("try { " + name + " -Verbose -Debug -ErrorAction SilentlyContinue } catch { $_.Exception.ToString() }");
+                scripts.Add("try { " + name + " -Verbose -Debug -ErrorAction Continue } catch { $_.Exception.ToString() }");
 
             int hits = 0, runs = 0;
             foreach (var script in scripts)
