@@ -47,8 +47,10 @@ namespace TencentOrg.Services
             var cached = CachedZoneId;
             if (cached != null) return cached;
             var center = await Client.CallAsync<DescribeIdentityCenterResponse>("DescribeIdentityCenter", new EmptyRequest(), ApiCallKind.Read, log, cancellationToken).ConfigureAwait(false);
-            if (string.IsNullOrEmpty(center.ZoneId))
-                throw new OrgApiException("DescribeIdentityCenter", "FailedOperation.IdentityCenterNotOpen", "CIC (Identity Center) has no zone for this organization.", center.RequestId);
+            // A zone of a disabled CIC would only make every later call fail; say so once, here.
+            if (string.IsNullOrEmpty(center.ZoneId) || string.Equals(center.ServiceStatus, "Disabled", StringComparison.OrdinalIgnoreCase))
+                throw new OrgApiException("DescribeIdentityCenter", "FailedOperation.IdentityCenterNotOpen",
+                    "CIC (Identity Center) is not enabled for this organization" + (string.IsNullOrEmpty(center.ZoneId) ? "." : " (zone " + center.ZoneId + " is Disabled)."), center.RequestId);
             log.Verbose("Using CIC zone " + center.ZoneId + " (" + center.ZoneName + ") from DescribeIdentityCenter.");
             SetZoneId(center.ZoneId!);
             return center.ZoneId!;

@@ -28,3 +28,18 @@ $task | Wait-TcOrgTask | Out-Null").AssertSuccess();
         }
     }
 }
+
+namespace TencentOrg.Tests.Module
+{
+    public class DisabledIdentityCenterTests : TencentOrg.Tests.Infrastructure.ModuleTestBase
+    {
+        [Fact]
+        public void A_disabled_CIC_stops_the_command_with_IdentityCenterNotOpen_before_any_create()
+        {
+            lock (Emulator.State.SyncRoot) Emulator.State.Zone.ServiceStatus = "Disabled";
+            var result = Run("New-TcRoleAssignment -RoleConfigurationId rc-emuconfig001 -PrincipalId u-emuuser00001 -TargetUin 100000000001");
+            Assert.Equal("FailedOperation.IdentityCenterNotOpen,TencentOrg.NewTcRoleAssignmentCommand", result.FirstError?.FullyQualifiedErrorId);
+            Assert.Empty(Emulator.Requests.ForAction("CreateRoleAssignment"));
+        }
+    }
+}
