@@ -154,6 +154,24 @@ namespace TencentOrg.Api
             }
         }
 
+        /// <summary>
+        /// A delete or undeploy: resent after an ambiguous failure, and if the resend answers notFoundCode our
+        /// earlier attempt did the work, so the result is null (done) rather than an error.
+        /// </summary>
+        public async Task<TResponse?> RemoveAsync<TResponse>(string action, object request, string notFoundCode, IOrgLog? log, CancellationToken cancellationToken)
+            where TResponse : ApiResponse
+        {
+            try
+            {
+                return await CallAsync<TResponse>(action, request, ApiCallKind.IdempotentWrite, log, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OrgApiException gone) when (gone.Code == notFoundCode && gone.EarlierAttemptMayHaveApplied)
+            {
+                log?.Verbose(action + ": already gone after an unanswered earlier attempt; treating it as done.");
+                return null;
+            }
+        }
+
         private static bool IsRetryable(OrgApiException error, ApiCallKind kind)
         {
             // Throttling rejects a request before it runs, so even creates may be resent.

@@ -158,13 +158,8 @@ namespace TencentOrg
                 else PostObject(outcome.Result!);
             }
             if (started.Count == 0) return;
-            await new TaskService(Session, Log).WaitAsync(_zoneId!, started, TimeSpan.FromSeconds(TimeoutSeconds), PostTaskOutcome, null, ct).ConfigureAwait(false);
+            await WaitAndPostAsync(_zoneId!, started, TimeoutSeconds, ct).ConfigureAwait(false);
         }
 
-        private void PostTaskOutcome(ItemOutcome<RoleTask, RoleTask> outcome)
-        {
-            if (outcome.Succeeded) PostObject(outcome.Result!);
-            else PostError(outcome.Error!, outcome.Input);
-        }
     }
 }

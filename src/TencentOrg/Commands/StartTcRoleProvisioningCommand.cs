@@ -87,11 +87,7 @@ namespace TencentOrg
                     PostObject(task);
                     continue;
                 }
-                await new TaskService(Session, Log).WaitAsync(_zoneId!, new[] { task }, TimeSpan.FromSeconds(TimeoutSeconds), outcome =>
-                {
-                    if (outcome.Succeeded) PostObject(outcome.Result!);
-                    else PostError(outcome.Error!, outcome.Input);
-                }, null, ct).ConfigureAwait(false);
+                await WaitAndPostAsync(_zoneId!, new[] { task }, TimeoutSeconds, ct).ConfigureAwait(false);
             }
         }
     }

@@ -90,11 +90,7 @@ namespace TencentOrg
                     PostObject(task);
                     continue;
                 }
-                await new TaskService(Session, Log).WaitAsync(request.ZoneId!, new[] { task }, TimeSpan.FromSeconds(TimeoutSeconds), outcome =>
-                {
-                    if (outcome.Succeeded) PostObject(outcome.Result!);
-                    else PostError(outcome.Error!, outcome.Input);
-                }, null, ct).ConfigureAwait(false);
+                await WaitAndPostAsync(request.ZoneId!, new[] { task }, TimeoutSeconds, ct).ConfigureAwait(false);
             }
         }
     }

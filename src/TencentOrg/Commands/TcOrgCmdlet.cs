@@ -131,6 +131,17 @@ namespace TencentOrg
             Await(any);
         }
 
+        /// <summary>A finished task is output; a failed or timed-out one an error naming it.</summary>
+        internal void PostOutcome(ItemOutcome<RoleTask, RoleTask> outcome)
+        {
+            if (outcome.Succeeded) PostObject(outcome.Result!);
+            else PostError(outcome.Error!, outcome.Input);
+        }
+
+        /// <summary>-Wait: poll the tasks with backoff and write each as it finishes.</summary>
+        internal Task WaitAndPostAsync(string zoneId, IReadOnlyList<RoleTask> tasks, int timeoutSeconds, CancellationToken ct) =>
+            new TaskService(Session, Log).WaitAsync(zoneId, tasks, TimeSpan.FromSeconds(timeoutSeconds), PostOutcome, null, ct);
+
         /// <summary>Turn a failure into a non-terminating error for one input; other inputs go on.</summary>
         internal void WriteItemError(Exception error, object? target) => WriteError(ErrorMapping.ToErrorRecord(error, target));
 

@@ -58,11 +58,7 @@ namespace TencentOrg
             string zoneId = ZoneId ?? FirstZone() ?? ResolveZoneId(null);
             var progress = new ProgressRecord(1, "Waiting for Tencent Cloud CIC tasks", "Polling " + _tasks.Count + " task(s)");
             Await(new TaskService(Session, Log).WaitAsync(zoneId, _tasks, TimeSpan.FromSeconds(TimeoutSeconds),
-                outcome =>
-                {
-                    if (outcome.Succeeded) PostObject(outcome.Result!);
-                    else PostError(outcome.Error!, outcome.Input);
-                },
+                PostOutcome,
                 (done, total) => Post(() =>
                 {
                     progress.PercentComplete = total == 0 ? 100 : done * 100 / total;

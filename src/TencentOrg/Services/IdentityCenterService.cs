@@ -117,17 +117,9 @@ namespace TencentOrg.Services
         /// <summary>DeleteRoleAssignment; the answer's Task may be absent, so the request fills in what is known.</summary>
         public async Task<RoleTask> DeleteRoleAssignmentAsync(DeleteRoleAssignmentRequest request, CancellationToken ct)
         {
-            DeleteRoleAssignmentResponse r;
-            try
-            {
-                r = await _client.CallAsync<DeleteRoleAssignmentResponse>("DeleteRoleAssignment", request, ApiCallKind.IdempotentWrite, _log, ct).ConfigureAwait(false);
-            }
-            catch (OrgApiException gone) when (gone.Code == "ResourceNotFound.RoleConfigurationAuthorizationNotFound" && gone.EarlierAttemptMayHaveApplied)
-            {
-                // Our unanswered first attempt removed it: done, with no task left to wait for.
-                _log.Verbose("DeleteRoleAssignment: already gone after an unanswered earlier attempt; treating it as done.");
-                r = new DeleteRoleAssignmentResponse { RequestId = gone.RequestId };
-            }
+            // Null: our unanswered first attempt removed it; done, with no task left to wait for.
+            var r = await _client.RemoveAsync<DeleteRoleAssignmentResponse>("DeleteRoleAssignment", request,
+                "ResourceNotFound.RoleConfigurationAuthorizationNotFound", _log, ct).ConfigureAwait(false) ?? new DeleteRoleAssignmentResponse();
             var task = r.Task;
             return new RoleTask
             {
@@ -164,16 +156,9 @@ namespace TencentOrg.Services
         /// <summary>DismantleRoleConfiguration (undeploy); the service refuses while assignments still use the configuration there.</summary>
         public async Task<RoleTask> DismantleAsync(DismantleRoleConfigurationRequest request, CancellationToken ct)
         {
-            RoleProvisioningTaskResponse r;
-            try
-            {
-                r = await _client.CallAsync<RoleProvisioningTaskResponse>("DismantleRoleConfiguration", request, ApiCallKind.IdempotentWrite, _log, ct).ConfigureAwait(false);
-            }
-            catch (OrgApiException gone) when (gone.Code == "ResourceNotFound.RoleConfigurationProvisioningNotFound" && gone.EarlierAttemptMayHaveApplied)
-            {
-                _log.Verbose("DismantleRoleConfiguration: already undeployed after an unanswered earlier attempt; treating it as done.");
-                r = new RoleProvisioningTaskResponse { RequestId = gone.RequestId, Task = new RoleProvisioningsTask { TaskStatus = "Success" } };
-            }
+            var r = await _client.RemoveAsync<RoleProvisioningTaskResponse>("DismantleRoleConfiguration", request,
+                "ResourceNotFound.RoleConfigurationProvisioningNotFound", _log, ct).ConfigureAwait(false)
+                ?? new RoleProvisioningTaskResponse { Task = new RoleProvisioningsTask { TaskStatus = "Success" } };
             return ProvisioningService.ToRoleTask(r.Task, request.ZoneId!, request.RoleConfigurationId, request.TargetType, request.TargetUin,
                 r.RequestId, "DeprovisionRoleConfiguration");
         }

@@ -89,23 +89,8 @@ namespace TencentOrg.Services
             DeleteAsync("DeleteOrganizationMemberAuthIdentity", new DeleteOrganizationMemberAuthIdentityRequest { MemberUin = memberUin, IdentityId = identityId },
                 "ResourceNotFound.MemberIdentityNotExist", ct);
 
-        /// <summary>
-        /// Deletes are resent after an ambiguous failure; "not found" on the resend then means our first attempt
-        /// did it, which is success, not an error.
-        /// </summary>
-        private async Task<string?> DeleteAsync(string action, object request, string notFoundCode, CancellationToken ct)
-        {
-            try
-            {
-                var response = await _client.CallAsync<EmptyResponse>(action, request, ApiCallKind.IdempotentWrite, _log, ct).ConfigureAwait(false);
-                return response.RequestId;
-            }
-            catch (OrgApiException gone) when (gone.Code == notFoundCode && gone.EarlierAttemptMayHaveApplied)
-            {
-                _log.Verbose(action + ": already gone after an unanswered earlier attempt; treating it as done.");
-                return gone.RequestId;
-            }
-        }
+        private async Task<string?> DeleteAsync(string action, object request, string notFoundCode, CancellationToken ct) =>
+            (await _client.RemoveAsync<EmptyResponse>(action, request, notFoundCode, _log, ct).ConfigureAwait(false))?.RequestId;
 
         // Policies read back from the list carry PolicyId 0 on custom entries; send only what each kind needs.
         private static IdentityPolicy ForUpdate(IdentityPolicy policy) => policy.IsCustom
