@@ -36,18 +36,19 @@ if ($Endpoint) {
 
 "== 1. Organization identity '$IdentityName'"
 $identity = New-TcOrgIdentity -Name $IdentityName -Policy '2:ReadOnlyAccess' -Description 'Read-only access for auditors' -SkipExisting
-$identity
+# Out-Host per section: each result set gets its own table view.
+$identity | Out-Host
 
 "== 2. Authorize $($MemberUin.Count) member accounts to identity $($identity.IdentityId) (10 members per request)"
-$identity | Add-TcOrgMemberAuthIdentity -MemberUin $MemberUin -SkipExisting -PassThru
+$identity | Add-TcOrgMemberAuthIdentity -MemberUin $MemberUin -SkipExisting -PassThru | Out-Host
 
 "== 3. Assign $RoleConfigurationId to group $GroupId on $($MemberUin.Count) accounts (50 assignments per request)"
 $tasks = @(New-TcRoleAssignment -RoleConfigurationId $RoleConfigurationId -PrincipalId $GroupId -TargetUin $MemberUin -SkipExisting)
-$tasks
+$tasks | Out-Host
 
 "== 4. Deploy $DeployConfigurationId to the first $DeployCount accounts"
 $deployments = @(Start-TcRoleProvisioning -RoleConfigurationId $DeployConfigurationId -TargetUin $MemberUin[0..($DeployCount - 1)])
-$deployments
+$deployments | Out-Host
 
 "== 5. Wait for $($tasks.Count + $deployments.Count) tasks"
-$tasks + $deployments | Wait-TcOrgTask -TimeoutSeconds 300
+$tasks + $deployments | Wait-TcOrgTask -TimeoutSeconds 300 | Out-Host

@@ -35,7 +35,8 @@ namespace TencentOrg.Tests.Module
             Assert.Equal(1, creates);
 
             var rerun = RunOnboard().AssertSuccess();
-            Assert.Contains("already exists", rerun.HostText);
+            Assert.Contains("already exists", rerun.AllText());
+            Assert.Contains("Success", rerun.HostText);
             Assert.Single(Emulator.State.Identities, i => i.IdentityAliasName == "OnboardingAuditor");
             Assert.Equal(30, Emulator.State.MemberAuthIdentities.Count(a => a.IdentityId == identity.IdentityId));
             Assert.Equal(30, Emulator.State.RoleAssignments.Count(a => a.RoleConfigurationId == "rc-emuconfig001" && a.PrincipalId == "g-emugroup0001"));
