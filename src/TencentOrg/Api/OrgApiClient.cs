@@ -154,7 +154,9 @@ namespace TencentOrg.Api
             where TResponse : ApiResponse
         {
             using var request = BuildRequest(action, body);
-            log.Debug(HttpTrace.Request(request, body));
+            // The trace text (headers, redaction regex, body) costs as much as the rest of the client: build it only for a real log.
+            bool trace = !ReferenceEquals(log, NullOrgLog.Instance);
+            if (trace) log.Debug(HttpTrace.Request(request, body));
 
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(_options.Timeout);
@@ -179,7 +181,7 @@ namespace TencentOrg.Api
                 throw new OrgTransportException(action, "ClientError.NetworkError", Innermost(ex).Message, !neverSent, ex);
             }
 
-            log.Debug(HttpTrace.Response(response, responseBody));
+            if (trace) log.Debug(HttpTrace.Response(response, responseBody));
             DateTimeOffset? serverDate = response.Headers.Date;
             if (response.StatusCode != HttpStatusCode.OK)
             {
