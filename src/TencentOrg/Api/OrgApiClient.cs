@@ -242,7 +242,9 @@ namespace TencentOrg.Api
         private static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
         {
             using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            using var buffer = new MemoryStream();
+            // Sized by Content-Length when the server sends it, so the body is copied once, not regrown.
+            long? length = response.Content.Headers.ContentLength;
+            using var buffer = length is long n && n > 0 && n < 16 * 1024 * 1024 ? new MemoryStream((int)n) : new MemoryStream();
             // ReadAsStreamAsync has no token on netstandard2.0; CopyToAsync does.
             await stream.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
             return buffer.ToArray();
