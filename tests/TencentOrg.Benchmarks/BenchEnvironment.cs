@@ -29,7 +29,9 @@ namespace TencentOrg.Benchmarks
 
         public static string RepoRoot { get; } = FindRepoRoot();
 
-        public static string ModuleManifest => Path.Combine(RepoRoot, "out", "TencentOrg", "TencentOrg.psd1");
+        /// <summary>out/TencentOrg/TencentOrg.psd1, or TENCENTORG_BENCH_MODULE (to compare an experimental copy of the module).</summary>
+        public static string ModuleManifest =>
+            Environment.GetEnvironmentVariable("TENCENTORG_BENCH_MODULE") is { Length: > 0 } other ? other : Path.Combine(RepoRoot, "out", "TencentOrg", "TencentOrg.psd1");
 
         /// <summary>The floor module, built by EmptyModule/EmptyModule.csproj (same configuration as this project).</summary>
         public static string EmptyModuleManifest

@@ -47,7 +47,7 @@ namespace TencentOrg.Benchmarks
 
             int rounds = Quick ? 1 : 4;
             var phase = TimeSpan.FromSeconds(Quick ? 0.5 : 2);
-            (long n, double wall, double cpu) module = default, floor = default;
+            (long n, double wall, double cpu, long alloc) module = default, floor = default;
             for (int i = 0; i < rounds; i++)
             {
                 module = Sum(module, await Loop(moduleCall, phase));
@@ -59,16 +59,18 @@ namespace TencentOrg.Benchmarks
             double mLat = module.wall / module.n * 1e6, fLat = floor.wall / floor.n * 1e6;
             results.Add("Client request rate (sequential, " + Action + ")", F(mRps, 0) + " req/s (floor " + F(fRps, 0) + " req/s)", "info", null);
             results.Add("Client CPU per request", F(mCpu, 0) + " us (floor " + F(fCpu, 0) + " us) = " + F(mCpu / fCpu, 2) + "x", "<= 1.3x floor", mCpu / fCpu <= 1.3);
+            results.Add("Client allocations per request", F(module.alloc / (double)module.n, 0) + " B (floor " + F(floor.alloc / (double)floor.n, 0) + " B)", "info", null);
             results.Add("Client wall time per request", F(mLat, 0) + " us (floor " + F(fLat, 0) + " us) = " + F(mLat / fLat, 2) + "x", "<= 1.3x floor", mLat / fLat <= 1.3);
         }
 
-        private static (long, double, double) Sum((long n, double wall, double cpu) a, (long n, double wall, double cpu) b) => (a.n + b.n, a.wall + b.wall, a.cpu + b.cpu);
+        private static (long, double, double, long) Sum((long n, double wall, double cpu, long alloc) a, (long n, double wall, double cpu, long alloc) b) => (a.n + b.n, a.wall + b.wall, a.cpu + b.cpu, a.alloc + b.alloc);
 
-        private static async Task<(long n, double wall, double cpu)> Loop(Func<Task> call, TimeSpan duration)
+        private static async Task<(long n, double wall, double cpu, long alloc)> Loop(Func<Task> call, TimeSpan duration)
         {
             var self = Process.GetCurrentProcess();
             self.Refresh();
             var cpu0 = self.TotalProcessorTime;
+            long alloc0 = GC.GetTotalAllocatedBytes(true);
             var sw = Stopwatch.StartNew();
             long n = 0;
             while (sw.Elapsed < duration)
@@ -78,7 +80,7 @@ namespace TencentOrg.Benchmarks
             }
             sw.Stop();
             self.Refresh();
-            return (n, sw.Elapsed.TotalSeconds, (self.TotalProcessorTime - cpu0).TotalSeconds);
+            return (n, sw.Elapsed.TotalSeconds, (self.TotalProcessorTime - cpu0).TotalSeconds, GC.GetTotalAllocatedBytes(true) - alloc0);
         }
 
         private static readonly MediaTypeHeaderValue Json = new MediaTypeHeaderValue("application/json");

@@ -158,7 +158,8 @@ namespace TencentOrg.Api
             bool trace = !ReferenceEquals(log, NullOrgLog.Instance);
             if (trace) log.Debug(HttpTrace.Request(request, body));
 
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            // No caller token (the common case for the shared client): a plain source, no linked registration.
+            using var timeout = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : new CancellationTokenSource();
             timeout.CancelAfter(_options.Timeout);
             HttpResponseMessage response;
             byte[] responseBody;
