@@ -27,7 +27,7 @@ public sealed class EmulatorState
         UserList = seed.Users ?? EmulatorSeed.DefaultUsers(options.GeneratedUserCount);
         GroupList = seed.Groups ?? EmulatorSeed.DefaultGroups(options.GeneratedGroupCount, UserList);
         RoleConfigurationList = seed.RoleConfigurations ?? EmulatorSeed.DefaultRoleConfigurations();
-        AssignmentList = seed.RoleAssignments ?? new List<RoleAssignment>();
+        AssignmentList = new AssignmentTable(seed.RoleAssignments);
         ProvisioningList = seed.Provisionings ?? new List<RoleProvisioning>();
         _nextIdentityId = Math.Max(100, IdentityList.Count == 0 ? 0 : IdentityList.Max(i => i.IdentityId)) + 1;
     }
@@ -45,7 +45,7 @@ public sealed class EmulatorState
     internal List<CicUser> UserList { get; }
     internal List<CicGroup> GroupList { get; }
     internal List<RoleConfiguration> RoleConfigurationList { get; }
-    internal List<RoleAssignment> AssignmentList { get; }
+    internal AssignmentTable AssignmentList { get; }
     internal List<RoleProvisioning> ProvisioningList { get; }
     internal List<EmulatedTask> TaskList { get; } = new();
 
@@ -60,7 +60,7 @@ public sealed class EmulatorState
     public IReadOnlyList<RoleProvisioning> Provisionings => Snap(ProvisioningList);
     public IReadOnlyList<EmulatedTask> Tasks => Snap(TaskList);
 
-    private IReadOnlyList<T> Snap<T>(List<T> list)
+    private IReadOnlyList<T> Snap<T>(IEnumerable<T> list)
     {
         lock (SyncRoot) return list.ToList();
     }

@@ -26,7 +26,7 @@ public static class RoleAssignmentActions
             IdentityCenterActions.FindConfiguration(state, assignment.RoleConfigurationId);
             RequirePrincipal(state, assignment.PrincipalType, assignment.PrincipalId);
             RequireTarget(state, assignment.TargetType, assignment.TargetUin);
-            if (state.AssignmentList.Any(a => a.SameKey(assignment)) || wanted.Any(a => a.SameKey(assignment)))
+            if (state.AssignmentList.ContainsKey(assignment) || wanted.Any(a => a.SameKey(assignment)))
                 throw new ApiException("FailedOperation.RoleConfigurationAuthorizationAlreadyExist",
                     "The assignment of " + assignment.RoleConfigurationId + " to " + assignment.PrincipalId + " on " + assignment.TargetUin + " already exists.");
             wanted.Add(assignment);

@@ -219,9 +219,12 @@ namespace TencentOrg.Api
             where TResponse : ApiResponse
         {
             using var request = BuildRequest(action, body);
-            log.Debug(HttpTrace.Request(request, body));
+            // The trace text (headers, redaction regex, body) costs as much as the rest of the client: build it only for a real log.
+            bool trace = !ReferenceEquals(log, NullOrgLog.Instance);
+            if (trace) log.Debug(HttpTrace.Request(request, body));
 
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            // No caller token (the common case for the shared client): a plain source, no linked registration.
+            using var timeout = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : new CancellationTokenSource();
             timeout.CancelAfter(_options.Timeout);
             HttpResponseMessage response;
             byte[] responseBody;
@@ -244,7 +247,7 @@ namespace TencentOrg.Api
                 throw new OrgTransportException(action, "ClientError.NetworkError", Innermost(ex).Message, !neverSent, ex);
             }
 
-            log.Debug(HttpTrace.Response(response, responseBody));
+            if (trace) log.Debug(HttpTrace.Response(response, responseBody));
             DateTimeOffset? serverDate = response.Headers.Date;
             if (response.StatusCode != HttpStatusCode.OK)
             {
@@ -305,7 +308,9 @@ namespace TencentOrg.Api
         private static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
         {
             using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            using var buffer = new MemoryStream();
+            // Sized by Content-Length when the server sends it, so the body is copied once, not regrown.
+            long? length = response.Content.Headers.ContentLength;
+            using var buffer = length is long n && n > 0 && n < 16 * 1024 * 1024 ? new MemoryStream((int)n) : new MemoryStream();
             // ReadAsStreamAsync has no token on netstandard2.0; CopyToAsync does.
             await stream.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
             return buffer.ToArray();

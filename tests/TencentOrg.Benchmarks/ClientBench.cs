@@ -1,0 +1,108 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using TencentOrg.Api;
+using TencentOrg.Credentials;
+using TencentOrg.Emulator;
+using TencentOrg.Models;
+using static TencentOrg.Benchmarks.Program;
+
+namespace TencentOrg.Benchmarks
+{
+    /// <summary>
+    /// Per-request cost of OrgApiClient.CallAsync (serialize, rate-limiter check, sign, send, read, parse) for
+    /// DescribeOrganization against the loopback emulator (rate limit off, running in a child process so the CPU
+    /// time measured here is the client's only), next to the floor: a bare HttpClient POST of the same bytes
+    /// with the same headers, signed by Tc3Signer per request (the emulator rejects unsigned calls), reading the
+    /// body as bytes without parsing it. One request at a time; rounds interleave client and floor.
+    /// </summary>
+    internal static class ClientBench
+    {
+        private const string Action = "DescribeOrganization";
+
+        public static async Task RunAsync(Results results)
+        {
+            using var emulator = EmulatorProcess.Start(0, 50, 20);
+            var endpoint = new Uri(emulator.Info.Endpoint);
+            var credential = new OrgCredential(EmulatorCredential.Demo.SecretId, EmulatorCredential.Demo.SecretKey, null, "bench");
+            var client = new OrgApiClient(credential, new OrgClientOptions { Endpoint = endpoint, RequestsPerSecond = 0 });
+
+            byte[] body = OrgJson.Serialize(new DescribeOrganizationRequest());
+            var floorSigner = new Tc3Signer(EmulatorCredential.Demo.SecretId, EmulatorCredential.Demo.SecretKey);
+            using var floorHttp = new HttpClient();
+            string host = endpoint.IsDefaultPort ? endpoint.Host : endpoint.Authority;
+
+            Func<Task> moduleCall = () => client.CallAsync<DescribeOrganizationResponse>(Action, new DescribeOrganizationRequest(), ApiCallKind.Read, null, CancellationToken.None);
+            Func<Task> floorCall = () => FloorAsync(floorHttp, floorSigner, endpoint, host, body, check: false);
+
+            // Warm-up, and proof that the floor gets a real answer.
+            await FloorAsync(floorHttp, floorSigner, endpoint, host, body, check: true);
+            await Loop(moduleCall, TimeSpan.FromSeconds(Quick ? 0.3 : 1));
+            await Loop(floorCall, TimeSpan.FromSeconds(Quick ? 0.3 : 1));
+
+            int rounds = Quick ? 1 : 4;
+            var phase = TimeSpan.FromSeconds(Quick ? 0.5 : 2);
+            (long n, double wall, double cpu, long alloc) module = default, floor = default;
+            for (int i = 0; i < rounds; i++)
+            {
+                module = Sum(module, await Loop(moduleCall, phase));
+                floor = Sum(floor, await Loop(floorCall, phase));
+            }
+
+            double mRps = module.n / module.wall, fRps = floor.n / floor.wall;
+            double mCpu = module.cpu / module.n * 1e6, fCpu = floor.cpu / floor.n * 1e6;
+            double mLat = module.wall / module.n * 1e6, fLat = floor.wall / floor.n * 1e6;
+            results.Add("Client request rate (sequential, " + Action + ")", F(mRps, 0) + " req/s (floor " + F(fRps, 0) + " req/s)", "info", null);
+            results.Add("Client CPU per request", F(mCpu, 0) + " us (floor " + F(fCpu, 0) + " us) = " + F(mCpu / fCpu, 2) + "x", "<= 1.3x floor", mCpu / fCpu <= 1.3);
+            results.Add("Client allocations per request", F(module.alloc / (double)module.n, 0) + " B (floor " + F(floor.alloc / (double)floor.n, 0) + " B)", "info", null);
+            results.Add("Client wall time per request", F(mLat, 0) + " us (floor " + F(fLat, 0) + " us) = " + F(mLat / fLat, 2) + "x", "<= 1.3x floor", mLat / fLat <= 1.3);
+        }
+
+        private static (long, double, double, long) Sum((long n, double wall, double cpu, long alloc) a, (long n, double wall, double cpu, long alloc) b) => (a.n + b.n, a.wall + b.wall, a.cpu + b.cpu, a.alloc + b.alloc);
+
+        private static async Task<(long n, double wall, double cpu, long alloc)> Loop(Func<Task> call, TimeSpan duration)
+        {
+            var self = Process.GetCurrentProcess();
+            self.Refresh();
+            var cpu0 = self.TotalProcessorTime;
+            long alloc0 = GC.GetTotalAllocatedBytes(true);
+            var sw = Stopwatch.StartNew();
+            long n = 0;
+            while (sw.Elapsed < duration)
+            {
+                await call().ConfigureAwait(false);
+                n++;
+            }
+            sw.Stop();
+            self.Refresh();
+            return (n, sw.Elapsed.TotalSeconds, (self.TotalProcessorTime - cpu0).TotalSeconds, GC.GetTotalAllocatedBytes(true) - alloc0);
+        }
+
+        private static readonly MediaTypeHeaderValue Json = new MediaTypeHeaderValue("application/json");
+
+        private static async Task FloorAsync(HttpClient http, Tc3Signer signer, Uri endpoint, string host, byte[] body, bool check)
+        {
+            long timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+            var signature = signer.Sign(new Tc3Request { Host = host, Service = "organization", ContentType = "application/json", Payload = body, Timestamp = timestamp });
+            using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = Json;
+            request.Headers.TryAddWithoutValidation("Authorization", signature.Authorization);
+            request.Headers.TryAddWithoutValidation("X-TC-Action", Action);
+            request.Headers.TryAddWithoutValidation("X-TC-Version", OrgClientOptions.ApiVersion);
+            request.Headers.TryAddWithoutValidation("X-TC-Timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
+            using var response = await http.SendAsync(request).ConfigureAwait(false);
+            byte[] answer = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            if (check)
+            {
+                string text = Encoding.UTF8.GetString(answer);
+                if (!response.IsSuccessStatusCode || text.Contains("\"Error\"", StringComparison.Ordinal))
+                    throw new InvalidOperationException("the floor request was not answered: " + text);
+            }
+        }
+    }
+}
