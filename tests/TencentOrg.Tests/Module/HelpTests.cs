@@ -95,3 +95,19 @@ namespace TencentOrg.Tests.Module
         }
     }
 }
+
+namespace TencentOrg.Tests.Module
+{
+    public class AboutTopicTests
+    {
+        [Fact]
+        public void Get_Help_about_TencentOrg_finds_the_topic_in_the_module_folder()
+        {
+            using var ps = new PsRunner();
+            var help = ps.Run("Get-Help about_TencentOrg").AssertSuccess();
+            string text = string.Join("\n", help.Output.Select(o => o.ToString()));
+            Assert.Contains("Connect-TcOrg", text);
+            Assert.Contains("New-TcRoleAssignment", text);
+        }
+    }
+}
