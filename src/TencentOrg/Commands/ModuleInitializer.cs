@@ -19,7 +19,10 @@ namespace TencentOrg
 
         public void OnImport()
         {
-            if (IsDesktop) AppDomain.CurrentDomain.AssemblyResolve += ResolveFromModuleFolder;
+            if (!IsDesktop) return;
+            AppDomain.CurrentDomain.AssemblyResolve += ResolveFromModuleFolder;
+            // Windows PowerShell 5.1 may still default to TLS 1.0/1.1, which Tencent Cloud endpoints refuse.
+            System.Net.ServicePointManager.SecurityProtocol |= System.Net.SecurityProtocolType.Tls12;
         }
 
         public void OnRemove(PSModuleInfo psModuleInfo)
