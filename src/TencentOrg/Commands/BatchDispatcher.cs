@@ -38,8 +38,6 @@ namespace TencentOrg
         internal static int InFlightFor(double requestsPerSecond) =>
             requestsPerSecond <= 0 ? 16 : Math.Max(DefaultMaxInFlight, Math.Min(16, (int)Math.Ceiling(requestsPerSecond / 5)));
 
-        public int PendingCount => _buffer.Count;
-
         public void Add(T item)
         {
             _buffer.Add(item);

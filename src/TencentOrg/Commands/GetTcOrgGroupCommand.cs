@@ -19,7 +19,7 @@ namespace TencentOrg
         public string? GroupType { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidatePattern(Patterns.ZoneId)]
+        [ValidateZoneId]
         [ArgumentCompleter(typeof(ZoneIdCompleter))]
         public string? ZoneId { get; set; }
 

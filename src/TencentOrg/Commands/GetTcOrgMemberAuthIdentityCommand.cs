@@ -11,7 +11,7 @@ namespace TencentOrg
     {
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Uin")]
-        [ValidateRange(1L, Patterns.MaxUin)]
+        [ValidateUin]
         public long[]? MemberUin { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]

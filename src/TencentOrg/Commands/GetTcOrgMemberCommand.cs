@@ -20,7 +20,7 @@ namespace TencentOrg
 
         [Parameter(Mandatory = true, ParameterSetName = UinSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Uin", "TargetUin")]
-        [ValidateRange(1L, Patterns.MaxUin)]
+        [ValidateUin]
         public long[] MemberUin { get; set; } = new long[0];
 
         /// <summary>Only members of this organizational unit.</summary>

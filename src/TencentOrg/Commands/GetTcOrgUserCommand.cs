@@ -23,7 +23,7 @@ namespace TencentOrg
         public string? UserType { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidatePattern(Patterns.ZoneId)]
+        [ValidateZoneId]
         [ArgumentCompleter(typeof(ZoneIdCompleter))]
         public string? ZoneId { get; set; }
 

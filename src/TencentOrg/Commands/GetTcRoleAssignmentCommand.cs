@@ -10,12 +10,12 @@ namespace TencentOrg
     public sealed class GetTcRoleAssignmentCommand : TcOrgListCmdlet
     {
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidatePattern(Patterns.RoleConfigurationId)]
+        [ValidateRoleConfigurationId]
         public string? RoleConfigurationId { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("MemberUin")]
-        [ValidateRange(1L, Patterns.MaxUin)]
+        [ValidateUin]
         public long? TargetUin { get; set; }
 
         [Parameter]
@@ -24,7 +24,7 @@ namespace TencentOrg
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("UserId", "GroupId")]
-        [ValidatePattern(Patterns.PrincipalId)]
+        [ValidatePrincipalId]
         public string? PrincipalId { get; set; }
 
         [Parameter]
@@ -37,7 +37,7 @@ namespace TencentOrg
         public string? Filter { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidatePattern(Patterns.ZoneId)]
+        [ValidateZoneId]
         [ArgumentCompleter(typeof(ZoneIdCompleter))]
         public string? ZoneId { get; set; }
 

@@ -12,7 +12,7 @@ namespace TencentOrg
         private const string IdSet = "RoleConfigurationId";
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [ValidatePattern(Patterns.RoleConfigurationId)]
+        [ValidateRoleConfigurationId]
         public string[] RoleConfigurationId { get; set; } = new string[0];
 
         /// <summary>Case-insensitive substring of the name or description (matched by the service).</summary>
@@ -21,7 +21,7 @@ namespace TencentOrg
         public string? Filter { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidatePattern(Patterns.ZoneId)]
+        [ValidateZoneId]
         [ArgumentCompleter(typeof(ZoneIdCompleter))]
         public string? ZoneId { get; set; }
 

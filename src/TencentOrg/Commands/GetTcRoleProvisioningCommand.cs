@@ -10,12 +10,12 @@ namespace TencentOrg
     public sealed class GetTcRoleProvisioningCommand : TcOrgListCmdlet
     {
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ValidatePattern(Patterns.RoleConfigurationId)]
+        [ValidateRoleConfigurationId]
         public string? RoleConfigurationId { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("MemberUin")]
-        [ValidateRange(1L, Patterns.MaxUin)]
+        [ValidateUin]
         public long? TargetUin { get; set; }
 
         [Parameter]
@@ -32,7 +32,7 @@ namespace TencentOrg
         public string? Filter { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidatePattern(Patterns.ZoneId)]
+        [ValidateZoneId]
         [ArgumentCompleter(typeof(ZoneIdCompleter))]
         public string? ZoneId { get; set; }
 

@@ -18,7 +18,6 @@ namespace TencentOrg
         public const string TaskId = "(?-i)^t-[a-z0-9]{1,64}$";
         /// <summary>Printable text: no control characters (tabs and newlines included).</summary>
         public const string PrintableName = @"^[^\p{C}]+$";
-        public const long MaxUin = long.MaxValue;
         public const int MaxNameLength = 64;
         public const int MaxDescriptionLength = 1024;
     }

@@ -13,7 +13,7 @@ namespace TencentOrg
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Uin")]
-        [ValidateRange(1L, Patterns.MaxUin)]
+        [ValidateUin]
         public long[] MemberUin { get; set; } = new long[0];
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]

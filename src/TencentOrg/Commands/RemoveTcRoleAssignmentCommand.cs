@@ -21,12 +21,12 @@ namespace TencentOrg
         private string? _sessionZoneId;
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidatePattern(Patterns.ZoneId)]
+        [ValidateZoneId]
         [ArgumentCompleter(typeof(ZoneIdCompleter))]
         public string? ZoneId { get; set; }
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ValidatePattern(Patterns.RoleConfigurationId)]
+        [ValidateRoleConfigurationId]
         public string RoleConfigurationId { get; set; } = "";
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -35,7 +35,7 @@ namespace TencentOrg
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("MemberUin")]
-        [ValidateRange(1L, Patterns.MaxUin)]
+        [ValidateUin]
         public long TargetUin { get; set; }
 
         /// <summary>User or Group; inferred from the u-/g- prefix of -PrincipalId when omitted.</summary>
@@ -45,7 +45,7 @@ namespace TencentOrg
 
         [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId", "GroupId")]
-        [ValidatePattern(Patterns.PrincipalId)]
+        [ValidatePrincipalId]
         public string PrincipalId { get; set; } = "";
 
         /// <summary>DeprovisionForLastRoleAssignmentOnAccount also undeploys the configuration when this was its last assignment on the account.</summary>

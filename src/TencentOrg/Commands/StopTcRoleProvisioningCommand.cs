@@ -21,12 +21,12 @@ namespace TencentOrg
         private string? _sessionZoneId;
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidatePattern(Patterns.ZoneId)]
+        [ValidateZoneId]
         [ArgumentCompleter(typeof(ZoneIdCompleter))]
         public string? ZoneId { get; set; }
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ValidatePattern(Patterns.RoleConfigurationId)]
+        [ValidateRoleConfigurationId]
         public string RoleConfigurationId { get; set; } = "";
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -36,7 +36,7 @@ namespace TencentOrg
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("MemberUin")]
         [ValidateCount(1, 100000)]
-        [ValidateRange(1L, Patterns.MaxUin)]
+        [ValidateUin]
         public long[] TargetUin { get; set; } = new long[0];
 
         /// <summary>Wait for each task; a Failed task becomes an error carrying its FailureReason.</summary>
