@@ -43,7 +43,7 @@ namespace TencentOrg.Services
                 if (found != null)
                 {
                     _log.Verbose("Identity '" + name + "' exists (IdentityId " + found.IdentityId + "); not sending again.");
-                    return found;
+                    return Ours(found, request, skipExisting);
                 }
                 _log.Verbose("Identity '" + name + "' was not created; sending CreateOrganizationIdentity once more.");
                 try
@@ -55,14 +55,14 @@ namespace TencentOrg.Services
                     // Never a third send: one last look, else report the uncertainty for this item.
                     _log.Verbose("CreateOrganizationIdentity '" + name + "': " + again.Code + " again; reconciling once more.");
                     var late = await FindForReconcileAsync(name, again, ct).ConfigureAwait(false);
-                    if (late != null) return late;
+                    if (late != null) return Ours(late, request, skipExisting);
                     throw;
                 }
                 catch (OrgApiException used) when (used.Code == NameUsedCode)
                 {
                     // Someone (or the first call, seen late) created it meanwhile.
                     var raced = await FindByNameAsync(name, ct).ConfigureAwait(false);
-                    if (raced != null) return raced;
+                    if (raced != null) return Ours(raced, request, skipExisting);
                     throw;
                 }
             }
@@ -73,6 +73,31 @@ namespace TencentOrg.Services
                 _log.Warning("Identity '" + name + "' already exists (IdentityId " + existing.IdentityId + "); skipped.");
                 return existing;
             }
+        }
+
+        /// <summary>
+        /// An identity found by name after an ambiguous create is ours only if it has the policies we sent;
+        /// otherwise someone else holds the name, which is "name used" unless -SkipExisting accepts it.
+        /// </summary>
+        private OrgIdentity Ours(OrgIdentity found, CreateOrganizationIdentityRequest request, bool skipExisting)
+        {
+            if (SamePolicies(found.Policies, request.IdentityPolicy ?? new List<IdentityPolicy>())) return found;
+            if (skipExisting)
+            {
+                _log.Warning("Identity '" + found.Name + "' already exists (IdentityId " + found.IdentityId + ") with other policies; skipped.");
+                return found;
+            }
+            throw new OrgApiException("CreateOrganizationIdentity", NameUsedCode,
+                "An identity named '" + found.Name + "' (IdentityId " + found.IdentityId + ") exists with other policies than the ones sent.", null);
+        }
+
+        /// <summary>Preset policies compare by id and name; custom ones by count only, since the service may reformat documents.</summary>
+        internal static bool SamePolicies(IReadOnlyCollection<IdentityPolicy> existing, IReadOnlyCollection<IdentityPolicy> sent)
+        {
+            static string Preset(IdentityPolicy p) => p.PolicyId + ":" + p.PolicyName;
+            var existingPresets = existing.Where(p => !p.IsCustom).Select(Preset).OrderBy(k => k, StringComparer.Ordinal);
+            var sentPresets = sent.Where(p => !p.IsCustom).Select(Preset).OrderBy(k => k, StringComparer.Ordinal);
+            return existingPresets.SequenceEqual(sentPresets) && existing.Count(p => p.IsCustom) == sent.Count(p => p.IsCustom);
         }
 
         /// <summary>A reconciliation read; when it fails too, the item's fate is unknown and is reported as ambiguous.</summary>
