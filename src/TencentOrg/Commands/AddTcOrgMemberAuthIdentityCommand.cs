@@ -21,6 +21,12 @@ namespace TencentOrg
         private readonly Dictionary<string, BatchDispatcher<long>> _dispatchers = new Dictionary<string, BatchDispatcher<long>>(StringComparer.Ordinal);
         private readonly Dictionary<string, HashSet<long>> _queued = new Dictionary<string, HashSet<long>>(StringComparer.Ordinal);
         private MemberAuthService? _service;
+        // Identities piped to a fixed member list (Get-TcOrgIdentity | Add-... -MemberUin ...) are pooled 5 per request.
+        private bool _poolIdentities;
+        private long[] _fixedMembers = new long[0];
+        private readonly List<long> _identityPool = new List<long>();
+        private readonly HashSet<long> _pooledIdentities = new HashSet<long>();
+        private readonly List<BatchDispatcher<long>> _pooledDispatchers = new List<BatchDispatcher<long>>();
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Uin", "MemberUins")]
@@ -42,8 +48,20 @@ namespace TencentOrg
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        protected override void BeginProcessing()
+        {
+            // Only command-line arguments are bound yet: members given there and identities arriving from the pipeline.
+            _poolIdentities = MyInvocation.BoundParameters.ContainsKey(nameof(MemberUin)) && !MyInvocation.BoundParameters.ContainsKey(nameof(IdentityId));
+            if (_poolIdentities) _fixedMembers = MemberUin.Distinct().ToArray();
+        }
+
         protected override void ProcessRecord()
         {
+            if (_poolIdentities)
+            {
+                PoolIdentities();
+                return;
+            }
             var identities = IdentityId.Distinct().OrderBy(id => id).ToList();
             string key = string.Join(",", identities);
             foreach (var member in MemberUin)
@@ -68,7 +86,36 @@ namespace TencentOrg
 
         protected override void EndProcessing()
         {
+            if (_identityPool.Count > 0) DispatchPool();
+            foreach (var dispatcher in _pooledDispatchers) dispatcher.Complete();
             foreach (var dispatcher in _dispatchers.Values) dispatcher.Complete();
+        }
+
+        private void PoolIdentities()
+        {
+            foreach (var identity in IdentityId)
+            {
+                if (!_pooledIdentities.Add(identity))
+                {
+                    WriteVerbose("Identity " + identity + " is already queued; skipping the duplicate.");
+                    continue;
+                }
+                if (!ShouldProcess("Organization identity " + identity, "Grant to " + _fixedMembers.Length + " member account(s)")) continue;
+                _identityPool.Add(identity);
+                if (_identityPool.Count == MemberAuthService.MaxIdentitiesPerCall) DispatchPool();
+            }
+        }
+
+        /// <summary>Send the pooled identities to every member, 10 members per request.</summary>
+        private void DispatchPool()
+        {
+            var identities = _identityPool.ToList();
+            _identityPool.Clear();
+            _service ??= new MemberAuthService(Session, Log);
+            var dispatcher = new BatchDispatcher<long>(this, MemberAuthService.MaxMembersPerCall, (members, ct) => GrantAsync(members, identities, ct), CancelToken);
+            _pooledDispatchers.Add(dispatcher);
+            foreach (var member in _fixedMembers) dispatcher.Add(member);
+            dispatcher.Flush();
         }
 
         private async Task GrantAsync(List<long> members, List<long> identities, CancellationToken ct)

@@ -44,6 +44,33 @@ namespace TencentOrg.Tests.Module
         }
 
         [Fact]
+        public void Seven_identities_piped_to_25_fixed_members_are_pooled_5_and_2_then_10_10_5()
+        {
+            var result = Run(@"
+$members = 1..25 | ForEach-Object { 100000000000 + $_ }
+1..7 | ForEach-Object { New-TcOrgIdentity -Name ""Pooled$_"" -Policy '2:ReadOnlyAccess' } | Add-TcOrgMemberAuthIdentity -MemberUin $members -PassThru").AssertSuccess();
+            Assert.Equal(7 * 25, result.Output.Count);
+            Assert.Equal(7 * 25, result.Output.Select(o => (long)Prop(o, "MemberUin")! + "/" + (long)Prop(o, "IdentityId")!).Distinct().Count());
+            // 2 identity pools x 3 member batches = 6 requests, not 7 identities x 3 batches = 21.
+            Assert.Equal(new[] { 2, 2, 2, 5, 5, 5 }, BatchSizes("CreateOrganizationMemberAuthIdentity", "IdentityIds"));
+            Assert.Equal(new[] { 5, 5, 10, 10, 10, 10 }, BatchSizes("CreateOrganizationMemberAuthIdentity", "MemberUins"));
+        }
+
+        [Fact]
+        public void Confirm_on_pooled_identities_asks_once_per_piped_identity()
+        {
+            var ids = Enumerable.Range(1, 3).Select(i => CreateIdentity("Ask" + i)).ToArray();
+            Emulator.Requests.Clear();
+            Ps.Host.Recorder.ChoiceAnswers.Enqueue(0);
+            Ps.Host.Recorder.ChoiceAnswers.Enqueue(2);
+            Ps.Host.Recorder.ChoiceAnswers.Enqueue(0);
+            Run(string.Join(",", ids) + " | ForEach-Object { [pscustomobject]@{ IdentityId = $_ } } | Add-TcOrgMemberAuthIdentity -MemberUin 100000000001,100000000002 -Confirm").AssertSuccess();
+            Assert.Equal(3, Ps.Host.Recorder.PromptCaptions.Count);
+            var body = JsonDocument.Parse(Assert.Single(Sent("CreateOrganizationMemberAuthIdentity")).Body).RootElement;
+            Assert.Equal(new[] { ids[0], ids[2] }, body.GetProperty("IdentityIds").EnumerateArray().Select(e => e.GetInt64()).OrderBy(i => i));
+        }
+
+        [Fact]
         public void Rows_bind_Uin_and_IdentityId_by_property_name_without_PassThru_output()
         {
             long id = CreateIdentity("ByName");
