@@ -87,8 +87,17 @@ namespace TencentOrg.Api
                 try
                 {
                     var response = await SendOnceAsync<TResponse>(action, body, log, cancellationToken).ConfigureAwait(false);
-                    if (response.Result is { } ok) return ok;
+                    if (response.Result is { } ok)
+                    {
+                        _rateLimiter.Succeeded(action);
+                        return ok;
+                    }
                     var apiError = response.Error!;
+                    if (apiError.IsRateLimit && _rateLimiter.RatePerSecond > 0)
+                    {
+                        log.Verbose(action + ": throttled by the service (" + apiError.Code + "); slowing to "
+                            + _rateLimiter.Throttled(action).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + " requests/s.");
+                    }
 
                     if (apiError.Code == "AuthFailure.SignatureExpire" && !skewCorrected && response.ServerDate is { } serverDate)
                     {
