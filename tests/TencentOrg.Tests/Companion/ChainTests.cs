@@ -31,7 +31,7 @@ namespace TencentOrg.Tests.Companion
             Run("New-TcRoleAssignment -RoleConfigurationId rc-emuconfig001 -PrincipalId u-emuuser00001,u-emuuser00002,g-emugroup0001 -TargetUin 100000000001,100000000002").AssertSuccess();
             Emulator.Requests.Clear();
             var result = Run("Get-TcRoleAssignment -TargetUin 100000000001 | Remove-TcRoleAssignment -WhatIf").AssertSuccess();
-            Assert.Equal(0, Sent("DeleteRoleAssignment"));
+            Assert.Equal(0, SentCount("DeleteRoleAssignment"));
             Assert.Equal(6, Emulator.State.RoleAssignments.Count);
             Assert.Contains("User u-emuuser00001", result.HostText);
             Assert.Contains("User u-emuuser00002", result.HostText);

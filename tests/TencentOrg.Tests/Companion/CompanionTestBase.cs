@@ -9,18 +9,10 @@ using Xunit;
 
 namespace TencentOrg.Tests.Companion
 {
-    /// <summary>Companion-cmdlet tests: throttling is not their point, so the emulator and the client run unthrottled.</summary>
-    public abstract class CompanionTestBase : ModuleTestBase
+    /// <summary>Companion-cmdlet tests: the cmdlet tests' fast defaults plus seed files and error helpers.</summary>
+    public abstract class CompanionTestBase : Module.CmdletTestBase
     {
-        protected override string ConnectArguments => "-RequestsPerSecond 1000";
-
-        protected override void Configure(EmulatorOptions options)
-        {
-            options.RateLimitPerSecond = 0;
-            options.TaskPollsToComplete = 0;
-        }
-
-        protected int Sent(string action) => Emulator.Requests.ForAction(action).Count;
+        protected int SentCount(string action) => Sent(action).Count;
 
         /// <summary>Writes a seed file holding only the given sections; the rest falls back to the default seed.</summary>
         protected static string SeedFile(object sections)
@@ -29,8 +21,6 @@ namespace TencentOrg.Tests.Companion
             File.WriteAllText(path, JsonSerializer.Serialize(sections));
             return path;
         }
-
-        protected static object? Prop(PSObject o, string name) => o.Properties[name]?.Value;
 
         /// <summary>The one error of a result: its FQID must be the Tencent code on this cmdlet.</summary>
         protected static ErrorRecord SingleError(PsResult result, string code, string cmdletType)

@@ -28,7 +28,7 @@ namespace TencentOrg.Tests.Companion
 
             // The zone is remembered: the next CIC command does not ask again.
             Run("Get-TcRoleConfiguration").AssertSuccess();
-            Assert.Equal(1, Sent("DescribeIdentityCenter"));
+            Assert.Equal(1, SentCount("DescribeIdentityCenter"));
         }
 
         [Fact]
@@ -43,7 +43,7 @@ namespace TencentOrg.Tests.Companion
 
             var byId = Run("'rc-emuconfig001', 'rc-emuconfig003' | Get-TcRoleConfiguration").AssertSuccess();
             Assert.Equal(2, byId.Output.Count);
-            Assert.Equal(2, Sent("GetRoleConfiguration"));
+            Assert.Equal(2, SentCount("GetRoleConfiguration"));
         }
 
         [Fact]
@@ -60,11 +60,11 @@ namespace TencentOrg.Tests.Companion
             var all = Run("Get-TcOrgUser").AssertSuccess();
             Assert.Equal(250, all.Output.Count);
             Assert.Equal("TencentOrg.OrgUser", all.Output[0].TypeNames[0]);
-            Assert.Equal(3, Sent("ListUsers"));
+            Assert.Equal(3, SentCount("ListUsers"));
 
             Emulator.Requests.Clear();
             Assert.Equal(150, Run("Get-TcOrgUser -First 150").AssertSuccess().Output.Count);
-            Assert.Equal(2, Sent("ListUsers"));
+            Assert.Equal(2, SentCount("ListUsers"));
 
             var one = Run("Get-TcOrgUser -Filter user00001").AssertSuccess();
             Assert.Equal("u-emuuser00001", Prop(Assert.Single(one.Output), "UserId"));
@@ -84,7 +84,7 @@ namespace TencentOrg.Tests.Companion
         {
             var all = Run("Get-TcOrgGroup").AssertSuccess();
             Assert.Equal(120, all.Output.Count);
-            Assert.Equal(2, Sent("ListGroups"));
+            Assert.Equal(2, SentCount("ListGroups"));
             Assert.Equal("TencentOrg.OrgGroup", all.Output[0].TypeNames[0]);
 
             string name = (string)Prop(all.Output[4], "GroupName")!;

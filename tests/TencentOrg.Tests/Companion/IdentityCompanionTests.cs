@@ -30,12 +30,12 @@ namespace TencentOrg.Tests.Companion
             var all = Run("Get-TcOrgIdentity").AssertSuccess();
             Assert.Equal(61, all.Output.Count);
             Assert.Equal("TencentOrg.OrgIdentity", all.Output[0].TypeNames[0]);
-            Assert.Equal(2, Sent("ListOrganizationIdentity"));
+            Assert.Equal(2, SentCount("ListOrganizationIdentity"));
 
             Emulator.Requests.Clear();
             var first = Run("Get-TcOrgIdentity -First 3").AssertSuccess();
             Assert.Equal(3, first.Output.Count);
-            Assert.Equal(1, Sent("ListOrganizationIdentity"));
+            Assert.Equal(1, SentCount("ListOrganizationIdentity"));
         }
 
         [Fact]
@@ -93,11 +93,11 @@ namespace TencentOrg.Tests.Companion
             Assert.Equal("InvalidArgument,TencentOrg.SetTcOrgIdentityCommand", Assert.Single(nothing.Errors).FullyQualifiedErrorId);
             var badPolicy = Run("Set-TcOrgIdentity -IdentityId 105 -Policy @{PolicyType=1; PolicyDocument='not json'}");
             Assert.Equal("InvalidArgument,TencentOrg.SetTcOrgIdentityCommand", Assert.Single(badPolicy.Errors).FullyQualifiedErrorId);
-            Assert.Equal(0, Sent("ListOrganizationIdentity") + Sent("UpdateOrganizationIdentity"));
+            Assert.Equal(0, SentCount("ListOrganizationIdentity") + SentCount("UpdateOrganizationIdentity"));
 
             var missing = Run("Set-TcOrgIdentity -IdentityId 999 -Description x");
             Assert.Equal(999L, SingleError(missing, "ResourceNotFound.OrganizationIdentityNotExist", "SetTcOrgIdentityCommand").TargetObject);
-            Assert.Equal(0, Sent("UpdateOrganizationIdentity"));
+            Assert.Equal(0, SentCount("UpdateOrganizationIdentity"));
         }
 
         [Fact]
@@ -106,7 +106,7 @@ namespace TencentOrg.Tests.Companion
             var result = Run("Get-TcOrgIdentity -Name 'Bulk0[12]' | Remove-TcOrgIdentity -WhatIf").AssertSuccess();
             Assert.Contains("Organization identity 101", result.HostText);
             Assert.Contains("Organization identity 102", result.HostText);
-            Assert.Equal(0, Sent("DeleteOrganizationIdentity"));
+            Assert.Equal(0, SentCount("DeleteOrganizationIdentity"));
             Assert.Equal(61, Emulator.State.Identities.Count);
         }
 
@@ -117,7 +117,7 @@ namespace TencentOrg.Tests.Companion
             Ps.Host.Recorder.ChoiceAnswers.Enqueue(2);
             var result = Run("Remove-TcOrgIdentity -IdentityId 101, 102").AssertSuccess();
             Assert.Equal(2, Ps.Host.Recorder.PromptCaptions.Count);
-            Assert.Equal(1, Sent("DeleteOrganizationIdentity"));
+            Assert.Equal(1, SentCount("DeleteOrganizationIdentity"));
             Assert.DoesNotContain(Emulator.State.Identities, i => i.IdentityId == 101);
             Assert.Contains(Emulator.State.Identities, i => i.IdentityId == 102);
         }
@@ -136,7 +136,7 @@ namespace TencentOrg.Tests.Companion
         {
             var result = Run("Get-TcOrgIdentity -IdentityId 101 | Set-TcOrgIdentity -Description 'x' -WhatIf").AssertSuccess();
             Assert.Contains("Organization identity 101", result.HostText);
-            Assert.Equal(0, Sent("UpdateOrganizationIdentity"));
+            Assert.Equal(0, SentCount("UpdateOrganizationIdentity"));
         }
     }
 }

@@ -19,11 +19,11 @@ namespace TencentOrg.Tests.Companion
             var all = Run("Get-TcOrgMember").AssertSuccess();
             Assert.Equal(120, all.Output.Count);
             Assert.Equal("TencentOrg.OrgMember", all.Output[0].TypeNames[0]);
-            Assert.Equal(3, Sent("DescribeOrganizationMembers"));
+            Assert.Equal(3, SentCount("DescribeOrganizationMembers"));
 
             Emulator.Requests.Clear();
             Assert.Equal(60, Run("Get-TcOrgMember -First 60").AssertSuccess().Output.Count);
-            Assert.Equal(2, Sent("DescribeOrganizationMembers"));
+            Assert.Equal(2, SentCount("DescribeOrganizationMembers"));
         }
 
         [Fact]
@@ -62,7 +62,7 @@ namespace TencentOrg.Tests.Companion
             Emulator.Requests.Clear();
             var byIdentity = Run("Get-TcOrgMemberAuthIdentity -IdentityId 1").AssertSuccess();
             Assert.Equal(60, byIdentity.Output.Count);
-            Assert.Equal(2, Sent("DescribeOrganizationMemberAuthIdentities"));
+            Assert.Equal(2, SentCount("DescribeOrganizationMemberAuthIdentities"));
             Assert.Equal("TencentOrg.MemberAuthIdentity", byIdentity.Output[0].TypeNames[0]);
 
             var byMember = Run("Get-TcOrgMember -MemberUin 100000000002, 100000000061 | Get-TcOrgMemberAuthIdentity").AssertSuccess();
@@ -76,7 +76,7 @@ namespace TencentOrg.Tests.Companion
         {
             var result = Run("Get-TcOrgMemberAuthIdentity");
             Assert.Equal("InvalidArgument,TencentOrg.GetTcOrgMemberAuthIdentityCommand", Assert.Single(result.Errors).FullyQualifiedErrorId);
-            Assert.Equal(0, Sent("DescribeOrganizationMemberAuthIdentities"));
+            Assert.Equal(0, SentCount("DescribeOrganizationMemberAuthIdentities"));
         }
 
         [Fact]
@@ -84,7 +84,7 @@ namespace TencentOrg.Tests.Companion
         {
             Run("Add-TcOrgMemberAuthIdentity -MemberUin 100000000001,100000000002,100000000003 -IdentityId 1").AssertSuccess();
             Run("Get-TcOrgMemberAuthIdentity -IdentityId 1 | Remove-TcOrgMemberAuthIdentity -Confirm:$false").AssertSuccess();
-            Assert.Equal(3, Sent("DeleteOrganizationMemberAuthIdentity"));
+            Assert.Equal(3, SentCount("DeleteOrganizationMemberAuthIdentity"));
             Assert.Empty(Emulator.State.MemberAuthIdentities);
         }
 
@@ -95,7 +95,7 @@ namespace TencentOrg.Tests.Companion
             var whatIf = Run("Remove-TcOrgMemberAuthIdentity -MemberUin 100000000001,100000000002 -IdentityId 1 -WhatIf").AssertSuccess();
             Assert.Contains("Member account 100000000001", whatIf.HostText);
             Assert.Contains("Member account 100000000002", whatIf.HostText);
-            Assert.Equal(0, Sent("DeleteOrganizationMemberAuthIdentity"));
+            Assert.Equal(0, SentCount("DeleteOrganizationMemberAuthIdentity"));
 
             Ps.Host.Recorder.ChoiceAnswers.Enqueue(2);
             Ps.Host.Recorder.ChoiceAnswers.Enqueue(0);

@@ -27,7 +27,7 @@ namespace TencentOrg.Tests.Companion
         {
             var all = Run("Get-TcRoleProvisioning").AssertSuccess();
             Assert.Equal(120, all.Output.Count);
-            Assert.Equal(2, Sent("ListRoleConfigurationProvisionings"));
+            Assert.Equal(2, SentCount("ListRoleConfigurationProvisionings"));
             Assert.Equal("TencentOrg.RoleProvisioning", all.Output[0].TypeNames[0]);
             Assert.Equal("Deployed", Prop(all.Output[0], "DeploymentStatus"));
 
@@ -52,13 +52,13 @@ namespace TencentOrg.Tests.Companion
             var whatIf = Run("Stop-TcRoleProvisioning -RoleConfigurationId rc-emuconfig002 -TargetUin 100000000001,100000000002 -WhatIf").AssertSuccess();
             Assert.Contains("MemberUin 100000000001", whatIf.HostText);
             Assert.Contains("MemberUin 100000000002", whatIf.HostText);
-            Assert.Equal(0, Sent("DismantleRoleConfiguration"));
+            Assert.Equal(0, SentCount("DismantleRoleConfiguration"));
 
             Ps.Host.Recorder.ChoiceAnswers.Enqueue(2);
             Ps.Host.Recorder.ChoiceAnswers.Enqueue(0);
             Run("Stop-TcRoleProvisioning -RoleConfigurationId rc-emuconfig002 -TargetUin 100000000001,100000000002").AssertSuccess();
             Assert.Equal(2, Ps.Host.Recorder.PromptCaptions.Count);
-            Assert.Equal(1, Sent("DismantleRoleConfiguration"));
+            Assert.Equal(1, SentCount("DismantleRoleConfiguration"));
         }
 
         [Fact]

@@ -33,7 +33,7 @@ namespace TencentOrg.Tests.Companion
         {
             var all = Run("Get-TcRoleAssignment").AssertSuccess();
             Assert.Equal(150, all.Output.Count);
-            Assert.Equal(2, Sent("ListRoleAssignments"));
+            Assert.Equal(2, SentCount("ListRoleAssignments"));
             var first = all.Output[0];
             Assert.Equal("TencentOrg.RoleAssignment", first.TypeNames[0]);
             foreach (var key in new[] { "ZoneId", "RoleConfigurationId", "TargetType", "TargetUin", "PrincipalType", "PrincipalId", "RoleConfigurationName", "PrincipalName", "TargetName" })
@@ -41,7 +41,7 @@ namespace TencentOrg.Tests.Companion
 
             Emulator.Requests.Clear();
             Assert.Equal(5, Run("Get-TcRoleAssignment -First 5").AssertSuccess().Output.Count);
-            Assert.Equal(1, Sent("ListRoleAssignments"));
+            Assert.Equal(1, SentCount("ListRoleAssignments"));
         }
 
         [Fact]
@@ -58,7 +58,7 @@ namespace TencentOrg.Tests.Companion
         public void Chain_Get_assignments_of_a_member_into_Remove_WhatIf_sends_nothing_and_names_each()
         {
             var result = Run("Get-TcRoleAssignment -TargetUin 100000000001 | Remove-TcRoleAssignment -WhatIf").AssertSuccess();
-            Assert.Equal(0, Sent("DeleteRoleAssignment"));
+            Assert.Equal(0, SentCount("DeleteRoleAssignment"));
             Assert.Equal(150, Emulator.State.RoleAssignments.Count);
             var lines = result.HostText.Split('\n').Where(l => l.StartsWith("What if:")).ToList();
             Assert.Equal(15, lines.Count);
@@ -73,7 +73,7 @@ namespace TencentOrg.Tests.Companion
             Ps.Host.Recorder.ChoiceAnswers.Enqueue(2);
             Run("Get-TcRoleAssignment -TargetUin 100000000002 -First 2 | Remove-TcRoleAssignment").AssertSuccess();
             Assert.Equal(2, Ps.Host.Recorder.PromptCaptions.Count);
-            Assert.Equal(1, Sent("DeleteRoleAssignment"));
+            Assert.Equal(1, SentCount("DeleteRoleAssignment"));
             Assert.Equal(149, Emulator.State.RoleAssignments.Count);
         }
 
@@ -100,7 +100,7 @@ namespace TencentOrg.Tests.Companion
             Emulator.Requests.Clear();
             var invalid = Run("Remove-TcRoleAssignment -RoleConfigurationId rc-emuconfig001 -TargetUin 100000000001 -PrincipalType Group -PrincipalId u-emuuser00001 -Confirm:$false");
             Assert.Equal("InvalidArgument,TencentOrg.RemoveTcRoleAssignmentCommand", Assert.Single(invalid.Errors).FullyQualifiedErrorId);
-            Assert.Equal(0, Sent("DeleteRoleAssignment"));
+            Assert.Equal(0, SentCount("DeleteRoleAssignment"));
         }
 
         [Fact]
@@ -112,7 +112,7 @@ namespace TencentOrg.Tests.Companion
             var tasks = Run("Get-TcOrgTask -List -TaskType DeleteRoleAssignment").AssertSuccess();
             Assert.Equal(Emulator.State.Tasks.Count, tasks.Output.Count);
             Assert.True(tasks.Output.Count > 100);
-            Assert.Equal(2, Sent("ListTasks"));
+            Assert.Equal(2, SentCount("ListTasks"));
             Assert.Equal(10, Run("Get-TcOrgTask -List -PrincipalId u-emuuser00001 -First 10").AssertSuccess().Output.Count);
         }
     }
