@@ -89,7 +89,7 @@ namespace TencentOrg.Api
                     var response = await SendOnceAsync<TResponse>(action, body, log, cancellationToken).ConfigureAwait(false);
                     if (response.Result is { } ok)
                     {
-                        _rateLimiter.Succeeded(action);
+                        if (_rateLimiter.RatePerSecond > 0) _rateLimiter.Succeeded(action);
                         return ok;
                     }
                     var apiError = response.Error!;
