@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using TencentOrg.Api;
+
+namespace TencentOrg
+{
+    /// <summary>One permission configuration on one account: what Start- and Stop-TcRoleProvisioning act on.</summary>
+    internal sealed class DeploymentTarget
+    {
+        public string ZoneId { get; set; } = "";
+        public string RoleConfigurationId { get; set; } = "";
+        public string TargetType { get; set; } = "";
+        public long TargetUin { get; set; }
+
+        public override string ToString() => RoleConfigurationId + " on " + TargetType + " " + TargetUin;
+    }
+
+    /// <summary>
+    /// Shared shape of deploying and undeploying a permission configuration: the same parameters, one
+    /// account per call with several in flight, and -Wait on the task each call starts.
+    /// </summary>
+    public abstract class RoleDeploymentCmdlet : TcOrgCmdlet
+    {
+        private BatchDispatcher<DeploymentTarget>? _dispatcher;
+        private string? _sessionZoneId;
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateZoneId]
+        [ArgumentCompleter(typeof(ZoneIdCompleter))]
+        public string? ZoneId { get; set; }
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateRoleConfigurationId]
+        public string RoleConfigurationId { get; set; } = "";
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateSet("MemberUin", "ManagerUin")]
+        public string TargetType { get; set; } = "MemberUin";
+
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Alias("MemberUin")]
+        [ValidateCount(1, 100000)]
+        [ValidateUin]
+        public long[] TargetUin { get; set; } = new long[0];
+
+        /// <summary>Wait for each task; a Failed task becomes an error carrying its FailureReason.</summary>
+        [Parameter]
+        public SwitchParameter Wait { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 86400)]
+        public int TimeoutSeconds { get; set; } = 600;
+
+        /// <summary>The -WhatIf/-Confirm action text, e.g. "Deploy permission configuration".</summary>
+        private protected abstract string ActionText { get; }
+
+        /// <summary>Create the service, on the pipeline thread: resolving the session may end the command (no credential).</summary>
+        private protected abstract void Prepare();
+
+        /// <summary>Start the task for one account (on a worker thread); API failures propagate as OrgApiException / OrgTransportException.</summary>
+        private protected abstract Task<RoleTask> SendOneAsync(DeploymentTarget target, CancellationToken ct);
+
+        protected override void ProcessRecord()
+        {
+            foreach (var uin in TargetUin)
+            {
+                if (!ShouldProcess(TargetType + " " + uin, ActionText + " " + RoleConfigurationId)) continue;
+                // The zone is looked up only once something is really sent (never under -WhatIf).
+                string zoneId = !string.IsNullOrEmpty(ZoneId) ? ZoneId! : _sessionZoneId ??= ResolveZoneId(null);
+                if (_dispatcher == null)
+                {
+                    Prepare();
+                    _dispatcher = new BatchDispatcher<DeploymentTarget>(this, 1, SendAsync, CancelToken);
+                }
+                _dispatcher.Add(new DeploymentTarget { ZoneId = zoneId, RoleConfigurationId = RoleConfigurationId, TargetType = TargetType, TargetUin = uin });
+            }
+        }
+
+        protected override void EndProcessing() => _dispatcher?.Complete();
+
+        private async Task SendAsync(List<DeploymentTarget> batch, CancellationToken ct)
+        {
+            foreach (var target in batch)
+            {
+                RoleTask task;
+                try
+                {
+                    task = await SendOneAsync(target, ct).ConfigureAwait(false);
+                }
+                catch (Exception error) when (error is OrgApiException || error is OrgTransportException)
+                {
+                    PostError(error, target.ToString());
+                    continue;
+                }
+                if (Wait) await WaitAndPostAsync(target.ZoneId, new[] { task }, TimeoutSeconds, ct).ConfigureAwait(false);
+                else PostObject(task);
+            }
+        }
+    }
+}
