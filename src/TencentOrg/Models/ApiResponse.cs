@@ -18,4 +18,18 @@ namespace TencentOrg.Models
         public string? Code { get; set; }
         public string? Message { get; set; }
     }
+
+    /// <summary>A request of the NextToken/MaxResults paging style (spec §5).</summary>
+    public interface ITokenPagedRequest
+    {
+        string? NextToken { get; set; }
+        long? MaxResults { get; set; }
+    }
+
+    /// <summary>A response page of the NextToken/MaxResults paging style.</summary>
+    public interface ITokenPage
+    {
+        bool? IsTruncated { get; }
+        string? NextToken { get; }
+    }
 }

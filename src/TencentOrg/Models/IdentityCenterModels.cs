@@ -89,7 +89,7 @@ namespace TencentOrg.Models
         public string? FailureReason { get; set; }
     }
 
-    public sealed class ListRoleAssignmentsRequest
+    public sealed class ListRoleAssignmentsRequest : ITokenPagedRequest
     {
         public string? ZoneId { get; set; }
         public string? RoleConfigurationId { get; set; }
@@ -102,7 +102,7 @@ namespace TencentOrg.Models
         public string? Filter { get; set; }
     }
 
-    public sealed class ListRoleAssignmentsResponse : ApiResponse
+    public sealed class ListRoleAssignmentsResponse : ApiResponse, ITokenPage
     {
         public string? NextToken { get; set; }
         public long? TotalCounts { get; set; }
@@ -149,7 +149,7 @@ namespace TencentOrg.Models
         public long? TargetUin { get; set; }
     }
 
-    public sealed class ListTasksRequest
+    public sealed class ListTasksRequest : ITokenPagedRequest
     {
         public string? ZoneId { get; set; }
         public string? PrincipalId { get; set; }
@@ -163,7 +163,7 @@ namespace TencentOrg.Models
         public string? TaskType { get; set; }
     }
 
-    public sealed class ListTasksResponse : ApiResponse
+    public sealed class ListTasksResponse : ApiResponse, ITokenPage
     {
         public string? NextToken { get; set; }
         public long? TotalCounts { get; set; }
@@ -172,7 +172,7 @@ namespace TencentOrg.Models
         public List<TaskInfo>? Tasks { get; set; }
     }
 
-    public sealed class ListRoleConfigurationProvisioningsRequest
+    public sealed class ListRoleConfigurationProvisioningsRequest : ITokenPagedRequest
     {
         public string? ZoneId { get; set; }
         public string? RoleConfigurationId { get; set; }
@@ -184,7 +184,7 @@ namespace TencentOrg.Models
         public string? Filter { get; set; }
     }
 
-    public sealed class ListRoleConfigurationProvisioningsResponse : ApiResponse
+    public sealed class ListRoleConfigurationProvisioningsResponse : ApiResponse, ITokenPage
     {
         public string? NextToken { get; set; }
         public long? TotalCounts { get; set; }
@@ -205,7 +205,7 @@ namespace TencentOrg.Models
         public string? TargetType { get; set; }
     }
 
-    public sealed class ListRoleConfigurationsRequest
+    public sealed class ListRoleConfigurationsRequest : ITokenPagedRequest
     {
         public string? ZoneId { get; set; }
         public string? NextToken { get; set; }
@@ -215,7 +215,7 @@ namespace TencentOrg.Models
         public string? PrincipalId { get; set; }
     }
 
-    public sealed class ListRoleConfigurationsResponse : ApiResponse
+    public sealed class ListRoleConfigurationsResponse : ApiResponse, ITokenPage
     {
         public long? TotalCounts { get; set; }
         public long? MaxResults { get; set; }
@@ -247,7 +247,7 @@ namespace TencentOrg.Models
         public bool? IsSelected { get; set; }
     }
 
-    public sealed class ListUsersRequest
+    public sealed class ListUsersRequest : ITokenPagedRequest
     {
         public string? ZoneId { get; set; }
         public string? UserStatus { get; set; }
@@ -257,7 +257,7 @@ namespace TencentOrg.Models
         public string? NextToken { get; set; }
     }
 
-    public sealed class ListUsersResponse : ApiResponse
+    public sealed class ListUsersResponse : ApiResponse, ITokenPage
     {
         public long? TotalCounts { get; set; }
         public long? MaxResults { get; set; }
@@ -281,7 +281,7 @@ namespace TencentOrg.Models
         public string? UpdateTime { get; set; }
     }
 
-    public sealed class ListGroupsRequest
+    public sealed class ListGroupsRequest : ITokenPagedRequest
     {
         public string? ZoneId { get; set; }
         public string? NextToken { get; set; }
@@ -290,7 +290,7 @@ namespace TencentOrg.Models
         public string? GroupType { get; set; }
     }
 
-    public sealed class ListGroupsResponse : ApiResponse
+    public sealed class ListGroupsResponse : ApiResponse, ITokenPage
     {
         public string? NextToken { get; set; }
         public List<GroupItem>? Groups { get; set; }

@@ -46,21 +46,12 @@ namespace TencentOrg.Services
         }
 
         public Task ListRoleConfigurationsAsync(string zoneId, string? filter, Func<RoleConfiguration, bool> onItem, CancellationToken ct) =>
-            Paging.ByTokenAsync<ListRoleConfigurationsResponse, RoleConfigurationItem>(
-                token => _client.CallAsync<ListRoleConfigurationsResponse>("ListRoleConfigurations",
-                    new ListRoleConfigurationsRequest { ZoneId = zoneId, Filter = filter, NextToken = token, MaxResults = PageSize }, ApiCallKind.Read, _log, ct),
-                page => page.RoleConfigurations, page => page.IsTruncated, page => page.NextToken,
-                item => onItem(ToConfiguration(item, zoneId)));
+            Paging.ByTokenAsync<ListRoleConfigurationsResponse, RoleConfigurationItem>(_client, "ListRoleConfigurations",
+                new ListRoleConfigurationsRequest { ZoneId = zoneId, Filter = filter }, PageSize,
+                page => page.RoleConfigurations, item => onItem(ToConfiguration(item, zoneId)), _log, ct);
 
         public Task ListUsersAsync(ListUsersRequest filter, Func<OrgUser, bool> onItem, CancellationToken ct) =>
-            Paging.ByTokenAsync<ListUsersResponse, UserItem>(
-                token =>
-                {
-                    filter.NextToken = token;
-                    filter.MaxResults = PageSize;
-                    return _client.CallAsync<ListUsersResponse>("ListUsers", filter, ApiCallKind.Read, _log, ct);
-                },
-                page => page.Users, page => page.IsTruncated, page => page.NextToken,
+            Paging.ByTokenAsync<ListUsersResponse, UserItem>(_client, "ListUsers", filter, PageSize, page => page.Users,
                 u => onItem(new OrgUser
                 {
                     ZoneId = filter.ZoneId,
@@ -75,17 +66,10 @@ namespace TencentOrg.Services
                     Description = u.Description,
                     CreateTime = u.CreateTime,
                     UpdateTime = u.UpdateTime,
-                }));
+                }), _log, ct);
 
         public Task ListGroupsAsync(ListGroupsRequest filter, Func<OrgGroup, bool> onItem, CancellationToken ct) =>
-            Paging.ByTokenAsync<ListGroupsResponse, GroupItem>(
-                token =>
-                {
-                    filter.NextToken = token;
-                    filter.MaxResults = PageSize;
-                    return _client.CallAsync<ListGroupsResponse>("ListGroups", filter, ApiCallKind.Read, _log, ct);
-                },
-                page => page.Groups, page => page.IsTruncated, page => page.NextToken,
+            Paging.ByTokenAsync<ListGroupsResponse, GroupItem>(_client, "ListGroups", filter, PageSize, page => page.Groups,
                 g => onItem(new OrgGroup
                 {
                     ZoneId = filter.ZoneId,
@@ -96,7 +80,7 @@ namespace TencentOrg.Services
                     MemberCount = g.MemberCount,
                     CreateTime = g.CreateTime,
                     UpdateTime = g.UpdateTime,
-                }));
+                }), _log, ct);
 
         public Task ListRoleAssignmentsAsync(ListRoleAssignmentsRequest filter, Func<RoleAssignment, bool> onItem, CancellationToken ct) =>
             new RoleAssignmentService(_session, _log).ListAsync(filter, a => onItem(new RoleAssignment

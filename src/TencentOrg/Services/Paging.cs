@@ -1,6 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using System.Threading.Tasks;
+using TencentOrg.Api;
+using TencentOrg.Models;
 
 namespace TencentOrg.Services
 {
@@ -24,20 +27,25 @@ namespace TencentOrg.Services
             }
         }
 
-        /// <summary>NextToken/MaxResults: repeat with the token until IsTruncated is false or no token comes back.</summary>
-        public static async Task ByTokenAsync<TPage, TItem>(Func<string?, Task<TPage>> fetch,
-            Func<TPage, IList<TItem>?> items, Func<TPage, bool?> isTruncated, Func<TPage, string?> nextToken, Func<TItem, bool> onItem)
+        /// <summary>
+        /// NextToken/MaxResults: send the request page by page, every other field unchanged, until IsTruncated is
+        /// false or no token comes back.
+        /// </summary>
+        public static async Task ByTokenAsync<TPage, TItem>(OrgApiClient client, string action, ITokenPagedRequest request, long pageSize,
+            Func<TPage, IList<TItem>?> items, Func<TItem, bool> onItem, IOrgLog log, CancellationToken ct)
+            where TPage : ApiResponse, ITokenPage
         {
-            string? token = null;
+            request.MaxResults = pageSize;
+            request.NextToken = null;
             while (true)
             {
-                var page = await fetch(token).ConfigureAwait(false);
+                var page = await client.CallAsync<TPage>(action, request, ApiCallKind.Read, log, ct).ConfigureAwait(false);
                 foreach (var row in items(page) ?? Array.Empty<TItem>())
                 {
                     if (!onItem(row)) return;
                 }
-                token = nextToken(page);
-                if (isTruncated(page) != true || string.IsNullOrEmpty(token)) return;
+                request.NextToken = page.NextToken;
+                if (page.IsTruncated != true || string.IsNullOrEmpty(request.NextToken)) return;
             }
         }
     }

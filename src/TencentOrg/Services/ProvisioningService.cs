@@ -128,14 +128,8 @@ namespace TencentOrg.Services
         }
 
         public Task ListAsync(ListRoleConfigurationProvisioningsRequest filter, Func<RoleConfigurationProvisioningItem, bool> onItem, CancellationToken ct) =>
-            Paging.ByTokenAsync<ListRoleConfigurationProvisioningsResponse, RoleConfigurationProvisioningItem>(
-                token =>
-                {
-                    filter.NextToken = token;
-                    filter.MaxResults = PageSize;
-                    return _client.CallAsync<ListRoleConfigurationProvisioningsResponse>("ListRoleConfigurationProvisionings", filter, ApiCallKind.Read, _log, ct);
-                },
-                page => page.RoleConfigurationProvisionings, page => page.IsTruncated, page => page.NextToken, onItem);
+            Paging.ByTokenAsync<ListRoleConfigurationProvisioningsResponse, RoleConfigurationProvisioningItem>(_client, "ListRoleConfigurationProvisionings",
+                filter, PageSize, page => page.RoleConfigurationProvisionings, onItem, _log, ct);
 
         /// <summary>RoleProvisioningsTask names its status TaskStatus; RoleTask calls it Status like every other task.</summary>
         internal static RoleTask ToRoleTask(RoleProvisioningsTask? task, string zoneId, string? roleConfigurationId, string? targetType,

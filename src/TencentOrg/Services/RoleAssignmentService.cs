@@ -203,14 +203,8 @@ namespace TencentOrg.Services
         }
 
         public Task ListAsync(ListRoleAssignmentsRequest filter, Func<RoleAssignmentItem, bool> onItem, CancellationToken ct) =>
-            Paging.ByTokenAsync<ListRoleAssignmentsResponse, RoleAssignmentItem>(
-                token =>
-                {
-                    filter.NextToken = token;
-                    filter.MaxResults = PageSize;
-                    return _client.CallAsync<ListRoleAssignmentsResponse>("ListRoleAssignments", filter, ApiCallKind.Read, _log, ct);
-                },
-                page => page.RoleAssignments, page => page.IsTruncated, page => page.NextToken, onItem);
+            Paging.ByTokenAsync<ListRoleAssignmentsResponse, RoleAssignmentItem>(_client, "ListRoleAssignments", filter, PageSize,
+                page => page.RoleAssignments, onItem, _log, ct);
 
         private static bool Matches(TaskInfo task, RoleAssignmentInfo item) =>
             task.RoleConfigurationId == item.RoleConfigurationId && task.TargetUin == item.TargetUin

@@ -52,14 +52,7 @@ namespace TencentOrg.Services
         }
 
         public Task ListAsync(ListTasksRequest filter, Func<TaskInfo, bool> onItem, CancellationToken ct) =>
-            Paging.ByTokenAsync<ListTasksResponse, TaskInfo>(
-                token =>
-                {
-                    filter.NextToken = token;
-                    filter.MaxResults = PageSize;
-                    return _client.CallAsync<ListTasksResponse>("ListTasks", filter, ApiCallKind.Read, _log, ct);
-                },
-                page => page.Tasks, page => page.IsTruncated, page => page.NextToken, onItem);
+            Paging.ByTokenAsync<ListTasksResponse, TaskInfo>(_client, "ListTasks", filter, PageSize, page => page.Tasks, onItem, _log, ct);
 
         /// <summary>
         /// Poll until every task is Success or Failed, or the timeout passes. Each task is reported once
