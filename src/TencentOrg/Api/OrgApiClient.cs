@@ -149,7 +149,7 @@ namespace TencentOrg.Api
                     {
                         applied = await appliedProbe(cancellationToken).ConfigureAwait(false);
                     }
-                    catch (Exception probeError) when (probeError is OrgApiException || probeError is OrgTransportException)
+                    catch (OrgException probeError)
                     {
                         log.Verbose(action + ": could not check whether the throttled call took effect (" + Describe(probeError) + ").");
                         throw new OrgAmbiguousResultException(action, throttled);

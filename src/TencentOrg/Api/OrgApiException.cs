@@ -2,8 +2,14 @@ using System;
 
 namespace TencentOrg.Api
 {
+    /// <summary>Any failure of an Organization API call: the one type callers catch to report an item and go on.</summary>
+    public abstract class OrgException : Exception
+    {
+        protected OrgException(string message, Exception? inner = null) : base(message, inner) { }
+    }
+
     /// <summary>The service answered with Response.Error: a definitive, typed failure.</summary>
-    public class OrgApiException : Exception
+    public class OrgApiException : OrgException
     {
         public OrgApiException(string action, string code, string serviceMessage, string? requestId)
             : base(Format(action, code, serviceMessage, requestId))
@@ -33,7 +39,7 @@ namespace TencentOrg.Api
     }
 
     /// <summary>No usable answer: network failure, timeout, HTTP status other than 200, unreadable body.</summary>
-    public class OrgTransportException : Exception
+    public class OrgTransportException : OrgException
     {
         public OrgTransportException(string action, string code, string message, bool mayHaveReachedServer, Exception? inner = null)
             : base(action + " failed: " + code + ": " + message, inner)

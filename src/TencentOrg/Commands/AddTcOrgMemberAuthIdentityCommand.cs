@@ -125,7 +125,7 @@ namespace TencentOrg
             {
                 outcomes = await _service!.GrantAsync(members, identities, SkipExisting, ct).ConfigureAwait(false);
             }
-            catch (Exception error) when (error is OrgApiException || error is OrgTransportException)
+            catch (OrgException error)
             {
                 foreach (var member in members) PostError(error, member);
                 return;

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using TencentOrg.Api;
 using TencentOrg.Services;
 
 namespace TencentOrg
@@ -15,7 +16,7 @@ namespace TencentOrg
             {
                 WriteObject(Await(new IdentityCenterService(Session, Log).DescribeAsync(CancelToken)));
             }
-            catch (Exception error) when (TcOrgListCmdlet.IsApiError(error))
+            catch (OrgException error)
             {
                 WriteItemError(error, "DescribeIdentityCenter");
             }

@@ -73,7 +73,7 @@ namespace TencentOrg
                         return ++emitted < First;
                     }, CancelToken));
                 }
-                catch (Exception error) when (error is OrgApiException || error is OrgTransportException)
+                catch (OrgException error)
                 {
                     WriteItemError(error, zoneId);
                 }
@@ -85,7 +85,7 @@ namespace TencentOrg
                 {
                     WriteObject(Await(service.GetAsync(zoneId, new RoleTask { TaskId = id, ZoneId = zoneId }, CancelToken)));
                 }
-                catch (Exception error) when (error is OrgApiException || error is OrgTransportException)
+                catch (OrgException error)
                 {
                     WriteItemError(error, id);
                 }

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using TencentOrg.Api;
 using TencentOrg.Services;
 
 namespace TencentOrg
@@ -26,7 +27,7 @@ namespace TencentOrg
                     Await(_service.DeleteIdentityAsync(id, CancelToken));
                     WriteVerbose("Deleted organization identity " + id + ".");
                 }
-                catch (Exception error) when (TcOrgListCmdlet.IsApiError(error))
+                catch (OrgException error)
                 {
                     WriteItemError(error, id);
                 }

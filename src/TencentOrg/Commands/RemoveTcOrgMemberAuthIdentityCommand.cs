@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using TencentOrg.Api;
 using TencentOrg.Services;
 
 namespace TencentOrg
@@ -32,7 +33,7 @@ namespace TencentOrg
                         Await(_service.RevokeMemberAuthAsync(member, identity, CancelToken));
                         WriteVerbose("Revoked identity " + identity + " from member " + member + ".");
                     }
-                    catch (Exception error) when (TcOrgListCmdlet.IsApiError(error))
+                    catch (OrgException error)
                     {
                         WriteItemError(error, new MemberGrant(member, identity));
                     }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using TencentOrg.Api;
 using System.Threading;
 using System.Threading.Tasks;
 using TencentOrg.Models;
@@ -109,7 +110,7 @@ namespace TencentOrg
                 {
                     task = await _service!.DeleteRoleAssignmentAsync(request, ct).ConfigureAwait(false);
                 }
-                catch (Exception error) when (TcOrgListCmdlet.IsApiError(error))
+                catch (OrgException error)
                 {
                     PostError(error, new RoleAssignmentInfo
                     {

@@ -90,7 +90,7 @@ namespace TencentOrg
                 {
                     task = await SendOneAsync(target, ct).ConfigureAwait(false);
                 }
-                catch (Exception error) when (error is OrgApiException || error is OrgTransportException)
+                catch (OrgException error)
                 {
                     PostError(error, target.ToString());
                     continue;

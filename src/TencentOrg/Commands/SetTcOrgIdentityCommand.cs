@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
+using TencentOrg.Api;
 using TencentOrg.Services;
 
 namespace TencentOrg
@@ -58,7 +59,7 @@ namespace TencentOrg
                 var updated = Await(_service.UpdateIdentityAsync(IdentityId, Description, Policy, CancelToken));
                 if (PassThru) WriteObject(updated);
             }
-            catch (Exception error) when (TcOrgListCmdlet.IsApiError(error))
+            catch (OrgException error)
             {
                 WriteItemError(error, IdentityId);
             }

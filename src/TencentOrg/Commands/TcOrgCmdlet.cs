@@ -53,7 +53,7 @@ namespace TencentOrg
             {
                 return Await(ZoneIdAsync(explicitZoneId));
             }
-            catch (Exception ex) when (ex is OrgApiException || ex is OrgTransportException)
+            catch (OrgException ex)
             {
                 ThrowCommandError(ex);
                 throw;

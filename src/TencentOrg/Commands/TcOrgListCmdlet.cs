@@ -36,7 +36,7 @@ namespace TencentOrg
                     return ++_emitted < First;
                 }));
             }
-            catch (Exception error) when (IsApiError(error))
+            catch (OrgException error)
             {
                 WriteItemError(error, target);
                 return -1;
@@ -53,13 +53,11 @@ namespace TencentOrg
                 WriteObject(Await(fetch));
                 _emitted++;
             }
-            catch (Exception error) when (IsApiError(error))
+            catch (OrgException error)
             {
                 WriteItemError(error, target);
             }
         }
-
-        internal static bool IsApiError(Exception error) => error is OrgApiException || error is OrgTransportException;
 
         /// <summary>A not-found error for a literal key the listing did not return, with the API's code as FQID.</summary>
         internal void WriteNotFound(string action, string code, string what, object target) =>

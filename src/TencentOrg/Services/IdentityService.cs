@@ -107,7 +107,7 @@ namespace TencentOrg.Services
             {
                 return await FindByNameAsync(name, ct).ConfigureAwait(false);
             }
-            catch (Exception readError) when (readError is OrgApiException || readError is OrgTransportException)
+            catch (OrgException readError)
             {
                 throw new OrgAmbiguousResultException("CreateOrganizationIdentity",
                     new Exception("'" + name + "' may have been created; reading it back failed too (" + readError.Message + "). " + ambiguous.Message, readError));

@@ -102,7 +102,7 @@ namespace TencentOrg.Services
                     foreach (var id in identities) await GrantBatchAsync(members, new List<long> { id }, outcomes, existing, ct).ConfigureAwait(false);
                 }
             }
-            catch (Exception error) when (error is OrgApiException || error is OrgTransportException)
+            catch (OrgException error)
             {
                 foreach (var member in members)
                     foreach (var id in identities)
@@ -132,7 +132,7 @@ namespace TencentOrg.Services
                     foreach (var id in identities)
                         outcomes.Add(ItemOutcome<MemberGrant, MemberAuthIdentity>.Failure(new MemberGrant(member, id), again));
             }
-            catch (Exception error) when (error is OrgApiException || error is OrgTransportException)
+            catch (OrgException error)
             {
                 foreach (var member in missing)
                     foreach (var id in identities)
@@ -155,7 +155,7 @@ namespace TencentOrg.Services
                 {
                     granted = await GrantedIdentitiesAsync(member, ct).ConfigureAwait(false);
                 }
-                catch (Exception readError) when (readError is OrgApiException || readError is OrgTransportException)
+                catch (OrgException readError)
                 {
                     var unknown = new OrgAmbiguousResultException("CreateOrganizationMemberAuthIdentity",
                         new Exception("member " + member + " may have been granted; reading it back failed too (" + readError.Message + "). " + ambiguous.Message, readError));

@@ -79,7 +79,7 @@ namespace TencentOrg.Services
                 }
                 return null;
             }
-            catch (Exception readError) when (readError is OrgApiException || readError is OrgTransportException)
+            catch (OrgException readError)
             {
                 throw new OrgAmbiguousResultException("ProvisionRoleConfiguration",
                     new Exception(request.RoleConfigurationId + " on " + request.TargetUin + " may have been deployed; reading it back failed too ("

@@ -69,7 +69,7 @@ namespace TencentOrg.Services
                 _log.Warning("Assignment " + item + " already exists; skipped.");
                 outcomes.Add(ItemOutcome<RoleAssignmentInfo, RoleTask>.Success(item, await ExistingTaskAsync(zoneId, item, ct).ConfigureAwait(false)));
             }
-            catch (Exception error) when (error is OrgApiException || error is OrgTransportException)
+            catch (OrgException error)
             {
                 foreach (var item in items) outcomes.Add(ItemOutcome<RoleAssignmentInfo, RoleTask>.Failure(item, error));
             }
@@ -88,7 +88,7 @@ namespace TencentOrg.Services
             {
                 existing = await ExistingKeysAsync(zoneId, items, ct).ConfigureAwait(false);
             }
-            catch (Exception readError) when (readError is OrgApiException || readError is OrgTransportException)
+            catch (OrgException readError)
             {
                 var unknown = new OrgAmbiguousResultException("CreateRoleAssignment",
                     new Exception("the assignment may have been created; reading it back failed too (" + readError.Message + "). " + ambiguous.Message, readError));
@@ -104,7 +104,7 @@ namespace TencentOrg.Services
                 {
                     tasks = await CreateTasksByKeyAsync(zoneId, present, ct).ConfigureAwait(false);
                 }
-                catch (Exception error) when (error is OrgApiException || error is OrgTransportException)
+                catch (OrgException)
                 {
                     tasks = new Dictionary<string, TaskInfo>(StringComparer.Ordinal);
                 }

@@ -107,7 +107,7 @@ namespace TencentOrg.Services
             {
                 return (await GetAsync(task.ZoneId ?? defaultZoneId, task, ct).ConfigureAwait(false), null);
             }
-            catch (Exception error) when (error is OrgApiException || error is OrgTransportException)
+            catch (OrgException error)
             {
                 return (null, error);
             }
