@@ -9,6 +9,8 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     PowerShellVersion    = '5.1'
     DotNetFrameworkVersion = '4.7.2'
+    # The PowerShell-free core ships beside the cmdlet assembly; load it from this folder first.
+    RequiredAssemblies   = @('TencentOrg.Core.dll')
     FormatsToProcess     = @('TencentOrg.format.ps1xml')
     CmdletsToExport      = @(
         'Connect-TcOrg'
