@@ -2,34 +2,37 @@ using System.Text.Json.Nodes;
 
 namespace TencentOrg.Emulator.Actions;
 
-/// <summary>Maps action names to handlers. Every action here also has a schema in <see cref="ActionSchemas"/>.</summary>
+/// <summary>
+/// Maps action names to handlers, grouped by API domain as the module's services are. Every action here also
+/// has a schema in <see cref="ActionSchemas"/>.
+/// </summary>
 public static class ActionRouter
 {
     private static readonly Dictionary<string, Func<ActionContext, JsonObject>> Handlers = new(StringComparer.Ordinal)
     {
-        ["CreateOrganizationIdentity"] = IdentityActions.CreateOrganizationIdentity,
-        ["ListOrganizationIdentity"] = IdentityActions.ListOrganizationIdentity,
-        ["UpdateOrganizationIdentity"] = IdentityActions.UpdateOrganizationIdentity,
-        ["DeleteOrganizationIdentity"] = IdentityActions.DeleteOrganizationIdentity,
-        ["CreateOrganizationMemberAuthIdentity"] = IdentityActions.CreateOrganizationMemberAuthIdentity,
-        ["DescribeOrganizationMemberAuthIdentities"] = IdentityActions.DescribeOrganizationMemberAuthIdentities,
-        ["DeleteOrganizationMemberAuthIdentity"] = IdentityActions.DeleteOrganizationMemberAuthIdentity,
-        ["DescribeOrganization"] = OrganizationActions.DescribeOrganization,
-        ["DescribeOrganizationMembers"] = OrganizationActions.DescribeOrganizationMembers,
-        ["DescribeIdentityCenter"] = IdentityCenterActions.DescribeIdentityCenter,
-        ["GetZoneStatistics"] = IdentityCenterActions.GetZoneStatistics,
-        ["ListUsers"] = IdentityCenterActions.ListUsers,
-        ["ListGroups"] = IdentityCenterActions.ListGroups,
-        ["ListRoleConfigurations"] = IdentityCenterActions.ListRoleConfigurations,
-        ["GetRoleConfiguration"] = IdentityCenterActions.GetRoleConfiguration,
+        ["CreateOrganizationIdentity"] = OrganizationIdentityActions.CreateOrganizationIdentity,
+        ["ListOrganizationIdentity"] = OrganizationIdentityActions.ListOrganizationIdentity,
+        ["UpdateOrganizationIdentity"] = OrganizationIdentityActions.UpdateOrganizationIdentity,
+        ["DeleteOrganizationIdentity"] = OrganizationIdentityActions.DeleteOrganizationIdentity,
+        ["CreateOrganizationMemberAuthIdentity"] = MemberAuthorizationActions.CreateOrganizationMemberAuthIdentity,
+        ["DescribeOrganizationMemberAuthIdentities"] = MemberAuthorizationActions.DescribeOrganizationMemberAuthIdentities,
+        ["DeleteOrganizationMemberAuthIdentity"] = MemberAuthorizationActions.DeleteOrganizationMemberAuthIdentity,
         ["CreateRoleAssignment"] = RoleAssignmentActions.CreateRoleAssignment,
         ["DeleteRoleAssignment"] = RoleAssignmentActions.DeleteRoleAssignment,
         ["ListRoleAssignments"] = RoleAssignmentActions.ListRoleAssignments,
-        ["ProvisionRoleConfiguration"] = RoleAssignmentActions.ProvisionRoleConfiguration,
-        ["DismantleRoleConfiguration"] = RoleAssignmentActions.DismantleRoleConfiguration,
-        ["ListRoleConfigurationProvisionings"] = RoleAssignmentActions.ListRoleConfigurationProvisionings,
+        ["ProvisionRoleConfiguration"] = ProvisioningActions.ProvisionRoleConfiguration,
+        ["DismantleRoleConfiguration"] = ProvisioningActions.DismantleRoleConfiguration,
+        ["ListRoleConfigurationProvisionings"] = ProvisioningActions.ListRoleConfigurationProvisionings,
         ["GetTaskStatus"] = TaskActions.GetTaskStatus,
         ["ListTasks"] = TaskActions.ListTasks,
+        ["DescribeOrganization"] = DirectoryActions.DescribeOrganization,
+        ["DescribeOrganizationMembers"] = DirectoryActions.DescribeOrganizationMembers,
+        ["DescribeIdentityCenter"] = DirectoryActions.DescribeIdentityCenter,
+        ["GetZoneStatistics"] = DirectoryActions.GetZoneStatistics,
+        ["ListUsers"] = DirectoryActions.ListUsers,
+        ["ListGroups"] = DirectoryActions.ListGroups,
+        ["ListRoleConfigurations"] = DirectoryActions.ListRoleConfigurations,
+        ["GetRoleConfiguration"] = DirectoryActions.GetRoleConfiguration,
     };
 
     public static JsonObject Dispatch(ActionContext ctx)

@@ -1,9 +1,13 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace TencentOrg.Emulator.Actions;
 
-/// <summary>Read-only CIC directory actions: zone, users, groups, permission configurations.</summary>
-public static class IdentityCenterActions
+/// <summary>
+/// The read-only directory: the organization and its members, the CIC zone, users, groups and role
+/// configurations (spec §4.11-4.18).
+/// </summary>
+public static class DirectoryActions
 {
     public static JsonObject DescribeIdentityCenter(ActionContext ctx)
     {
@@ -140,13 +144,9 @@ public static class IdentityCenterActions
     public static JsonObject GetRoleConfiguration(ActionContext ctx)
     {
         ctx.RequireZone();
-        var config = FindConfiguration(ctx.State, ctx.Params.String("RoleConfigurationId")!);
+        var config = Lookups.FindConfiguration(ctx.State, ctx.Params.String("RoleConfigurationId")!);
         return new JsonObject { ["RoleConfigurationInfo"] = ConfigurationJson(config) };
     }
-
-    internal static RoleConfiguration FindConfiguration(EmulatorState state, string id) =>
-        state.RoleConfigurationList.FirstOrDefault(c => c.RoleConfigurationId == id)
-        ?? throw new ApiException("InvalidParameter.RoleConfigurationNotExist", "The role configuration " + id + " does not exist.");
 
     private static JsonObject ConfigurationJson(RoleConfiguration c) => new()
     {
@@ -157,5 +157,90 @@ public static class IdentityCenterActions
         ["RelayState"] = c.RelayState,
         ["CreateTime"] = c.CreateTime,
         ["UpdateTime"] = c.UpdateTime,
+    };
+
+    public static JsonObject DescribeOrganization(ActionContext ctx)
+    {
+        var org = ctx.State.Organization;
+        return new JsonObject
+        {
+            ["OrgId"] = org.OrgId,
+            ["HostUin"] = org.HostUin,
+            ["NickName"] = org.NickName,
+            ["OrgType"] = 1,
+            ["IsManager"] = true,
+            ["OrgPolicyType"] = "Financial",
+            ["OrgPolicyName"] = "Financial management",
+            ["OrgPermission"] = Permissions(),
+            ["RootNodeId"] = org.RootNodeId,
+            ["CreateTime"] = org.CreateTime,
+            ["JoinTime"] = org.CreateTime,
+            ["IsAllowQuit"] = "Allow",
+            ["PayUin"] = org.HostUin.ToString(CultureInfo.InvariantCulture),
+            ["PayName"] = org.NickName,
+            ["IsAssignManager"] = false,
+            ["IsAuthManager"] = false,
+        };
+    }
+
+    public static JsonObject DescribeOrganizationMembers(ActionContext ctx)
+    {
+        var p = ctx.Params;
+        var state = ctx.State;
+        IEnumerable<OrgMember> rows = state.MemberList;
+        if (p.String("SearchKey") is { Length: > 0 } key)
+            rows = rows.Where(m => m.Name.Contains(key, StringComparison.OrdinalIgnoreCase)
+                || m.MemberUin.ToString(CultureInfo.InvariantCulture).Contains(key, StringComparison.Ordinal));
+        if (p.UInt64AsInt64("NodeId") is long nodeId)
+            rows = rows.Where(m => m.NodeId == nodeId);
+        if (p.String("NodeName") is { Length: > 0 } nodeName)
+            rows = rows.Where(m => m.NodeName == nodeName);
+        foreach (var tag in p.Objects("Tags"))
+        {
+            string tagKey = tag.String("TagKey")!;
+            string? tagValue = tag.String("TagValue");
+            rows = rows.Where(m => m.Tags.Any(t => t.TagKey == tagKey && (tagValue is null || t.TagValue == tagValue)));
+        }
+
+        var page = Paging.OffsetPage(p, rows.ToList(), out long total);
+        var items = new JsonArray();
+        foreach (var m in page)
+        {
+            var identities = new JsonArray();
+            foreach (var auth in state.MemberAuthList.Where(a => a.MemberUin == m.MemberUin))
+            {
+                var identity = state.IdentityList.FirstOrDefault(i => i.IdentityId == auth.IdentityId);
+                if (identity is not null)
+                    identities.Add(new JsonObject { ["IdentityId"] = identity.IdentityId, ["IdentityAliasName"] = identity.IdentityAliasName });
+            }
+            items.Add(new JsonObject
+            {
+                ["MemberUin"] = m.MemberUin,
+                ["Name"] = m.Name,
+                ["MemberType"] = m.MemberType,
+                ["OrgPolicyType"] = "Financial",
+                ["OrgPolicyName"] = "Financial management",
+                ["OrgPermission"] = Permissions(),
+                ["NodeId"] = m.NodeId,
+                ["NodeName"] = m.NodeName,
+                ["Remark"] = m.Remark,
+                ["CreateTime"] = m.CreateTime,
+                ["UpdateTime"] = m.CreateTime,
+                ["IsAllowQuit"] = "Allow",
+                ["PayUin"] = "",
+                ["PayName"] = "",
+                ["OrgIdentity"] = identities,
+                ["BindStatus"] = "Unbound",
+                ["PermissionStatus"] = "Confirmed",
+                ["Tags"] = new JsonArray(m.Tags.Select(t => (JsonNode)new JsonObject { ["TagKey"] = t.TagKey, ["TagValue"] = t.TagValue }).ToArray()),
+            });
+        }
+        return new JsonObject { ["Items"] = items, ["Total"] = total };
+    }
+
+    private static JsonArray Permissions() => new()
+    {
+        new JsonObject { ["Id"] = 1, ["Name"] = "viewBill" },
+        new JsonObject { ["Id"] = 2, ["Name"] = "viewBalance" },
     };
 }
