@@ -124,6 +124,7 @@ public static class ActionSchemas
             Uin("TargetUin", WireType.Int64),
             Str("DeploymentStatus", allowed: new[] { "Deployed", "DeployedRequired", "DeployFailed" }), Str("Filter")),
         new("GetTaskStatus", ZoneId(), Str("TaskId", required: true)),
+        new("GetProvisioningTaskStatus", ZoneId(), Str("TaskId", required: true)),
         new("ListTasks",
             ZoneId(), Str("PrincipalId"), Str("NextToken"), MaxResults(), Str("PrincipalType", allowed: PrincipalTypes),
             Uin("TargetUin", WireType.Int64), Str("TargetType", allowed: TargetTypes), Str("RoleConfigurationId"),

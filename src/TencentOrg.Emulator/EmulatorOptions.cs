@@ -36,11 +36,31 @@ public sealed class EmulatorOptions
     /// <summary>Per-action overrides of <see cref="RateLimitPerSecond"/>.</summary>
     public Dictionary<string, double> RateLimitPerAction { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>GetTaskStatus polls answered InProgress before a task finishes (0 = finished on the first poll).</summary>
+    /// <summary>
+    /// Poll counting, used while <see cref="TaskDuration"/> is null: GetTaskStatus answers InProgress this many
+    /// times, then the task finishes (0 = finished on the first poll). Listings do not count as polls.
+    /// </summary>
     public int TaskPollsToComplete { get; set; } = 1;
 
-    /// <summary>When positive, a task also finishes once this much time has passed since it was created.</summary>
-    public TimeSpan TaskCompletionDelay { get; set; } = TimeSpan.Zero;
+    /// <summary>
+    /// Time-based completion, as the service works (CLI --task-seconds): a task finishes this long after it was
+    /// created on <see cref="Clock"/>, however often it is polled, and GetTaskStatus, ListTasks, ListRoleAssignments
+    /// and ListRoleConfigurationProvisionings all see it finish at that moment. Null = poll counting.
+    /// </summary>
+    public TimeSpan? TaskDuration { get; set; }
+
+    /// <summary>
+    /// When set (CLI --list-tasks-retention), tasks created longer ago than this drop out of ListTasks while
+    /// GetTaskStatus still answers for them. The real retention is undocumented (spec §4.9). Null = kept forever.
+    /// </summary>
+    public TimeSpan? ListTasksRetention { get; set; }
+
+    /// <summary>
+    /// The emulated service's clock: task ages and the CreateTime/UpdateTime stamps of new resources. Signature
+    /// expiry and the Date header keep real time (both plus <see cref="ServerClockOffset"/>). Tests pass a
+    /// <see cref="ManualClock"/> and advance it instead of sleeping.
+    /// </summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
 
     public List<TaskFailureRule> TaskFailures { get; } = new();
 

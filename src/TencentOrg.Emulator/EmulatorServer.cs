@@ -28,7 +28,7 @@ public sealed class EmulatorServer : IAsyncDisposable
     {
         Options = options;
         _verifier = new RequestVerifier(options);
-        State = new EmulatorState(options, () => Now);
+        State = new EmulatorState(options, () => options.Clock.GetUtcNow() + options.ServerClockOffset);
         Faults = new FaultInjector(options.FaultRandomSeed);
         Endpoint = new Uri("http://127.0.0.1/");
     }
@@ -40,7 +40,7 @@ public sealed class EmulatorServer : IAsyncDisposable
     public FaultInjector Faults { get; }
     public RateLimiter RateLimiter => _rateLimiter;
 
-    /// <summary>Server time as the emulated service sees it (real UTC plus ServerClockOffset).</summary>
+    /// <summary>Server time for signature expiry and the Date header: real UTC plus ServerClockOffset. Resources use Options.Clock.</summary>
     public DateTimeOffset Now => DateTimeOffset.UtcNow + Options.ServerClockOffset;
 
     public static async Task<EmulatorServer> StartAsync(EmulatorOptions options, CancellationToken ct = default)
@@ -115,6 +115,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         }
         finally
         {
+            (Options.Clock as ManualClock)?.AfterAction(action);
             Requests.Add(new RecordedRequest
             {
                 Time = received, Action = action, Body = Encoding.UTF8.GetString(request.Body), Headers = headers,

@@ -67,7 +67,9 @@ public sealed class EmulatorState
 
     internal DateTimeOffset Now => _clock();
 
-    internal string NowText => _clock().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+    internal string NowText => Stamp(_clock());
+
+    private static string Stamp(DateTimeOffset time) => time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     internal long NextIdentityId() => _nextIdentityId++;
 
@@ -108,15 +110,29 @@ public sealed class EmulatorState
         return task;
     }
 
-    /// <summary>Moves a task on: a poll counts toward TaskPollsToComplete; time counts toward TaskCompletionDelay.</summary>
+    /// <summary>
+    /// Moves a task on. With <see cref="EmulatorOptions.TaskDuration"/> only its age counts; otherwise GetTaskStatus
+    /// polls count toward <see cref="EmulatorOptions.TaskPollsToComplete"/> and listings change nothing.
+    /// </summary>
     internal void Advance(EmulatedTask task, bool isPoll)
     {
         if (task.Status != "InProgress") return;
-        bool done = isPoll && task.PollsSeen >= _options.TaskPollsToComplete;
-        var delay = _options.TaskCompletionDelay;
-        if (delay > TimeSpan.Zero && Now - task.CreatedAt >= delay) done = true;
-        if (isPoll && !done) task.PollsSeen++;
-        if (!done) return;
+        DateTimeOffset finishedAt;
+        if (_options.TaskDuration is TimeSpan duration)
+        {
+            finishedAt = task.CreatedAt + duration;
+            if (Now < finishedAt) return;
+        }
+        else
+        {
+            if (!isPoll) return;
+            if (task.PollsSeen < _options.TaskPollsToComplete)
+            {
+                task.PollsSeen++;
+                return;
+            }
+            finishedAt = Now;
+        }
 
         TaskFailureRule? failure;
         lock (_options.SyncRoot) failure = _options.TaskFailures.FirstOrDefault(r => r.Matches(task));
@@ -129,6 +145,7 @@ public sealed class EmulatorState
         {
             task.Status = "Success";
         }
+        task.FinishedAt = finishedAt;
         ApplyOutcome(task);
     }
 
@@ -172,19 +189,20 @@ public sealed class EmulatorState
 
     private void SetProvisioning(EmulatedTask task, string status)
     {
+        string when = Stamp(task.FinishedAt ?? Now);
         var existing = FindProvisioning(task.RoleConfigurationId, task.TargetType, task.TargetUin);
         if (existing is null)
         {
             ProvisioningList.Add(new RoleProvisioning
             {
                 RoleConfigurationId = task.RoleConfigurationId, TargetType = task.TargetType, TargetUin = task.TargetUin,
-                DeploymentStatus = status, CreateTime = NowText, UpdateTime = NowText,
+                DeploymentStatus = status, CreateTime = when, UpdateTime = when,
             });
         }
         else
         {
             existing.DeploymentStatus = status;
-            existing.UpdateTime = NowText;
+            existing.UpdateTime = when;
         }
     }
 

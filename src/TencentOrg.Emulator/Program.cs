@@ -5,30 +5,36 @@ namespace TencentOrg.Emulator;
 /// <summary>Command line: runs the emulator until Ctrl+C. Also safe to reference as a library.</summary>
 public static class Program
 {
+    /// <summary>What --help prints.</summary>
+    public const string Usage = """
+        Usage: TencentOrg.Emulator [options]
+          --port N                  Port on 127.0.0.1 (default 8080; 0 picks a free one).
+          --seed FILE               JSON seed file (default: generated organization, see README).
+          --rate-limit N            Requests per second per action (default 20; 0 = off).
+          --members N               Generated member accounts (default 50).
+          --users N                 Generated CIC users (default 20).
+          --groups N                Generated CIC groups (default 5).
+          --task-polls N            Poll counting: GetTaskStatus answers InProgress N times, then the task
+                                    finishes (default 1). Not used with --task-seconds.
+          --task-seconds N          Time-based: a task finishes N seconds after it was created, as GetTaskStatus,
+                                    ListTasks, ListRoleAssignments and ListRoleConfigurationProvisionings see it.
+          --list-tasks-retention N  Tasks created more than N seconds ago drop out of ListTasks; GetTaskStatus
+                                    still answers for them (default: kept forever).
+          -h, --help                Show this text.
+        """;
+
     public static async Task<int> Main(string[] args)
     {
-        var options = new EmulatorOptions { Port = 8080 };
-        for (int i = 0; i < args.Length; i++)
+        if (!TryParseArguments(args, out var options, out bool help, out string? error))
         {
-            string arg = args[i];
-            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException(arg + " needs a value.");
-            switch (arg)
-            {
-                case "--port": options.Port = int.Parse(Next(), CultureInfo.InvariantCulture); break;
-                case "--seed": options.SeedFile = Next(); break;
-                case "--rate-limit": options.RateLimitPerSecond = double.Parse(Next(), CultureInfo.InvariantCulture); break;
-                case "--members": options.GeneratedMemberCount = int.Parse(Next(), CultureInfo.InvariantCulture); break;
-                case "--users": options.GeneratedUserCount = int.Parse(Next(), CultureInfo.InvariantCulture); break;
-                case "--groups": options.GeneratedGroupCount = int.Parse(Next(), CultureInfo.InvariantCulture); break;
-                case "--task-polls": options.TaskPollsToComplete = int.Parse(Next(), CultureInfo.InvariantCulture); break;
-                case "-h":
-                case "--help":
-                    Console.WriteLine("Usage: TencentOrg.Emulator [--port 8080] [--seed data.json] [--rate-limit 20] [--members 50] [--users 20] [--groups 5] [--task-polls 1]");
-                    return 0;
-                default:
-                    Console.Error.WriteLine("Unknown argument: " + arg);
-                    return 2;
-            }
+            Console.Error.WriteLine(error);
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+        if (help)
+        {
+            Console.WriteLine(Usage);
+            return 0;
         }
 
         await using var server = await EmulatorServer.StartAsync(options).ConfigureAwait(false);
@@ -52,4 +58,61 @@ public static class Program
         Console.WriteLine("Stopping; " + server.Requests.Count + " requests served.");
         return 0;
     }
+
+    private static readonly HashSet<string> ValueOptions = new(StringComparer.Ordinal)
+    {
+        "--port", "--seed", "--rate-limit", "--members", "--users", "--groups", "--task-polls", "--task-seconds", "--list-tasks-retention",
+    };
+
+    /// <summary>Reads the command line into options (port 8080 unless given); false with a message on bad input.</summary>
+    public static bool TryParseArguments(string[] args, out EmulatorOptions options, out bool help, out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        options = new EmulatorOptions { Port = 8080 };
+        help = false;
+        error = null;
+        for (int i = 0; i < args.Length; i++)
+        {
+            string arg = args[i];
+            if (arg is "-h" or "--help")
+            {
+                help = true;
+                continue;
+            }
+            if (i + 1 >= args.Length)
+            {
+                error = ValueOptions.Contains(arg) ? arg + " needs a value." : "Unknown argument: " + arg;
+                return false;
+            }
+            string value = args[++i];
+            switch (arg)
+            {
+                case "--port" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int port) && port <= 65535:
+                    options.Port = port; break;
+                case "--seed": options.SeedFile = value; break;
+                case "--rate-limit" when TryNonNegative(value, out double rate): options.RateLimitPerSecond = rate; break;
+                case "--members" when TryCount(value, out int members): options.GeneratedMemberCount = members; break;
+                case "--users" when TryCount(value, out int users): options.GeneratedUserCount = users; break;
+                case "--groups" when TryCount(value, out int groups): options.GeneratedGroupCount = groups; break;
+                case "--task-polls" when TryCount(value, out int polls): options.TaskPollsToComplete = polls; break;
+                case "--task-seconds" when TryNonNegative(value, out double seconds):
+                    options.TaskDuration = TimeSpan.FromSeconds(seconds); break;
+                case "--list-tasks-retention" when TryNonNegative(value, out double retention):
+                    options.ListTasksRetention = TimeSpan.FromSeconds(retention); break;
+                case not "--seed" when ValueOptions.Contains(arg):
+                    error = arg + " needs a non-negative number; got '" + value + "'.";
+                    return false;
+                default:
+                    error = "Unknown argument: " + arg;
+                    return false;
+            }
+        }
+        return true;
+    }
+
+    private static bool TryCount(string text, out int value) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+
+    private static bool TryNonNegative(string text, out double value) =>
+        double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value) && value < TimeSpan.MaxValue.TotalSeconds;
 }

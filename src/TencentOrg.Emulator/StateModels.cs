@@ -153,6 +153,8 @@ public sealed class EmulatedTask
     public string? FailureReason { get; set; }
     public int PollsSeen { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>When the task left InProgress (with TaskDuration: CreatedAt + TaskDuration, whenever it is first seen).</summary>
+    public DateTimeOffset? FinishedAt { get; set; }
     /// <summary>DeleteRoleAssignment with DeprovisionForLastRoleAssignmentOnAccount.</summary>
     public bool DeprovisionLast { get; set; }
 }

@@ -38,6 +38,16 @@ public sealed class Params
 
     public bool Has(string name) => _element.TryGetProperty(name, out _);
 
+    /// <summary>A digest of every field except the named ones, independent of field order.</summary>
+    public string Fingerprint(params string[] except)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var field in _element.EnumerateObject().Where(f => !except.Contains(f.Name, StringComparer.Ordinal)).OrderBy(f => f.Name, StringComparer.Ordinal))
+            text.Append(field.Name).Append('=').Append(field.Value.GetRawText()).Append('\n');
+        byte[] hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString()));
+        return Convert.ToHexString(hash, 0, 8);
+    }
+
     public string? String(string name) => _element.TryGetProperty(name, out var v) ? v.GetString() : null;
 
     public long? Int64(string name) => _element.TryGetProperty(name, out var v) ? v.GetInt64() : null;

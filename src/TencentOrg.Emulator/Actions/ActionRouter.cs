@@ -23,6 +23,7 @@ public static class ActionRouter
         ["ProvisionRoleConfiguration"] = ProvisioningActions.ProvisionRoleConfiguration,
         ["DismantleRoleConfiguration"] = ProvisioningActions.DismantleRoleConfiguration,
         ["ListRoleConfigurationProvisionings"] = ProvisioningActions.ListRoleConfigurationProvisionings,
+        ["GetProvisioningTaskStatus"] = ProvisioningActions.GetProvisioningTaskStatus,
         ["GetTaskStatus"] = TaskActions.GetTaskStatus,
         ["ListTasks"] = TaskActions.ListTasks,
         ["DescribeOrganization"] = DirectoryActions.DescribeOrganization,

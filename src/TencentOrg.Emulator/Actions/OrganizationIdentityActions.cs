@@ -63,6 +63,7 @@ public static class OrganizationIdentityActions
     public static JsonObject UpdateOrganizationIdentity(ActionContext ctx)
     {
         var identity = Lookups.FindIdentity(ctx.State, ctx.Params.UInt64AsInt64("IdentityId")!.Value);
+        RequireCustom(identity, "updated");
         var policies = ReadPolicies(ctx);
         identity.Description = ctx.Params.String("Description")!;
         identity.IdentityPolicy = policies;
@@ -74,13 +75,22 @@ public static class OrganizationIdentityActions
     {
         var state = ctx.State;
         var identity = Lookups.FindIdentity(state, ctx.Params.UInt64AsInt64("IdentityId")!.Value);
+        RequireCustom(identity, "deleted");
         if (state.MemberAuthList.Any(a => a.IdentityId == identity.IdentityId))
             throw new ApiException("FailedOperation.OrganizationIdentityInUsed",
                 "The identity " + identity.IdentityId + " is granted to member accounts and cannot be deleted.");
-        if (identity.IdentityType == 1)
-            throw new ApiException("UnsupportedOperation", "The preset identity cannot be deleted.");
         state.IdentityList.Remove(identity);
         return new JsonObject();
+    }
+
+    /// <summary>
+    /// Preset identities (IdentityType 1, such as OrganizationAccessControl) belong to the service. The spec lists
+    /// no dedicated code for touching one; InvalidParameter is the one both Update and Delete document.
+    /// </summary>
+    private static void RequireCustom(OrgIdentity identity, string verb)
+    {
+        if (identity.IdentityType == 1)
+            throw new ApiException("InvalidParameter", "The preset identity " + identity.IdentityId + " cannot be " + verb + ".");
     }
 
     /// <summary>Preset policies need PolicyId+PolicyName from the catalog; custom ones PolicyType 1 + a JSON document.</summary>

@@ -19,17 +19,21 @@ public static class Paging
     }
 
     /// <summary>
-    /// NextToken/MaxResults. The token encodes the action and the next row offset, so a token from
-    /// another action or a tampered token gives InvalidParameter.NextTokenInvalid. ListUsers/ListGroups
-    /// also accept Offset; a token wins over it.
+    /// NextToken/MaxResults. The token encodes the action, the next row offset and a digest of the other
+    /// parameters, so a token from another action, a tampered token, or a token sent with changed parameters
+    /// gives InvalidParameter.NextTokenInvalid. Spec §5 says to repeat the call with every other parameter
+    /// unchanged; what the real service does otherwise is undocumented, so the emulator refuses, which catches
+    /// clients that break the rule. ListUsers/ListGroups also accept Offset; a token wins over it (and Offset
+    /// is left out of the digest).
     /// </summary>
     public static JsonArray TokenPage<T>(ActionContext ctx, IReadOnlyList<T> rows, Func<T, JsonNode> project, JsonObject response)
     {
         var p = ctx.Params;
         int maxResults = (int)(p.Int64("MaxResults") ?? 10);
+        string fingerprint = p.Fingerprint("NextToken", "Offset");
         long start = 0;
         string? token = p.String("NextToken");
-        if (!string.IsNullOrEmpty(token)) start = DecodeToken(ctx.Action, token);
+        if (!string.IsNullOrEmpty(token)) start = DecodeToken(ctx.Action, fingerprint, token);
         else if (p.Int64("Offset") is long offset) start = offset;
 
         var page = rows.Skip((int)Math.Min(start, int.MaxValue)).Take(maxResults).ToList();
@@ -39,26 +43,30 @@ public static class Paging
         response["TotalCounts"] = rows.Count;
         response["MaxResults"] = maxResults;
         response["IsTruncated"] = truncated;
-        response["NextToken"] = truncated ? EncodeToken(ctx.Action, next) : "";
+        response["NextToken"] = truncated ? EncodeToken(ctx.Action, fingerprint, next) : "";
         return items;
     }
 
-    private static string EncodeToken(string action, long offset) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes("emu1|" + action + "|" + offset.ToString(CultureInfo.InvariantCulture)));
+    private static string EncodeToken(string action, string fingerprint, long offset) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes("emu2|" + action + "|" + fingerprint + "|" + offset.ToString(CultureInfo.InvariantCulture)));
 
-    private static long DecodeToken(string action, string token)
+    private static long DecodeToken(string action, string fingerprint, string token)
     {
+        string[] parts;
         try
         {
-            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(token)).Split('|');
-            if (parts.Length == 3 && parts[0] == "emu1" && parts[1] == action
-                && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out long offset))
-                return offset;
+            parts = Encoding.UTF8.GetString(Convert.FromBase64String(token)).Split('|');
         }
         catch (FormatException)
         {
-            // Falls through to the error below.
+            throw new ApiException("InvalidParameter.NextTokenInvalid", "The NextToken is invalid.");
         }
-        throw new ApiException("InvalidParameter.NextTokenInvalid", "The NextToken is invalid.");
+        if (parts.Length != 4 || parts[0] != "emu2" || parts[1] != action
+            || !long.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out long offset))
+            throw new ApiException("InvalidParameter.NextTokenInvalid", "The NextToken is invalid.");
+        if (parts[2] != fingerprint)
+            throw new ApiException("InvalidParameter.NextTokenInvalid",
+                "The NextToken belongs to a request with other parameters: repeat the call with every parameter but NextToken unchanged.");
+        return offset;
     }
 }

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace TencentOrg.Emulator.Actions;
 
-/// <summary>Deployments of role configurations on accounts: provision, dismantle, list (spec §2.4, §4.10, §4.19).</summary>
+/// <summary>Deployments of role configurations on accounts: provision, dismantle, list (spec §2.4, §4.10, §4.19), and GetProvisioningTaskStatus (§4.20).</summary>
 public static class ProvisioningActions
 {
     public static JsonObject ProvisionRoleConfiguration(ActionContext ctx)
@@ -60,6 +60,17 @@ public static class ProvisioningActions
             ["TargetType"] = x.TargetType,
         }, response);
         return response;
+    }
+
+    /// <summary>
+    /// For user-synchronization tasks (spec §4.20), which the emulator never creates; role and deployment tasks
+    /// are read with GetTaskStatus, so a client that asks here gets what the service answers for them.
+    /// </summary>
+    public static JsonObject GetProvisioningTaskStatus(ActionContext ctx)
+    {
+        ctx.RequireZone();
+        throw new ApiException("ResourceNotFound.UserProvisioningTaskNotFound",
+            "The user provisioning task " + ctx.Params.String("TaskId") + " does not exist.");
     }
 
     private static (RoleConfiguration Config, string TargetType, long TargetUin) ReadTarget(ActionContext ctx)

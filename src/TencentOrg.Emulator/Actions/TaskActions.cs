@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace TencentOrg.Emulator.Actions;
 
-/// <summary>GetTaskStatus (the poller, spec §6) and ListTasks.</summary>
+/// <summary>GetTaskStatus (the poller, spec §4.8, §6) and ListTasks (spec §4.9): every filter the spec lists, MaxResults 1-100.</summary>
 public static class TaskActions
 {
     public static JsonObject GetTaskStatus(ActionContext ctx)
@@ -31,6 +31,12 @@ public static class TaskActions
         var state = ctx.State;
         state.AdvanceAll();
         IEnumerable<EmulatedTask> rows = state.TaskList;
+        // Oldest first (creation order): the spec gives no order, and a stable one keeps NextToken pages disjoint.
+        if (ctx.Options.ListTasksRetention is TimeSpan retention)
+        {
+            var now = state.Now;
+            rows = rows.Where(t => now - t.CreatedAt <= retention);
+        }
         if (p.String("PrincipalId") is string principalId) rows = rows.Where(t => t.PrincipalId == principalId);
         if (p.String("PrincipalType") is string principalType) rows = rows.Where(t => t.PrincipalType == principalType);
         if (p.Int64("TargetUin") is long targetUin) rows = rows.Where(t => t.TargetUin == targetUin);

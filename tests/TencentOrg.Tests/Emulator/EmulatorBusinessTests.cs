@@ -101,6 +101,42 @@ public sealed class EmulatorBusinessTests
     }
 
     [Fact]
+    public async Task PresetIdentityCannotBeUpdatedOrDeleted()
+    {
+        await using var e = await EmulatorScope.StartAsync();
+        var c = e.Client;
+        var before = e.Server.State.Identities.Single(i => i.IdentityId == 1);
+        Assert.Equal(1UL, before.IdentityType);
+        var update = await c.FailsAsync("InvalidParameter", "UpdateOrganizationIdentity",
+            "{\"IdentityId\":1,\"Description\":\"changed\",\"IdentityPolicy\":[{\"PolicyId\":2,\"PolicyName\":\"ReadOnlyAccess\"}]}");
+        Assert.Contains("preset identity 1", update.GetProperty("Error").GetProperty("Message").GetString());
+        await c.FailsAsync("InvalidParameter", "DeleteOrganizationIdentity", "{\"IdentityId\":1}");
+        var after = e.Server.State.Identities.Single(i => i.IdentityId == 1);
+        Assert.Equal(before.Description, after.Description);
+        Assert.Equal("AdministratorAccess", Assert.Single(after.IdentityPolicy).PolicyName);
+    }
+
+    [Fact]
+    public async Task NextTokenOnlyContinuesTheSameRequest()
+    {
+        await using var e = await EmulatorScope.StartAsync();
+        var c = e.Client;
+        string Body(string rest) => "{\"ZoneId\":\"" + Zone + "\",\"MaxResults\":5,\"UserStatus\":\"Enabled\"" + rest + "}";
+        string token = (await c.OkAsync("ListUsers", Body(""))).GetProperty("NextToken").GetString()!;
+
+        // Same parameters (in another order, plus Offset, which the token overrides): accepted.
+        var next = await c.OkAsync("ListUsers", "{\"UserStatus\":\"Enabled\",\"Offset\":0,\"NextToken\":\"" + token + "\",\"MaxResults\":5,\"ZoneId\":\"" + Zone + "\"}");
+        Assert.Equal("u-emuuser00006", next.GetProperty("Users")[0].GetProperty("UserId").GetString());
+
+        // Any other parameter changed, added or dropped: refused, as spec §5 requires them unchanged.
+        await c.FailsAsync("InvalidParameter.NextTokenInvalid", "ListUsers", "{\"ZoneId\":\"" + Zone + "\",\"MaxResults\":6,\"UserStatus\":\"Enabled\",\"NextToken\":\"" + token + "\"}");
+        await c.FailsAsync("InvalidParameter.NextTokenInvalid", "ListUsers", Body(",\"Filter\":\"user\",\"NextToken\":\"" + token + "\""));
+        await c.FailsAsync("InvalidParameter.NextTokenInvalid", "ListUsers", "{\"ZoneId\":\"" + Zone + "\",\"MaxResults\":5,\"NextToken\":\"" + token + "\"}");
+        // A token of one action is no good for another, even with the same fields.
+        await c.FailsAsync("InvalidParameter.NextTokenInvalid", "ListGroups", "{\"ZoneId\":\"" + Zone + "\",\"MaxResults\":5,\"NextToken\":\"" + token + "\"}");
+    }
+
+    [Fact]
     public async Task TokenPagingAndBadToken()
     {
         await using var e = await EmulatorScope.StartAsync();

@@ -95,12 +95,14 @@ public sealed class EmulatorTaskTests
     }
 
     [Fact]
-    public async Task CompletionDelayFinishesWithoutPolls()
+    public async Task GetProvisioningTaskStatusDoesNotKnowRoleTasks()
     {
-        await using var e = await EmulatorScope.StartAsync(o => { o.TaskPollsToComplete = 1000; o.TaskCompletionDelay = TimeSpan.FromMilliseconds(150); });
+        await using var e = await EmulatorScope.StartAsync();
         string taskId = await CreateAsync(e.Client);
-        Assert.Equal("InProgress", await PollAsync(e.Client, taskId, max: 1));
-        await Task.Delay(250);
-        Assert.Equal("Success:", await PollAsync(e.Client, taskId, max: 1));
+        // User-synchronization tasks only (spec §4.20); the role task is read with GetTaskStatus.
+        await e.Client.FailsAsync("ResourceNotFound.UserProvisioningTaskNotFound", "GetProvisioningTaskStatus",
+            "{\"ZoneId\":\"" + Zone + "\",\"TaskId\":\"" + taskId + "\"}");
+        await e.Client.FailsAsync("FailedOperation.ZoneIdNotExist", "GetProvisioningTaskStatus", "{\"ZoneId\":\"z-emulator0009\",\"TaskId\":\"" + taskId + "\"}");
+        await e.Client.FailsAsync("MissingParameter", "GetProvisioningTaskStatus", "{\"ZoneId\":\"" + Zone + "\"}");
     }
 }

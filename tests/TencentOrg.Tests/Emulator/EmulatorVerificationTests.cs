@@ -75,7 +75,8 @@ public sealed class EmulatorVerificationTests
         await c.FailsAsync("NoSuchVersion", "DescribeOrganization", "{}", new SendOptions { Version = "2018-12-25" });
         await c.FailsAsync("MissingParameter", "DescribeOrganization", "{}", new SendOptions { Version = null });
         await c.FailsAsync("InvalidAction", "DescribeNothing");
-        await c.FailsAsync("InvalidAction", "GetProvisioningTaskStatus", "{\"ZoneId\":\"z-emulator0001\",\"TaskId\":\"t-x\"}");
+        // A real action of the API that the emulator does not implement.
+        await c.FailsAsync("InvalidAction", "CreateUser", "{\"ZoneId\":\"z-emulator0001\",\"UserName\":\"x\"}");
         await c.FailsAsync("InvalidParameterValue", "DescribeOrganization", "{}", new SendOptions { Language = "fr-FR" });
         Assert.Null(EmulatorTestClient.ErrorCode(await c.CallAsync("DescribeOrganization", "{}", new SendOptions { Language = "en-US" })));
     }
