@@ -43,6 +43,11 @@ public static class Program
         Console.WriteLine("  SecretId : " + demo.SecretId);
         Console.WriteLine("  SecretKey: " + demo.SecretKey);
         Console.WriteLine("  ZoneId   : " + server.State.Zone.ZoneId + "   HostUin: " + server.State.Organization.HostUin);
+        Console.WriteLine("  Tasks    : " + (options.TaskDuration is TimeSpan duration
+            ? "finish " + duration.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s after creation"
+            : "finish after " + options.TaskPollsToComplete.ToString(CultureInfo.InvariantCulture) + " InProgress poll(s)")
+            + (options.ListTasksRetention is TimeSpan retention
+                ? "; ListTasks keeps " + retention.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s" : ""));
         Console.WriteLine("Point the module at it (PowerShell):");
         Console.WriteLine("  $env:TCORG_ENDPOINT = '" + server.Endpoint + "'");
         Console.WriteLine("  $env:TENCENTCLOUD_SECRET_ID = '" + demo.SecretId + "'");
