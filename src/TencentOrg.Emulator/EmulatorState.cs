@@ -48,6 +48,8 @@ public sealed class EmulatorState
     internal AssignmentTable AssignmentList { get; }
     internal List<RoleProvisioning> ProvisioningList { get; }
     internal List<EmulatedTask> TaskList { get; } = new();
+    // GetTaskStatus by id stays O(1) when a wait falls back to polling each of 10,000 tasks.
+    private readonly Dictionary<string, EmulatedTask> _tasksById = new(StringComparer.Ordinal);
 
     public IReadOnlyList<OrgMember> Members => Snap(MemberList);
     public IReadOnlyList<PresetPolicy> PresetPolicies => Snap(PresetPolicyList);
@@ -87,6 +89,8 @@ public sealed class EmulatorState
         return "t-" + new string(chars);
     }
 
+    internal EmulatedTask? FindTask(string taskId) => _tasksById.TryGetValue(taskId, out var task) ? task : null;
+
     internal OrgMember? FindMember(long uin) => MemberList.FirstOrDefault(m => m.MemberUin == uin);
 
     /// <summary>Name of a target account: the management account or a member.</summary>
@@ -107,6 +111,7 @@ public sealed class EmulatorState
             TargetUin = targetUin, PrincipalType = principalType, PrincipalId = principalId, CreatedAt = Now,
         };
         TaskList.Add(task);
+        _tasksById.Add(task.TaskId, task);
         return task;
     }
 

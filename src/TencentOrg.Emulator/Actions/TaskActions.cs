@@ -9,7 +9,7 @@ public static class TaskActions
     {
         ctx.RequireZone();
         string taskId = ctx.Params.String("TaskId")!;
-        var task = ctx.State.TaskList.FirstOrDefault(t => t.TaskId == taskId)
+        var task = ctx.State.FindTask(taskId)
             ?? throw new ApiException("ResourceNotFound.RoleConfigurationTaskNotFound", "The task " + taskId + " does not exist.");
         ctx.State.Advance(task, isPoll: true);
         return new JsonObject
