@@ -224,8 +224,8 @@ public sealed class ConvertMarkdownToMaml : Task
             Paras(Maml + "description", doc.Description),
             new XElement(Command + "syntax", sets.Select(set => new XElement(Command + "syntaxItem",
                 new XElement(Maml + "name", doc.Name),
-                doc.Parameters.Where(p => SetsOf(p).Contains("(All)") || SetsOf(p).Contains(set)).Select(p => ParameterElement(p, set))))),
-            new XElement(Command + "parameters", doc.Parameters.Select(p => ParameterElement(p, null))),
+                InHelpOrder(doc.Parameters).Where(p => SetsOf(p).Contains("(All)") || SetsOf(p).Contains(set)).Select(p => ParameterElement(p, set))))),
+            new XElement(Command + "parameters", InHelpOrder(doc.Parameters).Select(p => ParameterElement(p, null))),
             new XElement(Command + "inputTypes", doc.Inputs.Select(t => new XElement(Command + "inputType",
                 new XElement(Dev + "type", new XElement(Maml + "name", t.Type)), Paras(Maml + "description", t.Text)))),
             new XElement(Command + "returnValues", doc.Outputs.Select(t => new XElement(Command + "returnValue",
@@ -238,6 +238,13 @@ public sealed class ConvertMarkdownToMaml : Task
             new XElement(Command + "relatedLinks", doc.Links.Select(l => new XElement(Maml + "navigationLink",
                 new XElement(Maml + "linkText", l.Text),
                 new XElement(Maml + "uri", l.Uri.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? l.Uri : "")))));
+    }
+
+    /// <summary>The cmdlet's own parameters in document order, then -WhatIf and -Confirm, as PowerShell's own help lists them.</summary>
+    private static IEnumerable<Param> InHelpOrder(List<Param> parameters)
+    {
+        int Rank(Param p) => p.Name.Equals("WhatIf", StringComparison.OrdinalIgnoreCase) ? 1 : p.Name.Equals("Confirm", StringComparison.OrdinalIgnoreCase) ? 2 : 0;
+        return parameters.Select((p, index) => (p, index)).OrderBy(x => Rank(x.p)).ThenBy(x => x.index).Select(x => x.p);
     }
 
     private static IEnumerable<string> SetsOf(Param p) => p.Get("Parameter Sets", "(All)").Split(',').Select(s => s.Trim()).Where(s => s.Length > 0);

@@ -39,7 +39,7 @@ namespace TencentOrg.Demo
 
             await using var emulator = await EmulatorServer.StartAsync(new EmulatorOptions { GeneratedMemberCount = members });
             Console.WriteLine("Tencent Organization API emulator listening on " + emulator.Endpoint);
-            Console.WriteLine("Running " + Path.GetRelativePath(root, script) + " with out/TencentOrg imported in PowerShell " + typeof(PowerShell).Assembly.GetName().Version);
+            Console.WriteLine("Running " + Path.GetRelativePath(root, script) + " with " + Path.GetRelativePath(root, Path.GetDirectoryName(ModuleManifest)!) + " imported in PowerShell " + typeof(PowerShell).Assembly.GetName().Version);
             Console.WriteLine();
 
             var host = new ConsoleHost();
@@ -48,7 +48,7 @@ namespace TencentOrg.Demo
             using var ps = PowerShell.Create();
             ps.Runspace = runspace;
             ps.AddScript("Import-Module $args[0] -ErrorAction Stop; & $args[1] -Endpoint $args[2] -SecretId $args[3] -SecretKey $args[4] | Out-Default")
-                .AddArgument(Path.Combine(root, "out", "TencentOrg", "TencentOrg.psd1"))
+                .AddArgument(ModuleManifest)
                 .AddArgument(script)
                 .AddArgument(emulator.Endpoint)
                 .AddArgument(EmulatorCredential.Demo.SecretId)
@@ -71,6 +71,12 @@ namespace TencentOrg.Demo
                 + string.Join(", ", requests.GroupBy(r => r.Action).Select(g => g.Key + " x" + g.Count())));
             return ps.Streams.Error.Count == 0 ? 0 : 1;
         }
+
+        /// <summary>out/TencentOrg for a Release build of the demo, out/&lt;Configuration&gt;/TencentOrg otherwise (Directory.Build.targets).</summary>
+        private static string ModuleManifest => Path.GetFullPath(typeof(Program).Assembly
+            .GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "TencentOrg.ModuleManifest").Value!);
 
         private static SecureString Secure(string value)
         {

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Xunit;
@@ -32,7 +33,17 @@ namespace TencentOrg.Tests.Infrastructure
         /// <summary>The repository root: the folder holding TencentOrg.psd1.</summary>
         public static string RepoRoot { get; } = FindRepoRoot();
 
-        public static string ModuleManifest => Path.Combine(RepoRoot, "out", "TencentOrg", "TencentOrg.psd1");
+        /// <summary>
+        /// The module built in this test assembly's own configuration: out/TencentOrg for Release,
+        /// out/&lt;Configuration&gt;/TencentOrg otherwise (Directory.Build.targets writes the path in).
+        /// </summary>
+        public static string ModuleManifest { get; } = Path.GetFullPath(typeof(TestSetup).Assembly
+            .GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "TencentOrg.ModuleManifest").Value!);
+
+        /// <summary>The folder of <see cref="ModuleManifest"/>.</summary>
+        public static string ModuleDir => Path.GetDirectoryName(ModuleManifest)!;
 
         private static string FindRepoRoot()
         {

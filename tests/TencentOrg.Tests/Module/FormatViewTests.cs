@@ -59,7 +59,7 @@ namespace TencentOrg.Tests.Module
         [Fact]
         public void Every_core_type_has_a_table_and_a_list_view()
         {
-            var views = XDocument.Load(Path.Combine(TestSetup.RepoRoot, "out", "TencentOrg", "TencentOrg.format.ps1xml")).Descendants("View").ToList();
+            var views = XDocument.Load(Path.Combine(TestSetup.ModuleDir, "TencentOrg.format.ps1xml")).Descendants("View").ToList();
             foreach (var type in new[] { "TencentOrg.OrgIdentity", "TencentOrg.MemberAuthIdentity", "TencentOrg.RoleTask", "TencentOrg.OrgContext" })
             {
                 var forType = views.Where(v => v.Element("ViewSelectedBy")!.Elements("TypeName").Any(t => t.Value == type)).ToList();

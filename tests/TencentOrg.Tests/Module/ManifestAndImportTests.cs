@@ -22,6 +22,25 @@ namespace TencentOrg.Tests.Module
         }
 
         [Fact]
+        public void Imported_module_is_the_one_built_in_this_configuration()
+        {
+            // Issue 13 item 4: a Debug build must never overwrite out/TencentOrg, which holds Release only.
+            string configuration = typeof(ManifestAndImportTests).Assembly
+                .GetCustomAttributes(typeof(System.Reflection.AssemblyConfigurationAttribute), false)
+                .Cast<System.Reflection.AssemblyConfigurationAttribute>().Single().Configuration;
+            string expectedDir = configuration == "Release"
+                ? Path.Combine(TestSetup.RepoRoot, "out", "TencentOrg")
+                : Path.Combine(TestSetup.RepoRoot, "out", configuration, "TencentOrg");
+            Assert.Equal(Path.GetFullPath(expectedDir), TestSetup.ModuleDir);
+
+            using var ps = new PsRunner();
+            var loaded = ps.Run("$m = Get-Module TencentOrg; $m.ModuleBase; $m.ImplementingAssembly.GetCustomAttributes([System.Reflection.AssemblyConfigurationAttribute], $false).Configuration")
+                .AssertSuccess().Output.Select(o => o.ToString()).ToList();
+            Assert.Equal(Path.GetFullPath(expectedDir), Path.GetFullPath(loaded[0]));
+            Assert.Equal(configuration, loaded[1]);
+        }
+
+        [Fact]
         public void Test_ModuleManifest_passes_and_fields_are_explicit()
         {
             using var ps = new PsRunner(importModule: false);
