@@ -81,6 +81,8 @@ namespace TencentOrg.Api
             for (int attempt = 1; ; attempt++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                // A stopping command sends no new write; a call already sent finishes with its retries.
+                if (attempt == 1 && kind != ApiCallKind.Read) SendGate.ThrowIfClosed(action);
                 await _rateLimiter.WaitAsync(action, cancellationToken).ConfigureAwait(false);
 
                 Exception failure;

@@ -18,7 +18,12 @@ namespace TencentOrg.Services
         public bool Succeeded => Error == null;
 
         public static ItemOutcome<TInput, TResult> Success(TInput input, TResult result) => new ItemOutcome<TInput, TResult>(input, result, null);
-        public static ItemOutcome<TInput, TResult> Failure(TInput input, Exception error) => new ItemOutcome<TInput, TResult>(input, default, error);
+        /// <summary>A known failure; under -ErrorAction Stop it also closes the command's <see cref="Api.SendGate"/>.</summary>
+        public static ItemOutcome<TInput, TResult> Failure(TInput input, Exception error)
+        {
+            Api.SendGate.Current?.ItemFailed();
+            return new ItemOutcome<TInput, TResult>(input, default, error);
+        }
     }
 
     /// <summary>An async CIC task ended Failed; carries the service's FailureReason.</summary>

@@ -127,21 +127,22 @@ namespace TencentOrg
             }
             catch (OrgException error)
             {
-                foreach (var member in members) PostError(error, member);
+                for (int i = 0; i < members.Count; i++) PostError(error, members[i], i);
                 return;
             }
             foreach (var perMember in outcomes.GroupBy(o => o.Input.MemberUin))
             {
+                int item = members.IndexOf(perMember.Key);
                 var failed = perMember.Where(o => !o.Succeeded).ToList();
                 // One error per member and distinct cause, naming the member as the target.
-                foreach (var cause in failed.GroupBy(o => o.Error!.Message)) PostError(cause.First().Error!, perMember.Key);
+                foreach (var cause in failed.GroupBy(o => o.Error!.Message)) PostError(cause.First().Error!, perMember.Key, item);
                 var granted = perMember.Where(o => o.Succeeded).ToList();
                 if (granted.Count > 0)
                 {
                     Log.Verbose("Member " + perMember.Key + ": granted identit" + (granted.Count == 1 ? "y " : "ies ")
                         + string.Join(",", granted.Select(o => o.Input.IdentityId)) + ".");
                 }
-                if (PassThru) foreach (var outcome in granted) PostObject(outcome.Result!);
+                if (PassThru) foreach (var outcome in granted) PostObject(outcome.Result!, item);
             }
         }
     }

@@ -1,15 +1,25 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 
 namespace TencentOrg
 {
+    /// <summary>Work a command holds but has not sent; dropped when the command stops on an error.</summary>
+    internal interface IQueuedWork
+    {
+        void DropQueued();
+    }
+
     /// <summary>
     /// Collects pipeline items into batches of the API's size and sends them with a bounded number in
     /// flight, so a long pipeline streams (memory stays flat) and throughput reaches the rate budget.
+    /// Outputs come out in input order whatever order the batches finish in. Under -ErrorAction Stop one
+    /// batch is in flight at a time and nothing is sent once a failure is known.
     /// </summary>
-    internal sealed class BatchDispatcher<T>
+    internal sealed class BatchDispatcher<T> : IQueuedWork
     {
         public const int DefaultMaxInFlight = 4;
 
@@ -17,9 +27,9 @@ namespace TencentOrg
         private readonly int _batchSize;
         private readonly int _maxInFlight;
         private readonly Func<List<T>, CancellationToken, Task> _send;
-        private readonly CancellationToken _cancel;
-        private readonly List<Task> _inFlight = new List<Task>();
+        private readonly List<BatchRun> _inFlight = new List<BatchRun>();
         private List<T> _buffer = new List<T>();
+        private List<long> _slots = new List<long>();
 
         /// <param name="maxInFlight">Batches sent at once; 0 = derived from the session's -RequestsPerSecond budget.</param>
         public BatchDispatcher(TcOrgCmdlet owner, int batchSize, Func<List<T>, CancellationToken, Task> send, CancellationToken cancel, int maxInFlight = 0)
@@ -27,8 +37,8 @@ namespace TencentOrg
             _owner = owner;
             _batchSize = batchSize;
             _send = send;
-            _cancel = cancel;
-            _maxInFlight = maxInFlight > 0 ? maxInFlight : InFlightFor(owner.Session.Options.RequestsPerSecond);
+            _maxInFlight = owner.FailFast ? 1 : maxInFlight > 0 ? maxInFlight : InFlightFor(owner.Session.Options.RequestsPerSecond);
+            owner.RegisterQueue(this);
         }
 
         /// <summary>
@@ -40,7 +50,15 @@ namespace TencentOrg
 
         public void Add(T item)
         {
+            if (_owner.SendingStopped)
+            {
+                // A failure is known under -ErrorAction Stop: this item is never sent; let the error surface.
+                _owner.SkipSlot(_owner.ReserveSlot());
+                FinishRunning();
+                return;
+            }
             _buffer.Add(item);
+            _slots.Add(_owner.ReserveSlot());
             if (_buffer.Count >= _batchSize) Flush();
             else _owner.Drain();
         }
@@ -49,34 +67,149 @@ namespace TencentOrg
         public void Flush()
         {
             if (_buffer.Count == 0) return;
-            var batch = _buffer;
-            _buffer = new List<T>();
-            while (_inFlight.Count >= _maxInFlight)
+            while (!_owner.SendingStopped && MustWait())
             {
-                _owner.AwaitAny(_inFlight);
-                Collect();
+                _owner.AwaitAny(_owner.FailFast ? _owner.Running.Select(r => r.Task).ToList() : _inFlight.Select(r => r.Task).ToList());
+                _inFlight.RemoveAll(r => r.Finished);
             }
-            _inFlight.Add(Task.Run(() => _send(batch, _cancel), _cancel));
+            if (_owner.SendingStopped)
+            {
+                DropQueued();
+                FinishRunning();
+                return;
+            }
+            var batch = _buffer;
+            var slots = _slots.ToArray();
+            _buffer = new List<T>();
+            _slots = new List<long>();
+            _inFlight.Add(_owner.StartBatch(slots, ct => _send(batch, ct)));
             _owner.Drain();
+        }
+
+        // Under -ErrorAction Stop one batch of the whole command runs at a time, so a failure is known before the next is sent.
+        private bool MustWait()
+        {
+            _inFlight.RemoveAll(r => r.Finished);
+            return _owner.FailFast ? _owner.Running.Count > 0 : _inFlight.Count >= _maxInFlight;
         }
 
         /// <summary>Flush and wait for everything in flight.</summary>
         public void Complete()
         {
             Flush();
-            _owner.Await(Task.WhenAll(_inFlight));
+            FinishRunning();
+        }
+
+        private void FinishRunning()
+        {
+            var running = _owner.Running.Select(r => r.Task).ToList();
+            if (running.Count > 0) _owner.Await(Task.WhenAll(running));
             _inFlight.Clear();
         }
 
-        // Rethrows an unexpected failure of a finished batch; per-item errors never get here.
-        private void Collect()
+        public void DropQueued()
         {
-            for (int i = _inFlight.Count - 1; i >= 0; i--)
+            foreach (var slot in _slots) _owner.SkipSlot(slot);
+            _buffer.Clear();
+            _slots.Clear();
+        }
+    }
+
+    /// <summary>One batch on its way: the output slots of its items, and the task sending it.</summary>
+    internal sealed class BatchRun
+    {
+        private static readonly AsyncLocal<BatchRun?> CurrentRun = new AsyncLocal<BatchRun?>();
+
+        public BatchRun(TcOrgCmdlet owner, long[] slots)
+        {
+            Owner = owner;
+            Slots = slots;
+        }
+
+        /// <summary>The batch whose send is running on this async flow.</summary>
+        public static BatchRun? Current
+        {
+            get => CurrentRun.Value;
+            set => CurrentRun.Value = value;
+        }
+
+        public TcOrgCmdlet Owner { get; }
+        public long[] Slots { get; }
+        public Task Task { get; set; } = Task.CompletedTask;
+        /// <summary>An unexpected failure of the send itself (per-item failures are posted as errors).</summary>
+        public Exception? Failure { get; set; }
+        /// <summary>Set on the pipeline thread once its items have settled.</summary>
+        public bool Finished { get; set; }
+
+        /// <summary>The output slot of the batch's item at <paramref name="item"/> (the first one when out of range).</summary>
+        public long Slot(int item) => Slots[item >= 0 && item < Slots.Length ? item : 0];
+    }
+
+    /// <summary>One object or error written for an item.</summary>
+    internal sealed class OutputEntry
+    {
+        private OutputEntry(object? value, ErrorRecord? record)
+        {
+            Value = value;
+            Record = record;
+        }
+
+        public object? Value { get; }
+        public ErrorRecord? Record { get; }
+
+        public static OutputEntry Object(object value) => new OutputEntry(value, null);
+        public static OutputEntry Error(ErrorRecord record) => new OutputEntry(null, record);
+    }
+
+    /// <summary>
+    /// Holds outputs by input position (slot) and gives them back in slot order: slot n's entries only after
+    /// every earlier slot has completed. Entries may be added from any thread; the rest runs on the pipeline thread.
+    /// </summary>
+    internal sealed class OrderedOutput
+    {
+        private readonly object _lock = new object();
+        private readonly Dictionary<long, Queue<OutputEntry>> _entries = new Dictionary<long, Queue<OutputEntry>>();
+        private readonly HashSet<long> _completed = new HashSet<long>();
+        private long _reserved;
+        private long _next;
+
+        public long Reserve()
+        {
+            lock (_lock) return _reserved++;
+        }
+
+        public void Add(long slot, OutputEntry entry)
+        {
+            lock (_lock)
             {
-                if (!_inFlight[i].IsCompleted) continue;
-                var done = _inFlight[i];
-                _inFlight.RemoveAt(i);
-                _owner.Await(done);
+                if (!_entries.TryGetValue(slot, out var queue)) _entries[slot] = queue = new Queue<OutputEntry>();
+                queue.Enqueue(entry);
+            }
+        }
+
+        public void Complete(long slot)
+        {
+            lock (_lock) _completed.Add(slot);
+        }
+
+        /// <summary>The next entry whose turn has come, one at a time, so a write that throws loses nothing after it.</summary>
+        public bool TryTakeNext(out OutputEntry entry)
+        {
+            lock (_lock)
+            {
+                while (_next < _reserved && _completed.Contains(_next))
+                {
+                    if (_entries.TryGetValue(_next, out var queue) && queue.Count > 0)
+                    {
+                        entry = queue.Dequeue();
+                        return true;
+                    }
+                    _entries.Remove(_next);
+                    _completed.Remove(_next);
+                    _next++;
+                }
+                entry = null!;
+                return false;
             }
         }
     }

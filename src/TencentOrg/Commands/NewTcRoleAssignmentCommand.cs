@@ -151,14 +151,28 @@ namespace TencentOrg
         {
             var outcomes = await _service!.CreateAsync(_zoneId!, batch, SkipExisting, ct).ConfigureAwait(false);
             var started = new List<RoleTask>();
+            var itemOfTask = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var outcome in outcomes)
             {
-                if (!outcome.Succeeded) PostError(outcome.Error!, outcome.Input);
-                else if (Wait) started.Add(outcome.Result!);
-                else PostObject(outcome.Result!);
+                int item = IndexOf(batch, outcome.Input);
+                if (!outcome.Succeeded) PostError(outcome.Error!, outcome.Input, item);
+                else if (Wait)
+                {
+                    started.Add(outcome.Result!);
+                    if (outcome.Result!.TaskId != null) itemOfTask[outcome.Result.TaskId] = item;
+                }
+                else PostObject(outcome.Result!, item);
             }
             if (started.Count == 0) return;
-            await WaitAndPostAsync(_zoneId!, started, TimeoutSeconds, ct).ConfigureAwait(false);
+            await WaitAndPostAsync(_zoneId!, started, TimeoutSeconds, ct,
+                task => task.TaskId != null && itemOfTask.TryGetValue(task.TaskId, out var item) ? item : 0).ConfigureAwait(false);
+        }
+
+        // The service reports outcomes per input object, not necessarily in input order (isolation, reconciliation).
+        private static int IndexOf(List<RoleAssignmentInfo> batch, RoleAssignmentInfo input)
+        {
+            for (int i = 0; i < batch.Count; i++) if (ReferenceEquals(batch[i], input)) return i;
+            return 0;
         }
 
     }

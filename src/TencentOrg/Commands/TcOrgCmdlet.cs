@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -18,8 +19,14 @@ namespace TencentOrg
     {
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private readonly BlockingCollection<Action> _pending = new BlockingCollection<Action>();
+        private readonly OrderedOutput _ordered = new OrderedOutput();
+        private readonly List<BatchRun> _running = new List<BatchRun>();
+        private readonly List<IQueuedWork> _queues = new List<IQueuedWork>();
         private OrgSession? _session;
         private CmdletLog? _log;
+        private SendGate? _gate;
+        private bool _stopping;
+        private int _dropped;
 
         protected CancellationToken CancelToken => _stop.Token;
 
@@ -71,17 +78,33 @@ namespace TencentOrg
             catch (InvalidOperationException) { /* cmdlet finished; nothing left to write to */ }
         }
 
-        internal void PostObject(object value) => Post(() => WriteObject(value));
+        /// <summary>
+        /// Output of an item: inside a batch it is held until every earlier item's output is written (input
+        /// order), <paramref name="item"/> being the item's index in its batch; elsewhere it is written as it comes.
+        /// </summary>
+        internal void PostObject(object value, int item = 0)
+        {
+            if (BatchRun.Current is { } run && run.Owner == this) _ordered.Add(run.Slot(item), OutputEntry.Object(value));
+            else Post(() => Guarded(() => WriteObject(value)));
+        }
 
-        internal void PostError(Exception error, object? target) => Post(() => WriteError(ErrorMapping.ToErrorRecord(error, target)));
+        /// <summary>An item's error, ordered like <see cref="PostObject"/>; under -ErrorAction Stop it stops further sends.</summary>
+        internal void PostError(Exception error, object? target, int item = 0)
+        {
+            _gate?.ItemFailed();
+            var record = ErrorMapping.ToErrorRecord(error, target);
+            if (BatchRun.Current is { } run && run.Owner == this) _ordered.Add(run.Slot(item), OutputEntry.Error(record));
+            else Post(() => Guarded(() => WriteError(record), writesError: true));
+        }
 
         /// <summary>Write whatever background work has queued so far, without blocking.</summary>
         internal void Drain()
         {
             while (_pending.TryTake(out var action)) Invoke(action);
+            Release();
         }
 
-        // A write that throws (-ErrorAction Stop, a stopped pipeline) ends the command: cancel the work still in flight.
+        // Queued work writes through Guarded itself; whatever else it throws ends the command and its work in flight.
         private void Invoke(Action action)
         {
             try
@@ -90,8 +113,152 @@ namespace TencentOrg
             }
             catch (Exception)
             {
-                _stop.Cancel();
+                if (!_stopping) _stop.Cancel();
                 throw;
+            }
+        }
+
+        private void Guarded(Action write, bool writesError = false)
+        {
+            try
+            {
+                write();
+            }
+            catch (Exception error)
+            {
+                OnWriteFailed(error, writesError);
+                throw;
+            }
+        }
+
+        /// <summary>
+        /// -ErrorAction Stop (or Inquire answered Halt) raised an error: send nothing more, drop what is queued,
+        /// let the batches already sent finish and report them (their errors as warnings), then let the error end
+        /// the command. A stopped pipeline (Ctrl+C, Select-Object -First) cancels everything instead.
+        /// </summary>
+        private void OnWriteFailed(Exception error, bool writesError)
+        {
+            // WriteError under Stop records the ActionPreferenceStopException and throws PipelineStoppedException,
+            // the same type as a real stop; only a real stop (Ctrl+C, Select-Object -First) sets Stopping.
+            bool stopOnError = writesError ? !Stopping : !(error is PipelineStoppedException);
+            if (_stopping || !stopOnError || _stop.IsCancellationRequested)
+            {
+                _stop.Cancel();
+                return;
+            }
+            _stopping = true;
+            _gate ??= new SendGate(closeOnFailure: true);
+            _gate.Close();
+            DropQueued();
+            if (_running.Count > 0)
+            {
+                try
+                {
+                    Await(Task.WhenAll(_running.Select(r => r.Task).ToList()));
+                }
+                catch (Exception)
+                {
+                    _stop.Cancel();
+                    throw;
+                }
+            }
+            Release();
+            if (_dropped > 0)
+                WriteWarning(_dropped + " item(s) were not sent because the command stopped on an error.");
+        }
+
+        /// <summary>True once the command decided to send nothing more (a failure under -ErrorAction Stop).</summary>
+        internal bool SendingStopped => _gate != null && _gate.IsClosed;
+
+        /// <summary>
+        /// -ErrorAction Stop (as a parameter or $ErrorActionPreference): one batch in flight at a time and the first
+        /// failure closes the gate, so nothing is sent after a failure is known.
+        /// </summary>
+        internal bool FailFast
+        {
+            get
+            {
+                if (_gate != null) return _gate.CloseOnFailure;
+                object? preference = MyInvocation.BoundParameters.TryGetValue("ErrorAction", out var bound)
+                    ? bound : SessionState.PSVariable.GetValue("ErrorActionPreference");
+                if (preference is PSObject wrapped) preference = wrapped.BaseObject;
+                bool stop = preference is ActionPreference action ? action == ActionPreference.Stop
+                    : string.Equals(preference?.ToString(), "Stop", StringComparison.OrdinalIgnoreCase);
+                _gate = new SendGate(closeOnFailure: stop);
+                return stop;
+            }
+        }
+
+        /// <summary>A place in the output order for one input item (pipeline thread).</summary>
+        internal long ReserveSlot() => _ordered.Reserve();
+
+        /// <summary>An item that will produce no output (dropped, not sent): later items need not wait for it.</summary>
+        internal void SkipSlot(long slot)
+        {
+            _dropped++;
+            _ordered.Complete(slot);
+        }
+
+        internal void RegisterQueue(IQueuedWork queue) => _queues.Add(queue);
+
+        private void DropQueued()
+        {
+            foreach (var queue in _queues) queue.DropQueued();
+            Release();
+        }
+
+        /// <summary>Batches of this command that are running now.</summary>
+        internal IReadOnlyList<BatchRun> Running => _running;
+
+        /// <summary>Start one batch on a worker; its outputs are held for input order and its items settle when it ends.</summary>
+        internal BatchRun StartBatch(long[] slots, Func<CancellationToken, Task> send)
+        {
+            _ = FailFast;
+            var gate = _gate;
+            var run = new BatchRun(this, slots);
+            run.Task = Task.Run(async () =>
+            {
+                SendGate.Current = gate;
+                BatchRun.Current = run;
+                try
+                {
+                    await send(CancelToken).ConfigureAwait(false);
+                }
+                catch (Exception error)
+                {
+                    run.Failure = error;
+                }
+                finally
+                {
+                    // Queued before the task completes, so whoever awaits it finds this in _pending.
+                    Post(() => Finish(run));
+                }
+            });
+            _running.Add(run);
+            return run;
+        }
+
+        private void Finish(BatchRun run)
+        {
+            if (run.Finished) return;
+            run.Finished = true;
+            _running.Remove(run);
+            foreach (var slot in run.Slots) _ordered.Complete(slot);
+            if (SendingStopped) DropQueued();
+            Release();
+            if (run.Failure != null && !(run.Failure is OperationCanceledException && _stop.IsCancellationRequested))
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(run.Failure).Throw();
+        }
+
+        /// <summary>Write held outputs whose turn has come; once stopping, errors become warnings (only one error can end a command).</summary>
+        private void Release()
+        {
+            while (_ordered.TryTakeNext(out var entry))
+            {
+                if (entry.Record == null) Guarded(() => WriteObject(entry.Value));
+                else if (!_stopping) Guarded(() => WriteError(entry.Record), writesError: true);
+                else if (entry.Record.Exception is Api.OrgNotSentException) _dropped++;
+                else Guarded(() => WriteWarning("Also failed (not raised: the command stopped on an earlier error): " + entry.Record));
             }
         }
 
@@ -132,18 +299,32 @@ namespace TencentOrg
         }
 
         /// <summary>A finished task is output; a failed or timed-out one an error naming it.</summary>
-        internal void PostOutcome(ItemOutcome<RoleTask, RoleTask> outcome)
+        internal void PostOutcome(ItemOutcome<RoleTask, RoleTask> outcome) => PostOutcome(outcome, 0);
+
+        private void PostOutcome(ItemOutcome<RoleTask, RoleTask> outcome, int item)
         {
-            if (outcome.Succeeded) PostObject(outcome.Result!);
-            else PostError(outcome.Error!, outcome.Input);
+            if (outcome.Succeeded) PostObject(outcome.Result!, item);
+            else PostError(outcome.Error!, outcome.Input, item);
         }
 
-        /// <summary>-Wait: poll the tasks with backoff and write each as it finishes.</summary>
-        internal Task WaitAndPostAsync(string zoneId, IReadOnlyList<RoleTask> tasks, int timeoutSeconds, CancellationToken ct) =>
-            new TaskService(Session, Log).WaitAsync(zoneId, tasks, TimeSpan.FromSeconds(timeoutSeconds), PostOutcome, null, ct);
+        /// <summary>-Wait: poll the tasks with backoff; each is written in its input's place (<paramref name="itemOf"/>: its index in the batch).</summary>
+        internal Task WaitAndPostAsync(string zoneId, IReadOnlyList<RoleTask> tasks, int timeoutSeconds, CancellationToken ct, Func<RoleTask, int>? itemOf = null) =>
+            new TaskService(Session, Log).WaitAsync(zoneId, tasks, TimeSpan.FromSeconds(timeoutSeconds),
+                outcome => PostOutcome(outcome, itemOf == null ? 0 : itemOf(outcome.Input)), null, ct);
 
-        /// <summary>Turn a failure into a non-terminating error for one input; other inputs go on.</summary>
-        internal void WriteItemError(Exception error, object? target) => WriteError(ErrorMapping.ToErrorRecord(error, target));
+        /// <summary>
+        /// Turn a failure into a non-terminating error for one input; other inputs go on. It takes its place in the
+        /// output order after the items before it that are still in flight.
+        /// </summary>
+        internal void WriteItemError(Exception error, object? target)
+        {
+            if (FailFast) _gate!.ItemFailed();
+            long slot = _ordered.Reserve();
+            _ordered.Add(slot, OutputEntry.Error(ErrorMapping.ToErrorRecord(error, target)));
+            _ordered.Complete(slot);
+            if (SendingStopped) DropQueued();
+            Release();
+        }
 
         /// <summary>Errors that concern the whole command (no credential, bad endpoint) end it.</summary>
         internal void ThrowCommandError(Exception error, object? target = null) => ThrowTerminatingError(ErrorMapping.ToErrorRecord(error, target));

@@ -99,14 +99,17 @@ namespace TencentOrg.Tests.Infrastructure
             ps.Runspace = _runspace;
             ps.AddScript(script);
             var result = new PsResult();
+            // Collected as written, so what came out before a terminating error is kept too.
+            var output = new PSDataCollection<PSObject>();
             try
             {
-                foreach (var o in ps.Invoke()) result.Output.Add(o);
+                ps.Invoke(null, output);
             }
             catch (RuntimeException ex)
             {
                 result.Terminating = ex;
             }
+            result.Output.AddRange(output);
             result.Errors.AddRange(ps.Streams.Error);
             result.Warnings.AddRange(ps.Streams.Warning.Select(w => w.Message));
             result.Verbose.AddRange(ps.Streams.Verbose.Select(w => w.Message));
