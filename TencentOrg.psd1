@@ -36,6 +36,9 @@
         'Remove-TcRoleAssignment'
         'Get-TcRoleProvisioning'
         'Stop-TcRoleProvisioning'
+        'Export-TcOrgConfiguration'
+        'Compare-TcOrgConfiguration'
+        'Sync-TcOrgConfiguration'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

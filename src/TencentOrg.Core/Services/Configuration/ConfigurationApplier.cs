@@ -1,0 +1,337 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using TencentOrg.Api;
+using TencentOrg.Models;
+
+namespace TencentOrg.Services.Configuration
+{
+    /// <summary>
+    /// Sends an approved plan through the domain services, in the order dependencies need: identities are created
+    /// and changed before grants use them; grants and assignments are added; then assignments, grants and finally
+    /// identities are removed (an identity still granted cannot be deleted). Adds go through the services'
+    /// batched, reconciling writes (50 assignments a call, 10 members x 5 identities a call), several calls in flight.
+    /// </summary>
+    internal sealed class ConfigurationApplier
+    {
+        private const int ParallelSingleWrites = 4;
+
+        private readonly OrgSession _session;
+        private readonly IOrgLog _log;
+        private readonly Func<Task<string>> _zoneId;
+        private readonly Action<ConfigurationPlanItem, Exception?> _report;
+        private readonly ConcurrentDictionary<ConfigurationPlanItem, Exception?> _done = new ConcurrentDictionary<ConfigurationPlanItem, Exception?>();
+        private readonly Dictionary<ConfigurationPlanItem, int> _order = new Dictionary<ConfigurationPlanItem, int>();
+
+        public ConfigurationApplier(OrgSession session, IOrgLog log, Func<Task<string>> zoneId, Action<ConfigurationPlanItem, Exception?> report)
+        {
+            _session = session;
+            _log = log;
+            _zoneId = zoneId;
+            _report = report;
+        }
+
+        /// <summary>Batches of assignments sent at once: enough to fill the per-action budget at ~200 ms a call.</summary>
+        internal static int InFlightFor(double requestsPerSecond) =>
+            requestsPerSecond <= 0 ? 16 : Math.Max(4, Math.Min(16, (int)Math.Ceiling(requestsPerSecond / 5)));
+
+        public async Task ApplyAsync(IReadOnlyList<ConfigurationPlanItem> items, bool wait, TimeSpan timeout, CancellationToken ct)
+        {
+            for (int i = 0; i < items.Count; i++) _order[items[i]] = i;
+            List<ConfigurationPlanItem> Select(ConfigurationAction action, ConfigurationKind kind) =>
+                items.Where(i => i.Action == action && i.Kind == kind).ToList();
+
+            var createdIdentities = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+            await Phase(AddIdentitiesAsync(Select(ConfigurationAction.Add, ConfigurationKind.Identity), createdIdentities, ct)).ConfigureAwait(false);
+            await Phase(ChangeIdentitiesAsync(Select(ConfigurationAction.Change, ConfigurationKind.Identity), ct)).ConfigureAwait(false);
+            await Phase(AddGrantsAsync(Select(ConfigurationAction.Add, ConfigurationKind.MemberAuthIdentity), createdIdentities, ct)).ConfigureAwait(false);
+
+            var tasks = new ConcurrentDictionary<ConfigurationPlanItem, RoleTask>();
+            var assignmentAdds = Select(ConfigurationAction.Add, ConfigurationKind.RoleAssignment);
+            var assignmentRemoves = Select(ConfigurationAction.Remove, ConfigurationKind.RoleAssignment);
+            if (assignmentAdds.Count + assignmentRemoves.Count > 0)
+            {
+                string zone = await _zoneId().ConfigureAwait(false);
+                await AddAssignmentsAsync(zone, assignmentAdds, tasks, ct).ConfigureAwait(false);
+                await RemoveAssignmentsAsync(zone, assignmentRemoves, tasks, ct).ConfigureAwait(false);
+                if (wait) await WaitAsync(zone, tasks, timeout, ct).ConfigureAwait(false);
+                foreach (var pair in tasks) Finish(pair.Key, pair.Value);
+                Flush();
+            }
+
+            await Phase(RemoveGrantsAsync(Select(ConfigurationAction.Remove, ConfigurationKind.MemberAuthIdentity), ct)).ConfigureAwait(false);
+            await Phase(RemoveIdentitiesAsync(Select(ConfigurationAction.Remove, ConfigurationKind.Identity), ct)).ConfigureAwait(false);
+        }
+
+        private async Task Phase(Task work)
+        {
+            await work.ConfigureAwait(false);
+            Flush();
+        }
+
+        /// <summary>Reports what finished since the last flush, in plan order.</summary>
+        private void Flush()
+        {
+            foreach (var item in _done.Keys.OrderBy(i => _order[i]).ToList())
+            {
+                if (_done.TryRemove(item, out var error)) _report(item, error);
+            }
+        }
+
+        private void Succeed(ConfigurationPlanItem item, string outcome = ConfigurationOutcome.Done)
+        {
+            item.Outcome = outcome;
+            _done[item] = null;
+        }
+
+        private void Fail(ConfigurationPlanItem item, Exception error)
+        {
+            item.Outcome = ConfigurationOutcome.Failed;
+            item.Error = error.Message;
+            _done[item] = error;
+        }
+
+        private void Finish(ConfigurationPlanItem item, RoleTask task)
+        {
+            item.Task = task;
+            if (task.Status == "Failed") Fail(item, new OrgTaskFailedException(task));
+            else Succeed(item, task.Status == "Success" ? ConfigurationOutcome.Done : ConfigurationOutcome.Started);
+        }
+
+        private Task AddIdentitiesAsync(List<ConfigurationPlanItem> items, ConcurrentDictionary<string, long> created, CancellationToken ct)
+        {
+            var service = new IdentityService(_session, _log);
+            return ForEachAsync(items, ParallelSingleWrites, async item =>
+            {
+                var identity = (ConfigurationIdentity)item.Desired!;
+                try
+                {
+                    var made = await service.CreateAsync(identity.Name!, identity.Policies ?? Array.Empty<IdentityPolicy>(), identity.Description, false, ct).ConfigureAwait(false);
+                    identity.IdentityId = made.IdentityId;
+                    created[identity.Name!] = made.IdentityId;
+                    Succeed(item);
+                }
+                catch (OrgException error)
+                {
+                    Fail(item, error);
+                }
+            }, ct);
+        }
+
+        private Task ChangeIdentitiesAsync(List<ConfigurationPlanItem> items, CancellationToken ct)
+        {
+            var service = new OrganizationService(_session, _log);
+            return ForEachAsync(items, ParallelSingleWrites, async item =>
+            {
+                var identity = (ConfigurationIdentity)item.Desired!;
+                try
+                {
+                    await service.UpdateIdentityAsync(identity.IdentityId!.Value, identity.Description ?? "", identity.Policies, ct).ConfigureAwait(false);
+                    Succeed(item);
+                }
+                catch (OrgException error)
+                {
+                    Fail(item, error);
+                }
+            }, ct);
+        }
+
+        /// <summary>
+        /// Members wanting the same identities share requests: grouped by identity set, 10 members a call, and the
+        /// service splits the identities 5 a call.
+        /// </summary>
+        private async Task AddGrantsAsync(List<ConfigurationPlanItem> items, ConcurrentDictionary<string, long> created, CancellationToken ct)
+        {
+            var ready = new List<(ConfigurationPlanItem Item, long Member, long Identity)>();
+            foreach (var item in items)
+            {
+                var grant = (ConfigurationMemberAuthIdentity)item.Desired!;
+                long? identityId = grant.IdentityId;
+                if (identityId == null && grant.Identity != null && created.TryGetValue(grant.Identity, out long made)) identityId = grant.IdentityId = made;
+                if (identityId == null)
+                {
+                    Fail(item, new InvalidOperationException("The identity '" + grant.Identity + "' was not created, so it cannot be granted."));
+                    continue;
+                }
+                ready.Add((item, grant.MemberUin!.Value, identityId.Value));
+            }
+            var byPair = ready.GroupBy(r => (r.Member, r.Identity)).ToDictionary(g => g.Key, g => g.Select(r => r.Item).ToList());
+            var calls = ready.GroupBy(r => r.Member)
+                .Select(m => (Member: m.Key, Identities: m.Select(r => r.Identity).Distinct().OrderBy(id => id).ToList()))
+                .GroupBy(m => string.Join(",", m.Identities))
+                .SelectMany(set => Chunk(set.Select(m => m.Member).ToList(), MemberAuthService.MaxMembersPerCall)
+                    .Select(members => (Members: members, Identities: set.First().Identities)))
+                .ToList();
+            var service = new MemberAuthService(_session, _log);
+            await ForEachAsync(calls, InFlightFor(_session.Options.RequestsPerSecond), async call =>
+            {
+                IReadOnlyList<ItemOutcome<MemberGrant, MemberAuthIdentity>> outcomes;
+                try
+                {
+                    outcomes = await service.GrantAsync(call.Members, call.Identities, false, ct).ConfigureAwait(false);
+                }
+                catch (OrgException error)
+                {
+                    foreach (var member in call.Members)
+                        foreach (var id in call.Identities)
+                            foreach (var item in byPair[(member, id)]) Fail(item, error);
+                    return;
+                }
+                foreach (var outcome in outcomes)
+                {
+                    if (!byPair.TryGetValue((outcome.Input.MemberUin, outcome.Input.IdentityId), out var matched)) continue;
+                    foreach (var item in matched)
+                    {
+                        if (outcome.Succeeded) Succeed(item);
+                        else Fail(item, outcome.Error!);
+                    }
+                }
+            }, ct).ConfigureAwait(false);
+        }
+
+        private async Task AddAssignmentsAsync(string zone, List<ConfigurationPlanItem> items, ConcurrentDictionary<ConfigurationPlanItem, RoleTask> tasks, CancellationToken ct)
+        {
+            var service = new RoleAssignmentService(_session, _log);
+            var infos = items.Select(item =>
+            {
+                var a = (ConfigurationRoleAssignment)item.Desired!;
+                return (Item: item, Info: new RoleAssignmentInfo
+                {
+                    RoleConfigurationId = a.RoleConfigurationId,
+                    TargetType = a.TargetType ?? "MemberUin",
+                    TargetUin = a.TargetUin,
+                    PrincipalType = a.PrincipalType,
+                    PrincipalId = a.PrincipalId,
+                });
+            }).ToList();
+            var itemOf = infos.ToDictionary(x => x.Info, x => x.Item);
+            await ForEachAsync(Chunk(infos.Select(x => x.Info).ToList(), RoleAssignmentService.MaxAssignmentsPerCall),
+                InFlightFor(_session.Options.RequestsPerSecond), async batch =>
+                {
+                    var outcomes = await service.CreateAsync(zone, batch, false, ct).ConfigureAwait(false);
+                    foreach (var outcome in outcomes)
+                    {
+                        var item = itemOf[outcome.Input];
+                        if (outcome.Succeeded) tasks[item] = outcome.Result!;
+                        else Fail(item, outcome.Error!);
+                    }
+                }, ct).ConfigureAwait(false);
+        }
+
+        private Task RemoveAssignmentsAsync(string zone, List<ConfigurationPlanItem> items, ConcurrentDictionary<ConfigurationPlanItem, RoleTask> tasks, CancellationToken ct)
+        {
+            var service = new IdentityCenterService(_session, _log);
+            return ForEachAsync(items, InFlightFor(_session.Options.RequestsPerSecond), async item =>
+            {
+                var a = (ConfigurationRoleAssignment)item.Current!;
+                try
+                {
+                    tasks[item] = await service.DeleteRoleAssignmentAsync(new DeleteRoleAssignmentRequest
+                    {
+                        ZoneId = zone,
+                        RoleConfigurationId = a.RoleConfigurationId,
+                        TargetType = a.TargetType ?? "MemberUin",
+                        TargetUin = a.TargetUin,
+                        PrincipalType = a.PrincipalType,
+                        PrincipalId = a.PrincipalId,
+                    }, ct).ConfigureAwait(false);
+                }
+                catch (OrgException error)
+                {
+                    Fail(item, error);
+                }
+            }, ct);
+        }
+
+        /// <summary>-Wait: follow every started task; each item ends Done, or Failed with the task's reason or the timeout.</summary>
+        private async Task WaitAsync(string zone, ConcurrentDictionary<ConfigurationPlanItem, RoleTask> tasks, TimeSpan timeout, CancellationToken ct)
+        {
+            var running = tasks.Where(t => !t.Value.IsFinished).ToList();
+            if (running.Count == 0) return;
+            var byTask = new Dictionary<RoleTask, ConfigurationPlanItem>();
+            var byId = new Dictionary<string, ConfigurationPlanItem>(StringComparer.Ordinal);
+            foreach (var pair in running)
+            {
+                byTask[pair.Value] = pair.Key;
+                if (pair.Value.TaskId != null) byId[pair.Value.TaskId] = pair.Key;
+            }
+            var ended = new ConcurrentDictionary<ConfigurationPlanItem, (RoleTask Task, Exception? Error)>();
+            await new TaskService(_session, _log).WaitAsync(zone, running.Select(r => r.Value).ToList(), timeout, outcome =>
+            {
+                var task = outcome.Result ?? outcome.Input;
+                if (!byTask.TryGetValue(outcome.Input, out var item) && (task.TaskId == null || !byId.TryGetValue(task.TaskId, out item))) return;
+                ended[item] = (task, outcome.Error);
+            }, null, ct).ConfigureAwait(false);
+            foreach (var pair in ended)
+            {
+                tasks.TryRemove(pair.Key, out _);
+                pair.Key.Task = pair.Value.Task;
+                if (pair.Value.Error != null) Fail(pair.Key, pair.Value.Error);
+                else Succeed(pair.Key);
+            }
+        }
+
+        private Task RemoveGrantsAsync(List<ConfigurationPlanItem> items, CancellationToken ct)
+        {
+            var service = new OrganizationService(_session, _log);
+            return ForEachAsync(items, ParallelSingleWrites, async item =>
+            {
+                var grant = (ConfigurationMemberAuthIdentity)item.Current!;
+                try
+                {
+                    await service.RevokeMemberAuthAsync(grant.MemberUin!.Value, grant.IdentityId!.Value, ct).ConfigureAwait(false);
+                    Succeed(item);
+                }
+                catch (OrgException error)
+                {
+                    Fail(item, error);
+                }
+            }, ct);
+        }
+
+        private Task RemoveIdentitiesAsync(List<ConfigurationPlanItem> items, CancellationToken ct)
+        {
+            var service = new OrganizationService(_session, _log);
+            return ForEachAsync(items, ParallelSingleWrites, async item =>
+            {
+                var identity = (ConfigurationIdentity)item.Current!;
+                try
+                {
+                    await service.DeleteIdentityAsync(identity.IdentityId!.Value, ct).ConfigureAwait(false);
+                    Succeed(item);
+                }
+                catch (OrgException error)
+                {
+                    Fail(item, error);
+                }
+            }, ct);
+        }
+
+        private static IEnumerable<List<T>> Chunk<T>(List<T> items, int size)
+        {
+            for (int start = 0; start < items.Count; start += size) yield return items.GetRange(start, Math.Min(size, items.Count - start));
+        }
+
+        /// <summary>Runs body for every item with at most maxInFlight running; the client's limiter does the pacing.</summary>
+        internal static async Task ForEachAsync<T>(IEnumerable<T> items, int maxInFlight, Func<T, Task> body, CancellationToken ct)
+        {
+            using var slots = new SemaphoreSlim(maxInFlight);
+            var running = new List<Task>();
+            foreach (var item in items)
+            {
+                await slots.WaitAsync(ct).ConfigureAwait(false);
+                running.Add(Run(item));
+            }
+            await Task.WhenAll(running).ConfigureAwait(false);
+
+            async Task Run(T item)
+            {
+                try { await body(item).ConfigureAwait(false); }
+                finally { slots.Release(); }
+            }
+        }
+    }
+}

@@ -1,0 +1,353 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace TencentOrg.Services.Configuration
+{
+    /// <summary>A configuration file or its names are unusable; Problems lists every fault found, each with its place.</summary>
+    public sealed class ConfigurationException : Exception
+    {
+        public ConfigurationException(string errorId, string what, IReadOnlyList<string> problems)
+            : base(what + (problems.Count == 1 ? ": " : " (" + problems.Count + " problems):" + Environment.NewLine + "  ")
+                + string.Join(Environment.NewLine + "  ", problems.Take(20))
+                + (problems.Count > 20 ? Environment.NewLine + "  ... and " + (problems.Count - 20) + " more." : ""))
+        {
+            ErrorId = errorId;
+            Problems = problems;
+        }
+
+        /// <summary>InvalidConfigurationFile or ConfigurationNameNotResolved.</summary>
+        public string ErrorId { get; }
+        public IReadOnlyList<string> Problems { get; }
+    }
+
+    /// <summary>
+    /// Reads and writes the configuration JSON (docs/configuration-schema.json). Writing is canonical so two
+    /// exports of the same state are byte-identical: keys in ordinal order, entries sorted by their IDs,
+    /// two-space indentation, LF line ends, UTF-8 without BOM, a final newline, no timestamps.
+    /// </summary>
+    public static class ConfigurationFile
+    {
+        public const string InvalidFileId = "InvalidConfigurationFile";
+
+        private static readonly JsonWriterOptions WriterOptions = new JsonWriterOptions
+        {
+            Indented = true,
+            // Names in Chinese stay readable in diffs instead of becoming \uXXXX.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+
+        // ---- writing ----
+
+        public static string Write(OrgConfiguration configuration)
+        {
+            using var buffer = new MemoryStream();
+            using (var w = new Utf8JsonWriter(buffer, WriterOptions))
+            {
+                w.WriteStartObject();
+                if (configuration.Identities != null)
+                {
+                    w.WriteStartArray("Identities");
+                    foreach (var identity in SortIdentities(configuration.Identities)) WriteIdentity(w, identity);
+                    w.WriteEndArray();
+                }
+                if (configuration.MemberAuthIdentities != null)
+                {
+                    w.WriteStartArray("MemberAuthIdentities");
+                    foreach (var grant in SortGrants(configuration.MemberAuthIdentities)) WriteGrant(w, grant);
+                    w.WriteEndArray();
+                }
+                if (configuration.RoleAssignments != null)
+                {
+                    w.WriteStartArray("RoleAssignments");
+                    foreach (var assignment in SortAssignments(configuration.RoleAssignments)) WriteAssignment(w, assignment);
+                    w.WriteEndArray();
+                }
+                w.WriteNumber("SchemaVersion", configuration.SchemaVersion);
+                w.WriteEndObject();
+            }
+            // System.Text.Json 8 indents with Environment.NewLine; the file is LF everywhere.
+            return Encoding.UTF8.GetString(buffer.ToArray()).Replace("\r\n", "\n") + "\n";
+        }
+
+        public static void WriteFile(string path, OrgConfiguration configuration) =>
+            File.WriteAllText(path, Write(configuration), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+
+        public static IEnumerable<ConfigurationIdentity> SortIdentities(IEnumerable<ConfigurationIdentity> items) =>
+            items.OrderBy(i => i.Name, StringComparer.Ordinal).ThenBy(i => i.IdentityId);
+
+        public static IEnumerable<ConfigurationMemberAuthIdentity> SortGrants(IEnumerable<ConfigurationMemberAuthIdentity> items) =>
+            items.OrderBy(g => g.MemberUin).ThenBy(g => g.Member, StringComparer.Ordinal)
+                .ThenBy(g => g.IdentityId).ThenBy(g => g.Identity, StringComparer.Ordinal);
+
+        public static IEnumerable<ConfigurationRoleAssignment> SortAssignments(IEnumerable<ConfigurationRoleAssignment> items) =>
+            items.OrderBy(a => a.RoleConfigurationId, StringComparer.Ordinal).ThenBy(a => a.RoleConfiguration, StringComparer.Ordinal)
+                .ThenBy(a => a.TargetType, StringComparer.Ordinal).ThenBy(a => a.TargetUin).ThenBy(a => a.Target, StringComparer.Ordinal)
+                .ThenBy(a => a.PrincipalType, StringComparer.Ordinal).ThenBy(a => a.PrincipalId, StringComparer.Ordinal)
+                .ThenBy(a => a.Principal, StringComparer.Ordinal);
+
+        // Keys in ordinal order; null values are left out.
+        private static void WriteIdentity(Utf8JsonWriter w, ConfigurationIdentity identity)
+        {
+            w.WriteStartObject();
+            String(w, "Description", identity.Description);
+            Number(w, "IdentityId", identity.IdentityId);
+            Number(w, "IdentityType", identity.IdentityType);
+            String(w, "Name", identity.Name);
+            if (identity.Policies != null)
+            {
+                w.WriteStartArray("Policies");
+                foreach (var policy in SortPolicies(identity.Policies))
+                {
+                    w.WriteStartObject();
+                    String(w, "PolicyDocument", policy.PolicyDocument);
+                    // Custom policies come back with PolicyId 0: that is no ID, so it is not written.
+                    Number(w, "PolicyId", policy.IsCustom && policy.PolicyId == 0 ? null : policy.PolicyId);
+                    String(w, "PolicyName", policy.PolicyName);
+                    Number(w, "PolicyType", policy.PolicyType ?? IdentityPolicy.PresetPolicyType);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            }
+            w.WriteEndObject();
+        }
+
+        internal static IEnumerable<IdentityPolicy> SortPolicies(IEnumerable<IdentityPolicy> policies) =>
+            policies.OrderBy(p => p.IsCustom ? 1 : 0).ThenBy(p => p.PolicyId).ThenBy(p => p.PolicyName, StringComparer.Ordinal)
+                .ThenBy(p => p.PolicyDocument, StringComparer.Ordinal);
+
+        private static void WriteGrant(Utf8JsonWriter w, ConfigurationMemberAuthIdentity grant)
+        {
+            w.WriteStartObject();
+            String(w, "Identity", grant.Identity);
+            Number(w, "IdentityId", grant.IdentityId);
+            String(w, "Member", grant.Member);
+            Number(w, "MemberUin", grant.MemberUin);
+            w.WriteEndObject();
+        }
+
+        private static void WriteAssignment(Utf8JsonWriter w, ConfigurationRoleAssignment a)
+        {
+            w.WriteStartObject();
+            String(w, "Principal", a.Principal);
+            String(w, "PrincipalId", a.PrincipalId);
+            String(w, "PrincipalType", a.PrincipalType);
+            String(w, "RoleConfiguration", a.RoleConfiguration);
+            String(w, "RoleConfigurationId", a.RoleConfigurationId);
+            String(w, "Target", a.Target);
+            String(w, "TargetType", a.TargetType);
+            Number(w, "TargetUin", a.TargetUin);
+            w.WriteEndObject();
+        }
+
+        private static void String(Utf8JsonWriter w, string name, string? value)
+        {
+            if (value != null) w.WriteString(name, value);
+        }
+
+        private static void Number(Utf8JsonWriter w, string name, long? value)
+        {
+            if (value != null) w.WriteNumber(name, value.Value);
+        }
+
+        // ---- reading ----
+
+        public static OrgConfiguration ReadFile(string path)
+        {
+            string text;
+            try
+            {
+                text = File.ReadAllText(path);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                throw new ConfigurationException(InvalidFileId, "Cannot read the configuration file '" + path + "'", new[] { ex.Message });
+            }
+            return Read(text, path);
+        }
+
+        /// <summary>Parses and checks the whole file; every problem is collected, then reported at once.</summary>
+        public static OrgConfiguration Read(string json, string source = "configuration")
+        {
+            var problems = new List<string>();
+            JsonDocument document;
+            try
+            {
+                document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            }
+            catch (JsonException ex)
+            {
+                throw new ConfigurationException(InvalidFileId, "'" + source + "' is not valid JSON", new[] { ex.Message });
+            }
+            var configuration = new OrgConfiguration();
+            using (document)
+            {
+                var root = document.RootElement;
+                if (root.ValueKind != JsonValueKind.Object)
+                    throw new ConfigurationException(InvalidFileId, "'" + source + "' is not a configuration", new[] { "the top level must be a JSON object." });
+                bool versionSeen = false;
+                foreach (var property in root.EnumerateObject())
+                {
+                    switch (Canonical(property.Name, "$schema", "SchemaVersion", "Identities", "MemberAuthIdentities", "RoleAssignments"))
+                    {
+                        case "$schema":
+                            break;
+                        case "SchemaVersion":
+                            versionSeen = true;
+                            var version = Long(property.Value, "SchemaVersion", problems);
+                            if (version != null && version != OrgConfiguration.CurrentSchemaVersion)
+                                problems.Add("SchemaVersion: " + version + " is not supported; this module reads version " + OrgConfiguration.CurrentSchemaVersion + ".");
+                            break;
+                        case "Identities":
+                            configuration.Identities = Array(property.Value, "Identities", problems, ReadIdentity);
+                            break;
+                        case "MemberAuthIdentities":
+                            configuration.MemberAuthIdentities = Array(property.Value, "MemberAuthIdentities", problems, ReadGrant);
+                            break;
+                        case "RoleAssignments":
+                            configuration.RoleAssignments = Array(property.Value, "RoleAssignments", problems, ReadAssignment);
+                            break;
+                        default:
+                            problems.Add(property.Name + ": unknown property (expected SchemaVersion, Identities, MemberAuthIdentities, RoleAssignments).");
+                            break;
+                    }
+                }
+                if (!versionSeen) problems.Add("SchemaVersion: missing (write \"SchemaVersion\": " + OrgConfiguration.CurrentSchemaVersion + ").");
+            }
+            if (problems.Count == 0) ConfigurationValidator.Check(configuration, problems);
+            if (problems.Count > 0) throw new ConfigurationException(InvalidFileId, "'" + source + "' is not a valid configuration", problems);
+            return configuration;
+        }
+
+        private static List<T>? Array<T>(JsonElement value, string path, List<string> problems, Func<JsonElement, string, List<string>, T?> read)
+            where T : class
+        {
+            if (value.ValueKind == JsonValueKind.Null) return null;
+            if (value.ValueKind != JsonValueKind.Array)
+            {
+                problems.Add(path + ": must be an array.");
+                return null;
+            }
+            var items = new List<T>();
+            int index = 0;
+            foreach (var element in value.EnumerateArray())
+            {
+                string at = path + "[" + index++ + "]";
+                if (element.ValueKind != JsonValueKind.Object)
+                {
+                    problems.Add(at + ": must be an object.");
+                    continue;
+                }
+                var item = read(element, at, problems);
+                if (item != null) items.Add(item);
+            }
+            return items;
+        }
+
+        private static ConfigurationIdentity ReadIdentity(JsonElement e, string at, List<string> problems)
+        {
+            var identity = new ConfigurationIdentity();
+            foreach (var p in e.EnumerateObject())
+            {
+                string path = at + "." + p.Name;
+                switch (Canonical(p.Name, "Name", "IdentityId", "IdentityType", "Description", "Policies"))
+                {
+                    case "Name": identity.Name = Str(p.Value, path, problems); break;
+                    case "IdentityId": identity.IdentityId = Long(p.Value, path, problems); break;
+                    case "IdentityType": identity.IdentityType = Long(p.Value, path, problems); break;
+                    case "Description": identity.Description = Str(p.Value, path, problems); break;
+                    case "Policies":
+                        identity.Policies = Array(p.Value, path, problems, ReadPolicy)?.ToArray();
+                        break;
+                    default: problems.Add(path + ": unknown property (expected Name, IdentityId, IdentityType, Description, Policies)."); break;
+                }
+            }
+            return identity;
+        }
+
+        private static IdentityPolicy ReadPolicy(JsonElement e, string at, List<string> problems)
+        {
+            var policy = new IdentityPolicy();
+            foreach (var p in e.EnumerateObject())
+            {
+                string path = at + "." + p.Name;
+                switch (Canonical(p.Name, "PolicyId", "PolicyName", "PolicyType", "PolicyDocument"))
+                {
+                    case "PolicyId": policy.PolicyId = Long(p.Value, path, problems); break;
+                    case "PolicyName": policy.PolicyName = Str(p.Value, path, problems); break;
+                    case "PolicyType": policy.PolicyType = Long(p.Value, path, problems); break;
+                    case "PolicyDocument": policy.PolicyDocument = Str(p.Value, path, problems); break;
+                    default: problems.Add(path + ": unknown property (expected PolicyId, PolicyName, PolicyType, PolicyDocument)."); break;
+                }
+            }
+            return policy;
+        }
+
+        private static ConfigurationMemberAuthIdentity ReadGrant(JsonElement e, string at, List<string> problems)
+        {
+            var grant = new ConfigurationMemberAuthIdentity();
+            foreach (var p in e.EnumerateObject())
+            {
+                string path = at + "." + p.Name;
+                switch (Canonical(p.Name, "Member", "MemberUin", "Identity", "IdentityId"))
+                {
+                    case "Member": grant.Member = Str(p.Value, path, problems); break;
+                    case "MemberUin": grant.MemberUin = Long(p.Value, path, problems); break;
+                    case "Identity": grant.Identity = Str(p.Value, path, problems); break;
+                    case "IdentityId": grant.IdentityId = Long(p.Value, path, problems); break;
+                    default: problems.Add(path + ": unknown property (expected Member, MemberUin, Identity, IdentityId)."); break;
+                }
+            }
+            return grant;
+        }
+
+        private static ConfigurationRoleAssignment ReadAssignment(JsonElement e, string at, List<string> problems)
+        {
+            var a = new ConfigurationRoleAssignment();
+            foreach (var p in e.EnumerateObject())
+            {
+                string path = at + "." + p.Name;
+                switch (Canonical(p.Name, "Principal", "PrincipalId", "PrincipalType", "RoleConfiguration", "RoleConfigurationId", "Target", "TargetType", "TargetUin"))
+                {
+                    case "Principal": a.Principal = Str(p.Value, path, problems); break;
+                    case "PrincipalId": a.PrincipalId = Str(p.Value, path, problems); break;
+                    case "PrincipalType": a.PrincipalType = Str(p.Value, path, problems); break;
+                    case "RoleConfiguration": a.RoleConfiguration = Str(p.Value, path, problems); break;
+                    case "RoleConfigurationId": a.RoleConfigurationId = Str(p.Value, path, problems); break;
+                    case "Target": a.Target = Str(p.Value, path, problems); break;
+                    case "TargetType": a.TargetType = Str(p.Value, path, problems); break;
+                    case "TargetUin": a.TargetUin = Long(p.Value, path, problems); break;
+                    default: problems.Add(path + ": unknown property (expected Principal, PrincipalId, PrincipalType, RoleConfiguration, RoleConfigurationId, Target, TargetType, TargetUin)."); break;
+                }
+            }
+            return a;
+        }
+
+        /// <summary>The spelling the schema uses for a key written in any letter case, or null when unknown.</summary>
+        private static string? Canonical(string name, params string[] known) =>
+            known.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
+
+        private static string? Str(JsonElement value, string path, List<string> problems)
+        {
+            if (value.ValueKind == JsonValueKind.Null) return null;
+            if (value.ValueKind == JsonValueKind.String) return value.GetString();
+            problems.Add(path + ": must be a string.");
+            return null;
+        }
+
+        private static long? Long(JsonElement value, string path, List<string> problems)
+        {
+            if (value.ValueKind == JsonValueKind.Null) return null;
+            if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out long number)) return number;
+            problems.Add(path + ": must be a whole number (got " + value.GetRawText() + ").");
+            return null;
+        }
+
+        internal static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace TencentOrg.Services.Configuration
+{
+    /// <summary>The organization as the listings showed it: one entry list per section that was read (null = not read).</summary>
+    internal sealed class OrgSnapshot
+    {
+        public List<ConfigurationIdentity>? Identities { get; set; }
+        public List<ConfigurationMemberAuthIdentity>? MemberAuthIdentities { get; set; }
+        public List<ConfigurationRoleAssignment>? RoleAssignments { get; set; }
+
+        /// <summary>The snapshot as a configuration of the given sections, for Export.</summary>
+        public OrgConfiguration ToConfiguration(ICollection<ConfigurationSection> sections) => new OrgConfiguration
+        {
+            Identities = sections.Contains(ConfigurationSection.Identities) ? Identities : null,
+            MemberAuthIdentities = sections.Contains(ConfigurationSection.MemberAuthIdentities) ? MemberAuthIdentities : null,
+            RoleAssignments = sections.Contains(ConfigurationSection.RoleAssignments) ? RoleAssignments : null,
+        };
+    }
+
+    /// <summary>One directory entry: a name and the ID it stands for.</summary>
+    internal readonly struct NamedId
+    {
+        public NamedId(string? name, string id)
+        {
+            Name = name;
+            Id = id;
+        }
+
+        public string? Name { get; }
+        public string Id { get; }
+    }
+
+    /// <summary>
+    /// Name-to-ID lookups, one per kind, each filled from a single listing. A kind that was not listed is
+    /// null: its names cannot be resolved, and its IDs are taken as given.
+    /// </summary>
+    internal sealed class OrgDirectory
+    {
+        public IReadOnlyList<NamedId>? Users { get; set; }
+        public IReadOnlyList<NamedId>? Groups { get; set; }
+        public IReadOnlyList<NamedId>? Members { get; set; }
+        public IReadOnlyList<NamedId>? RoleConfigurations { get; set; }
+        public IReadOnlyList<NamedId>? Identities { get; set; }
+    }
+
+    /// <summary>Which listings name resolution needs: a kind is listed only when some entry names it without its ID.</summary>
+    internal sealed class DirectoryNeeds
+    {
+        public bool Users { get; set; }
+        public bool Groups { get; set; }
+        public bool Members { get; set; }
+        public bool RoleConfigurations { get; set; }
+
+        public bool Any => Users || Groups || Members || RoleConfigurations;
+
+        public static DirectoryNeeds Of(OrgConfiguration desired)
+        {
+            var needs = new DirectoryNeeds();
+            foreach (var grant in desired.MemberAuthIdentities ?? Enumerable.Empty<ConfigurationMemberAuthIdentity>())
+                if (grant.MemberUin == null) needs.Members = true;
+            foreach (var a in desired.RoleAssignments ?? Enumerable.Empty<ConfigurationRoleAssignment>())
+            {
+                if (a.RoleConfigurationId == null) needs.RoleConfigurations = true;
+                if (a.TargetUin == null) needs.Members = true;
+                if (a.PrincipalId == null)
+                {
+                    if (a.PrincipalType == "Group") needs.Groups = true;
+                    else needs.Users = true;
+                }
+            }
+            return needs;
+        }
+    }
+}

@@ -1,0 +1,143 @@
+using System;
+using System.Collections.Generic;
+
+namespace TencentOrg
+{
+    // The desired-state file (docs/configuration-schema.json) and what Export-, Compare- and
+    // Sync-TcOrgConfiguration emit. Every reference carries an ID, a readable name, or both.
+
+    /// <summary>The sections a configuration file can hold; -Include picks among them.</summary>
+    public enum ConfigurationSection
+    {
+        Identities,
+        MemberAuthIdentities,
+        RoleAssignments,
+    }
+
+    /// <summary>
+    /// A configuration: each section that is not null is managed; a section left out (null) is not
+    /// looked at, so a file with only RoleAssignments never plans changes to identities.
+    /// </summary>
+    public sealed class OrgConfiguration
+    {
+        public const int CurrentSchemaVersion = 1;
+
+        public int SchemaVersion { get; set; } = CurrentSchemaVersion;
+        public List<ConfigurationIdentity>? Identities { get; set; }
+        public List<ConfigurationMemberAuthIdentity>? MemberAuthIdentities { get; set; }
+        public List<ConfigurationRoleAssignment>? RoleAssignments { get; set; }
+
+        public bool Has(ConfigurationSection section) => section switch
+        {
+            ConfigurationSection.Identities => Identities != null,
+            ConfigurationSection.MemberAuthIdentities => MemberAuthIdentities != null,
+            _ => RoleAssignments != null,
+        };
+    }
+
+    /// <summary>An organization identity: its name is its key (names are unique and cannot be changed).</summary>
+    public sealed class ConfigurationIdentity
+    {
+        public string? Name { get; set; }
+        /// <summary>Informational in a file: the identity is matched by Name.</summary>
+        public long? IdentityId { get; set; }
+        /// <summary>1 = preset (read-only, never planned), 2 = custom.</summary>
+        public long? IdentityType { get; set; }
+        /// <summary>Null in a file: the description is not managed.</summary>
+        public string? Description { get; set; }
+        /// <summary>Null in a file: the policies are not managed (a new identity needs them).</summary>
+        public IdentityPolicy[]? Policies { get; set; }
+
+        public override string ToString() => Name + (IdentityId != null ? " (" + IdentityId + ")" : "");
+    }
+
+    /// <summary>One identity granted to one member account.</summary>
+    public sealed class ConfigurationMemberAuthIdentity
+    {
+        /// <summary>Member account name; used when MemberUin is not given.</summary>
+        public string? Member { get; set; }
+        public long? MemberUin { get; set; }
+        /// <summary>Identity name; used when IdentityId is not given.</summary>
+        public string? Identity { get; set; }
+        public long? IdentityId { get; set; }
+
+        public override string ToString() =>
+            Readable(Member, MemberUin?.ToString(System.Globalization.CultureInfo.InvariantCulture)) + " / " + Readable(Identity, IdentityId?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        internal static string Readable(string? name, string? id) =>
+            name == null ? id ?? "?" : id == null ? name : name + " (" + id + ")";
+    }
+
+    /// <summary>One CIC role assignment: a user or group gets a permission configuration on an account.</summary>
+    public sealed class ConfigurationRoleAssignment
+    {
+        /// <summary>User or group name; used when PrincipalId is not given (PrincipalType is then required).</summary>
+        public string? Principal { get; set; }
+        public string? PrincipalId { get; set; }
+        /// <summary>User or Group; inferred from the u-/g- prefix of PrincipalId when omitted.</summary>
+        public string? PrincipalType { get; set; }
+        /// <summary>Permission configuration name; used when RoleConfigurationId is not given.</summary>
+        public string? RoleConfiguration { get; set; }
+        public string? RoleConfigurationId { get; set; }
+        /// <summary>Account name; used when TargetUin is not given.</summary>
+        public string? Target { get; set; }
+        /// <summary>MemberUin (default) or ManagerUin.</summary>
+        public string? TargetType { get; set; }
+        public long? TargetUin { get; set; }
+
+        public override string ToString() =>
+            PrincipalType + " " + ConfigurationMemberAuthIdentity.Readable(Principal, PrincipalId) + " -> "
+            + ConfigurationMemberAuthIdentity.Readable(RoleConfiguration, RoleConfigurationId) + " on "
+            + ConfigurationMemberAuthIdentity.Readable(Target, TargetUin?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    public enum ConfigurationAction
+    {
+        Add,
+        Change,
+        Remove,
+    }
+
+    public enum ConfigurationKind
+    {
+        Identity,
+        MemberAuthIdentity,
+        RoleAssignment,
+    }
+
+    /// <summary>What became of a plan item.</summary>
+    public static class ConfigurationOutcome
+    {
+        /// <summary>Compare: the difference exists; nothing was sent.</summary>
+        public const string Planned = "Planned";
+        /// <summary>Sync: the change is made (an assignment task finished, or the API has no task for it).</summary>
+        public const string Done = "Done";
+        /// <summary>Sync without -Wait: the API accepted the change and its task is still running.</summary>
+        public const string Started = "Started";
+        public const string Failed = "Failed";
+        /// <summary>Sync without -Prune: a removal that was not sent.</summary>
+        public const string NotPruned = "NotPruned";
+    }
+
+    /// <summary>One difference between the desired configuration and the organization, and (after Sync) its outcome.</summary>
+    public sealed class ConfigurationPlanItem
+    {
+        public ConfigurationAction Action { get; set; }
+        public ConfigurationKind Kind { get; set; }
+        /// <summary>Readable identification, with names where known: "auditor", "acme-prod (100000000001) / auditor".</summary>
+        public string Key { get; set; } = "";
+        /// <summary>The entry as the file wants it (null for Remove).</summary>
+        public object? Desired { get; set; }
+        /// <summary>The entry as the organization has it (null for Add).</summary>
+        public object? Current { get; set; }
+        /// <summary>For Change: which fields differ, e.g. "Description, Policies".</summary>
+        public string? Difference { get; set; }
+        public string Outcome { get; set; } = ConfigurationOutcome.Planned;
+        /// <summary>The role assignment task Sync started or waited for.</summary>
+        public RoleTask? Task { get; set; }
+        /// <summary>Why the item failed, when Outcome is Failed.</summary>
+        public string? Error { get; set; }
+
+        public override string ToString() => Action + " " + Kind + " " + Key + (Outcome != ConfigurationOutcome.Planned ? ": " + Outcome : "");
+    }
+}

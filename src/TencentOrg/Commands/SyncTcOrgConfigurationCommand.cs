@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+
+namespace TencentOrg
+{
+    /// <summary>
+    /// Sync-TcOrgConfiguration: makes the organization match a desired-state file. Adds and changes are sent through
+    /// the batched services; removals only with -Prune. Emits every plan item with its outcome.
+    /// </summary>
+    [Cmdlet(VerbsData.Sync, "TcOrgConfiguration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(ConfigurationPlanItem))]
+    public sealed class SyncTcOrgConfigurationCommand : ConfigurationCmdlet
+    {
+        /// <summary>The desired-state JSON file (docs/configuration-schema.json).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("FullName")]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; } = "";
+
+        /// <summary>Also remove what the organization has and the file does not (in the sections the file holds).</summary>
+        [Parameter]
+        public SwitchParameter Prune { get; set; }
+
+        /// <summary>Wait for the role assignment tasks; a Failed task makes its item Failed with the task's reason.</summary>
+        [Parameter]
+        public SwitchParameter Wait { get; set; }
+
+        [Parameter]
+        [Alias("TimeoutSeconds")]
+        [ValidateRange(1, 86400)]
+        public int TimeoutSec { get; set; } = 600;
+
+        protected override void ProcessRecord()
+        {
+            var desired = ReadDesired(Path);
+            var comparison = AwaitReads(Service.CompareAsync(desired, Zone, CancelToken), Path);
+            foreach (var warning in comparison.Warnings) WriteWarning(warning);
+
+            var approved = new List<ConfigurationPlanItem>();
+            foreach (var item in comparison.Plan)
+            {
+                if (item.Action == ConfigurationAction.Remove && !Prune)
+                {
+                    item.Outcome = ConfigurationOutcome.NotPruned;
+                    WriteObject(item);
+                    continue;
+                }
+                if (ShouldProcess(item.Key, Describe(item))) approved.Add(item);
+            }
+            if (approved.Count == 0) return;
+            Await(Service.ApplyAsync(approved, Wait, TimeSpan.FromSeconds(TimeoutSec), Zone, (item, error) =>
+            {
+                PostObject(item);
+                if (error != null) PostError(error, item);
+            }, CancelToken));
+        }
+
+        private static string Describe(ConfigurationPlanItem item)
+        {
+            string what = item.Kind == ConfigurationKind.Identity ? "organization identity"
+                : item.Kind == ConfigurationKind.MemberAuthIdentity ? "member authorization" : "role assignment";
+            return item.Action + " " + what + (item.Difference != null ? " (" + item.Difference + ")" : "");
+        }
+    }
+}

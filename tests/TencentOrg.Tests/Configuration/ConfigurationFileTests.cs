@@ -1,0 +1,136 @@
+using System.Collections.Generic;
+using System.Linq;
+using TencentOrg.Services.Configuration;
+using Xunit;
+
+namespace TencentOrg.Tests.Configuration
+{
+    /// <summary>The configuration file: canonical writing (two exports diff cleanly) and strict reading (every fault named, before any request).</summary>
+    public class ConfigurationFileTests
+    {
+        private static OrgConfiguration Sample(bool reversed)
+        {
+            var identities = new List<ConfigurationIdentity>
+            {
+                new ConfigurationIdentity { Name = "ops", IdentityId = 102, IdentityType = 2, Description = "Operators",
+                    Policies = new[] { new IdentityPolicy { PolicyId = 5, PolicyName = "QcloudCVMFullAccess", PolicyType = 2 }, new IdentityPolicy { PolicyId = 2, PolicyName = "ReadOnlyAccess" } } },
+                new ConfigurationIdentity { Name = "auditor", IdentityId = 101, IdentityType = 2, Description = "审计",
+                    Policies = new[] { new IdentityPolicy { PolicyId = 0, PolicyName = "CustomPolicy0", PolicyType = 1, PolicyDocument = "{\"version\":\"2.0\"}" } } },
+            };
+            var grants = new List<ConfigurationMemberAuthIdentity>
+            {
+                new ConfigurationMemberAuthIdentity { Member = "b", MemberUin = 100000000002, Identity = "ops", IdentityId = 102 },
+                new ConfigurationMemberAuthIdentity { Member = "a", MemberUin = 100000000001, Identity = "ops", IdentityId = 102 },
+            };
+            var assignments = new List<ConfigurationRoleAssignment>
+            {
+                new ConfigurationRoleAssignment { Principal = "g1", PrincipalId = "g-1", PrincipalType = "Group", RoleConfiguration = "Read", RoleConfigurationId = "rc-b", Target = "a", TargetType = "MemberUin", TargetUin = 100000000001 },
+                new ConfigurationRoleAssignment { Principal = "u1", PrincipalId = "u-1", PrincipalType = "User", RoleConfiguration = "Admin", RoleConfigurationId = "rc-a", Target = "b", TargetType = "MemberUin", TargetUin = 100000000002 },
+            };
+            if (reversed)
+            {
+                identities.Reverse();
+                grants.Reverse();
+                assignments.Reverse();
+            }
+            return new OrgConfiguration { Identities = identities, MemberAuthIdentities = grants, RoleAssignments = assignments };
+        }
+
+        [Fact]
+        public void Writing_is_canonical_sorted_keys_and_items_LF_no_BOM_final_newline()
+        {
+            string text = ConfigurationFile.Write(Sample(reversed: false));
+            Assert.Equal(text, ConfigurationFile.Write(Sample(reversed: true)));
+            Assert.DoesNotContain("\r", text);
+            Assert.EndsWith("}\n", text);
+            Assert.StartsWith("{\n  \"Identities\": [\n    {\n      \"Description\": \"审计\",", text);
+            // Items sorted by their IDs; keys of each object in ordinal order.
+            Assert.True(text.IndexOf("\"rc-a\"") < text.IndexOf("\"rc-b\""));
+            Assert.True(text.IndexOf("\"Member\": \"a\"") < text.IndexOf("\"Member\": \"b\""));
+            Assert.Contains("\"Principal\": \"g1\",\n      \"PrincipalId\": \"g-1\",\n      \"PrincipalType\": \"Group\",\n      \"RoleConfiguration\": \"Read\"", text);
+            // Preset policies before custom ones, by ID; a custom policy's PolicyId 0 is not an ID and is left out.
+            Assert.True(text.IndexOf("\"PolicyId\": 2") < text.IndexOf("\"PolicyId\": 5"));
+            Assert.DoesNotContain("\"PolicyId\": 0", text);
+            Assert.EndsWith("\"SchemaVersion\": 1\n}\n", text);
+        }
+
+        [Fact]
+        public void A_written_file_reads_back_to_the_same_text()
+        {
+            string text = ConfigurationFile.Write(Sample(reversed: false));
+            Assert.Equal(text, ConfigurationFile.Write(ConfigurationFile.Read(text)));
+        }
+
+        [Fact]
+        public void Missing_sections_stay_unmanaged_and_an_empty_one_is_managed()
+        {
+            var configuration = ConfigurationFile.Read("{ \"SchemaVersion\": 1, \"RoleAssignments\": [] }");
+            Assert.Null(configuration.Identities);
+            Assert.Null(configuration.MemberAuthIdentities);
+            Assert.NotNull(configuration.RoleAssignments);
+            Assert.False(configuration.Has(ConfigurationSection.Identities));
+            Assert.True(configuration.Has(ConfigurationSection.RoleAssignments));
+        }
+
+        [Fact]
+        public void Reading_accepts_comments_any_key_case_and_names_without_IDs()
+        {
+            var configuration = ConfigurationFile.Read(@"{
+  // nightly baseline
+  ""schemaversion"": 1,
+  ""RoleAssignments"": [ { ""principal"": ""ops"", ""PrincipalType"": ""Group"", ""RoleConfiguration"": ""ReadOnlyAccess"", ""Target"": ""acme-prod"" } ],
+}");
+            var a = Assert.Single(configuration.RoleAssignments!);
+            Assert.Equal("ops", a.Principal);
+            Assert.Null(a.PrincipalId);
+        }
+
+        [Fact]
+        public void Every_problem_is_named_with_its_place()
+        {
+            var error = Assert.Throws<ConfigurationException>(() => ConfigurationFile.Read(@"{
+  ""SchemaVersion"": 1,
+  ""Identities"": [ { ""Name"": ""ops"" }, { ""Name"": ""ops"" }, { ""Description"": ""no name"" } ],
+  ""MemberAuthIdentities"": [ { ""MemberUin"": ""100000000001"", ""IdentityId"": 1 } ],
+  ""RoleAssignments"": [
+    { ""Principal"": ""ops"", ""RoleConfigurationId"": ""cfg-1"", ""TargetUin"": 100000000001 },
+    { ""PrincipalId"": ""u-abc"", ""PrincipalType"": ""Group"", ""RoleConfigurationId"": ""rc-abc"", ""TargetUin"": 100000000001, ""TargetType"": ""Folder"" },
+    { ""Principle"": ""typo"" }
+  ]
+}"));
+            Assert.Equal("InvalidConfigurationFile", error.ErrorId);
+            // The shape errors are all reported in one go (a later pass checks references).
+            Assert.Contains(error.Problems, p => p.StartsWith("MemberAuthIdentities[0].MemberUin: must be a whole number"));
+            Assert.Contains(error.Problems, p => p.StartsWith("RoleAssignments[2].Principle: unknown property"));
+
+            var references = Assert.Throws<ConfigurationException>(() => ConfigurationFile.Read(@"{
+  ""SchemaVersion"": 1,
+  ""Identities"": [ { ""Name"": ""ops"" }, { ""Name"": ""ops"" }, { ""Description"": ""no name"" } ],
+  ""RoleAssignments"": [
+    { ""Principal"": ""ops"", ""RoleConfigurationId"": ""cfg-1"", ""TargetUin"": 100000000001 },
+    { ""PrincipalId"": ""u-abc"", ""PrincipalType"": ""Group"", ""RoleConfigurationId"": ""rc-abc"", ""TargetUin"": 100000000001, ""TargetType"": ""Folder"" }
+  ]
+}"));
+            var problems = references.Problems;
+            Assert.Contains("Identities[2].Name: required (an identity is matched by its name).", problems);
+            Assert.Contains("Identities: the name 'ops' appears 2 times.", problems);
+            Assert.Contains("RoleAssignments[0].RoleConfigurationId: 'cfg-1' is not a permission configuration ID (rc-...).", problems);
+            Assert.Contains("RoleAssignments[0].PrincipalType: required with a Principal name (User or Group).", problems);
+            Assert.Contains("RoleAssignments[1].TargetType: 'Folder' must be MemberUin or ManagerUin.", problems);
+            Assert.Contains("RoleAssignments[1]: PrincipalType Group does not match PrincipalId u-abc (u- is a User, g- a Group).", problems);
+            Assert.Equal(6, problems.Count);
+        }
+
+        [Theory]
+        [InlineData("[]", "the top level must be a JSON object.")]
+        [InlineData("{ \"RoleAssignments\": [] }", "SchemaVersion: missing")]
+        [InlineData("{ \"SchemaVersion\": 2 }", "SchemaVersion: 2 is not supported")]
+        [InlineData("{ \"SchemaVersion\": 1, \"Identities\": {} }", "Identities: must be an array.")]
+        [InlineData("{ \"SchemaVersion\": 1, ", "is not valid JSON")]
+        public void Unusable_files_are_rejected(string json, string message)
+        {
+            var error = Assert.Throws<ConfigurationException>(() => ConfigurationFile.Read(json, "f.json"));
+            Assert.Contains(message, error.Message);
+        }
+    }
+}
