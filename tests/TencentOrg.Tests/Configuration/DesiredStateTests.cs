@@ -1,0 +1,269 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using TencentOrg.Emulator;
+using TencentOrg.Tests.Companion;
+using Xunit;
+
+namespace TencentOrg.Tests.Configuration
+{
+    /// <summary>Export, Compare and Sync against the emulator; writes and reads are counted in its request log.</summary>
+    public class DesiredStateTests : CompanionTestBase, IDisposable
+    {
+        private readonly string _file = Path.Combine(Path.GetTempPath(), "tcorg-config-" + Guid.NewGuid().ToString("N") + ".json");
+
+        protected override void Configure(EmulatorOptions options)
+        {
+            base.Configure(options);
+            // 50 assignments: group0001 on rc-emuconfig001 for members 1-30, user00001 on rc-emuconfig002 for members 1-20.
+            var assignments = Enumerable.Range(1, 30).Select(m => Row("rc-emuconfig001", m, "Group", "g-emugroup0001"))
+                .Concat(Enumerable.Range(1, 20).Select(m => Row("rc-emuconfig002", m, "User", "u-emuuser00001"))).ToArray();
+            options.SeedFile = SeedFile(new
+            {
+                Identities = new object[]
+                {
+                    new { IdentityId = 1, IdentityAliasName = "OrganizationAccessControl", IdentityType = 1, IdentityRoleName = "OrganizationAccessControlRole",
+                        Description = "Preset administrator identity", IdentityPolicy = new[] { new { PolicyId = 1, PolicyName = "AdministratorAccess", PolicyType = 2 } } },
+                    new { IdentityId = 101, IdentityAliasName = "auditor", IdentityType = 2, IdentityRoleName = "OrgIdentity_auditor",
+                        Description = "Read-only auditors", IdentityPolicy = new[] { new { PolicyId = 2, PolicyName = "ReadOnlyAccess", PolicyType = 2 } } },
+                    new { IdentityId = 102, IdentityAliasName = "ops", IdentityType = 2, IdentityRoleName = "OrgIdentity_ops", Description = "Operators",
+                        IdentityPolicy = new object[] { new { PolicyId = 0, PolicyName = "CustomPolicy0", PolicyType = 1, PolicyDocument = "{\"version\":\"2.0\",\"statement\":[{\"effect\":\"allow\",\"action\":[\"cvm:*\"],\"resource\":[\"*\"]}]}" } } },
+                },
+                MemberAuthIdentities = Enumerable.Range(1, 12).Select(m => new { MemberUin = 100000000000L + m, IdentityId = 101 })
+                    .Concat(Enumerable.Range(1, 3).Select(m => new { MemberUin = 100000000000L + m, IdentityId = 102 })).ToArray(),
+                RoleAssignments = assignments,
+            });
+        }
+
+        private static object Row(string config, int member, string type, string principal) =>
+            new { RoleConfigurationId = config, TargetType = "MemberUin", TargetUin = 100000000000L + member, PrincipalType = type, PrincipalId = principal };
+
+        public void Dispose()
+        {
+            if (File.Exists(_file)) File.Delete(_file);
+        }
+
+        private Dictionary<string, object?> FileVariable => new Dictionary<string, object?> { ["file"] = _file };
+
+        private static bool IsWrite(string action) =>
+            !action.StartsWith("List", StringComparison.Ordinal) && !action.StartsWith("Describe", StringComparison.Ordinal) && !action.StartsWith("Get", StringComparison.Ordinal);
+
+        private List<string> Writes() => Emulator.Requests.Snapshot().Where(r => IsWrite(r.Action)).Select(r => r.Action).ToList();
+
+        private static string AssignmentKey(string config, string targetType, long uin, string principalType, string principal) =>
+            config + "|" + targetType + "|" + uin + "|" + principalType + "|" + principal;
+
+        [Fact]
+        public void Export_writes_the_state_with_IDs_and_names_and_a_second_export_is_byte_identical()
+        {
+            Run("Export-TcOrgConfiguration -Path $file", FileVariable).AssertSuccess();
+            Assert.Empty(Writes());
+            // Listings only: one page of assignments, one listing per identity for grants.
+            Assert.Equal(1, SentCount("ListRoleAssignments"));
+            Assert.Equal(1, SentCount("ListOrganizationIdentity"));
+            Assert.Equal(3, SentCount("DescribeOrganizationMemberAuthIdentities"));
+
+            byte[] first = File.ReadAllBytes(_file);
+            Assert.DoesNotContain((byte)'\r', first);
+            Assert.NotEqual(0xEF, first[0]);
+            var json = JsonNode.Parse(first)!;
+            var state = Emulator.State;
+
+            var identities = json["Identities"]!.AsArray();
+            Assert.Equal(state.Identities.Select(i => i.IdentityAliasName).OrderBy(n => n, StringComparer.Ordinal), identities.Select(i => (string)i!["Name"]!));
+            var ops = identities.Single(i => (string)i!["Name"]! == "ops")!;
+            Assert.Equal(102, (long)ops["IdentityId"]!);
+            Assert.Contains("cvm:*", (string)ops["Policies"]![0]!["PolicyDocument"]!);
+
+            var grants = json["MemberAuthIdentities"]!.AsArray();
+            Assert.Equal(state.MemberAuthIdentities.Select(g => g.MemberUin + "/" + g.IdentityId).OrderBy(k => k),
+                grants.Select(g => (long)g!["MemberUin"]! + "/" + (long)g["IdentityId"]!).OrderBy(k => k));
+            Assert.All(grants, g => Assert.StartsWith("member-", (string)g!["Member"]!));
+            Assert.Contains(grants, g => (string)g!["Identity"]! == "auditor");
+
+            var assignments = json["RoleAssignments"]!.AsArray();
+            Assert.Equal(state.RoleAssignments.Select(a => AssignmentKey(a.RoleConfigurationId, a.TargetType, a.TargetUin, a.PrincipalType, a.PrincipalId)).OrderBy(k => k, StringComparer.Ordinal),
+                assignments.Select(a => AssignmentKey((string)a!["RoleConfigurationId"]!, (string)a["TargetType"]!, (long)a["TargetUin"]!, (string)a["PrincipalType"]!, (string)a["PrincipalId"]!)).OrderBy(k => k, StringComparer.Ordinal));
+            var firstRow = assignments[0]!;
+            Assert.Equal("group0001", (string)firstRow["Principal"]!);
+            Assert.Equal("AdministratorAccess", (string)firstRow["RoleConfiguration"]!);
+            Assert.Equal("member-0001", (string)firstRow["Target"]!);
+
+            Run("Export-TcOrgConfiguration -Path $file", FileVariable).AssertSuccess();
+            Assert.Equal(first, File.ReadAllBytes(_file));
+            // An export compared with the organization it came from plans nothing.
+            Assert.Empty(Run("Compare-TcOrgConfiguration -Path $file", FileVariable).AssertSuccess().Output);
+        }
+
+        [Fact]
+        public void Export_without_Path_emits_entries_and_Include_picks_sections()
+        {
+            var all = Run("Export-TcOrgConfiguration").AssertSuccess().Output;
+            Assert.Equal(3, all.Count(o => o.TypeNames[0] == "TencentOrg.ConfigurationIdentity"));
+            Assert.Equal(15, all.Count(o => o.TypeNames[0] == "TencentOrg.ConfigurationMemberAuthIdentity"));
+            Assert.Equal(50, all.Count(o => o.TypeNames[0] == "TencentOrg.ConfigurationRoleAssignment"));
+
+            Emulator.Requests.Clear();
+            var only = Run("Export-TcOrgConfiguration -Include RoleAssignments").AssertSuccess().Output;
+            Assert.Equal(50, only.Count);
+            Assert.Equal(0, SentCount("ListOrganizationIdentity"));
+            Assert.Equal(0, SentCount("DescribeOrganizationMemberAuthIdentities"));
+
+            Run("Export-TcOrgConfiguration -Path $file -Include Identities", FileVariable).AssertSuccess();
+            var json = JsonNode.Parse(File.ReadAllText(_file))!.AsObject();
+            Assert.Equal(new[] { "Identities", "SchemaVersion" }, json.Select(p => p.Key));
+        }
+
+        [Fact]
+        public void Add_100_drop_10_Compare_WhatIf_Sync_Prune_then_a_second_Sync_sends_nothing()
+        {
+            Run("Export-TcOrgConfiguration -Path $file", FileVariable).AssertSuccess();
+            var json = JsonNode.Parse(File.ReadAllText(_file))!;
+            var assignments = json["RoleAssignments"]!.AsArray();
+            // Drop 10 of group0001's assignments (members 21-30).
+            foreach (var row in assignments.Where(a => (string)a!["PrincipalId"]! == "g-emugroup0001" && (long)a["TargetUin"]! > 100000000020).ToList())
+                assignments.Remove(row);
+            // 100 for another group, by names only: 2 permission configurations x 50 member accounts.
+            foreach (var config in new[] { "ReadOnlyAccess", "FinanceAccess" })
+                for (int m = 1; m <= 50; m++)
+                    assignments.Add(new JsonObject { ["Principal"] = "group0002", ["PrincipalType"] = "Group", ["RoleConfiguration"] = config, ["Target"] = "member-" + m.ToString("D4") });
+            File.WriteAllText(_file, json.ToJsonString());
+            Emulator.Requests.Clear();
+
+            var plan = Run("Compare-TcOrgConfiguration -Path $file", FileVariable).AssertSuccess().Output;
+            Assert.Equal(110, plan.Count);
+            Assert.All(plan, p => Assert.Equal("TencentOrg.ConfigurationPlanItem", p.TypeNames[0]));
+            Assert.Equal(100, plan.Count(p => Prop(p, "Action")!.ToString() == "Add" && Prop(p, "Kind")!.ToString() == "RoleAssignment"));
+            Assert.Equal(10, plan.Count(p => Prop(p, "Action")!.ToString() == "Remove" && Prop(p, "Kind")!.ToString() == "RoleAssignment"));
+            Assert.Contains(plan, p => (string)Prop(p, "Key")! == "Group group0002 (g-emugroup0002) -> ReadOnlyAccess (rc-emuconfig002) on member-0007 (100000000007)");
+            Assert.Empty(Writes());
+            // Each kind of name resolved with one listing; the state read with listings, never one read per entry.
+            Assert.Equal(1, SentCount("ListGroups"));
+            Assert.Equal(1, SentCount("ListRoleConfigurations"));
+            Assert.Equal(1, SentCount("DescribeOrganizationMembers"));
+            Assert.Equal(0, SentCount("ListUsers"));
+            Assert.Equal(1, SentCount("ListRoleAssignments"));
+
+            Emulator.Requests.Clear();
+            var whatIf = Run("Sync-TcOrgConfiguration -Path $file -Prune -WhatIf", FileVariable).AssertSuccess();
+            Assert.Empty(Writes());
+            Assert.Equal(110, whatIf.HostText.Split('\n').Count(l => l.StartsWith("What if:")));
+
+            Emulator.Requests.Clear();
+            var sync = Run("Sync-TcOrgConfiguration -Path $file -Confirm:$false", FileVariable).AssertSuccess().Output;
+            Assert.Equal(new[] { 50, 50 }, BatchSizes("CreateRoleAssignment", "RoleAssignmentInfo"));
+            Assert.Equal(0, SentCount("DeleteRoleAssignment"));
+            Assert.Equal(new[] { "CreateRoleAssignment", "CreateRoleAssignment" }, Writes());
+            Assert.Equal(100, sync.Count(p => Prop(p, "Action")!.ToString() == "Add" && (string)Prop(p, "Outcome")! == "Started"));
+            Assert.Equal(10, sync.Count(p => (string)Prop(p, "Outcome")! == "NotPruned"));
+            Assert.Equal(150, Emulator.State.RoleAssignments.Count);
+
+            Emulator.Requests.Clear();
+            var prune = Run("Sync-TcOrgConfiguration -Path $file -Prune -Wait -Confirm:$false", FileVariable).AssertSuccess().Output;
+            Assert.Equal(10, SentCount("DeleteRoleAssignment"));
+            Assert.Equal(0, SentCount("CreateRoleAssignment"));
+            Assert.Equal(10, prune.Count);
+            Assert.All(prune, p => Assert.Equal("Done", Prop(p, "Outcome")));
+            Assert.Equal(140, Emulator.State.RoleAssignments.Count);
+            Assert.DoesNotContain(Emulator.State.RoleAssignments, a => a.PrincipalId == "g-emugroup0001" && a.TargetUin > 100000000020);
+
+            Emulator.Requests.Clear();
+            var again = Run("Sync-TcOrgConfiguration -Path $file -Prune -Confirm:$false", FileVariable).AssertSuccess();
+            Assert.Empty(again.Output);
+            Assert.Empty(Writes());
+        }
+
+        [Fact]
+        public void Identities_and_grants_by_name_sync_through_update_create_and_batched_grants()
+        {
+            File.WriteAllText(_file, @"{
+  ""SchemaVersion"": 1,
+  ""Identities"": [
+    { ""Name"": ""auditor"", ""Description"": ""Auditors (read only)"", ""Policies"": [ { ""PolicyId"": 2, ""PolicyName"": ""ReadOnlyAccess"" }, { ""PolicyId"": 6, ""PolicyName"": ""QcloudCOSReadOnlyAccess"" } ] },
+    { ""Name"": ""deploy"", ""Description"": ""Deployers"", ""Policies"": [ { ""PolicyId"": 5, ""PolicyName"": ""QcloudCVMFullAccess"" } ] },
+    { ""Name"": ""ops"" },
+    { ""Name"": ""OrganizationAccessControl"" }
+  ],
+  ""MemberAuthIdentities"": [
+" + string.Join(",\n", Enumerable.Range(1, 12).Select(m => "    { \"Member\": \"member-" + m.ToString("D4") + "\", \"Identity\": \"deploy\" }, { \"MemberUin\": " + (100000000000L + m) + ", \"IdentityId\": 101 }"))
+  + @",
+    { ""MemberUin"": 100000000001, ""Identity"": ""ops"" }, { ""MemberUin"": 100000000002, ""Identity"": ""ops"" }, { ""MemberUin"": 100000000003, ""Identity"": ""ops"" }
+  ]
+}");
+            var plan = Run("Compare-TcOrgConfiguration $file", FileVariable).AssertSuccess().Output;
+            Assert.Equal(new[] { "Add Identity deploy", "Change Identity auditor" }.Concat(Enumerable.Range(1, 12).Select(m => "Add MemberAuthIdentity member-" + m.ToString("D4") + " (" + (100000000000L + m) + ") / deploy")),
+                plan.Select(p => p.BaseObject.ToString()));
+            Assert.Equal("Description, Policies", Prop(plan[1], "Difference"));
+            Assert.Empty(Writes());
+
+            Emulator.Requests.Clear();
+            var sync = Run("Sync-TcOrgConfiguration $file -Confirm:$false", FileVariable).AssertSuccess().Output;
+            Assert.Equal(14, sync.Count);
+            Assert.All(sync, p => Assert.Equal("Done", Prop(p, "Outcome")));
+            Assert.Equal(1, SentCount("CreateOrganizationIdentity"));
+            Assert.Equal(1, SentCount("UpdateOrganizationIdentity"));
+            // 12 members x 1 identity: 10 + 2 members a call.
+            Assert.Equal(new[] { 2, 10 }, BatchSizes("CreateOrganizationMemberAuthIdentity", "MemberUins"));
+            var deploy = Emulator.State.Identities.Single(i => i.IdentityAliasName == "deploy");
+            Assert.Equal(12, Emulator.State.MemberAuthIdentities.Count(g => g.IdentityId == deploy.IdentityId));
+            var auditor = Emulator.State.Identities.Single(i => i.IdentityAliasName == "auditor");
+            Assert.Equal("Auditors (read only)", auditor.Description);
+            Assert.Equal(new long[] { 2, 6 }, auditor.IdentityPolicy.Select(p => (long)p.PolicyId!).OrderBy(id => id));
+
+            Emulator.Requests.Clear();
+            Assert.Empty(Run("Sync-TcOrgConfiguration $file -Prune -Confirm:$false", FileVariable).AssertSuccess().Output);
+            Assert.Empty(Writes());
+        }
+
+        [Fact]
+        public void Prune_removes_grants_before_the_identity_they_use()
+        {
+            File.WriteAllText(_file, "{ \"SchemaVersion\": 1, \"Identities\": [ { \"Name\": \"auditor\" } ], \"MemberAuthIdentities\": ["
+                + string.Join(",", Enumerable.Range(1, 12).Select(m => "{ \"MemberUin\": " + (100000000000L + m) + ", \"IdentityId\": 101 }")) + "] }");
+            var result = Run("Sync-TcOrgConfiguration $file -Prune -Confirm:$false", FileVariable).AssertSuccess();
+            Assert.Equal(new[] { "Remove MemberAuthIdentity", "Remove MemberAuthIdentity", "Remove MemberAuthIdentity", "Remove Identity" },
+                result.Output.Select(p => Prop(p, "Action") + " " + Prop(p, "Kind")));
+            Assert.Equal(Enumerable.Repeat("DeleteOrganizationMemberAuthIdentity", 3).Append("DeleteOrganizationIdentity"), Writes());
+            Assert.DoesNotContain(Emulator.State.Identities, i => i.IdentityAliasName == "ops");
+        }
+
+        [Fact]
+        public void Unknown_or_ambiguous_name_stops_Sync_before_any_write()
+        {
+            File.WriteAllText(_file, @"{ ""SchemaVersion"": 1, ""RoleAssignments"": [
+  { ""Principal"": ""group0002"", ""PrincipalType"": ""Group"", ""RoleConfiguration"": ""ReadOnlyAccess"", ""Target"": ""member-0001"" },
+  { ""Principal"": ""no-such-group"", ""PrincipalType"": ""Group"", ""RoleConfiguration"": ""ReadOnlyAccess"", ""Target"": ""member-0002"" },
+  { ""Principal"": ""group0002"", ""PrincipalType"": ""Group"", ""RoleConfiguration"": ""NoSuchConfiguration"", ""Target"": ""member-0003"" } ] }");
+            var result = Run("Sync-TcOrgConfiguration $file -Prune -Confirm:$false", FileVariable);
+            var error = result.FirstError;
+            Assert.NotNull(error);
+            Assert.Equal("ConfigurationNameNotResolved,TencentOrg.SyncTcOrgConfigurationCommand", error!.FullyQualifiedErrorId);
+            Assert.Contains("RoleAssignments[1].Principal: no group is named 'no-such-group'.", error.Exception.Message);
+            Assert.Contains("RoleAssignments[2].RoleConfiguration: no permission configuration is named 'NoSuchConfiguration'.", error.Exception.Message);
+            Assert.Empty(result.Output);
+            Assert.Empty(Writes());
+        }
+
+        [Fact]
+        public void Invalid_file_stops_before_any_request()
+        {
+            File.WriteAllText(_file, "{ \"SchemaVersion\": 1, \"RoleAssignments\": [ { \"PrincipalId\": \"x-1\", \"RoleConfigurationId\": \"rc-emuconfig001\", \"TargetUin\": 100000000001 } ] }");
+            var result = Run("Compare-TcOrgConfiguration $file", FileVariable);
+            Assert.Equal("InvalidConfigurationFile,TencentOrg.CompareTcOrgConfigurationCommand", result.FirstError!.FullyQualifiedErrorId);
+            Assert.Contains("RoleAssignments[0].PrincipalId: 'x-1' is not a CIC user (u-...) or group (g-...) ID.", result.FirstError.Exception.Message);
+            Assert.Equal(0, Emulator.Requests.Count);
+        }
+
+        [Fact]
+        public void Plan_table_view_shows_action_kind_outcome_and_key()
+        {
+            File.WriteAllText(_file, "{ \"SchemaVersion\": 1, \"Identities\": [ { \"Name\": \"auditor\", \"Description\": \"changed\" }, { \"Name\": \"ops\" } ] }");
+            var text = Run("Compare-TcOrgConfiguration $file | Out-Default", FileVariable).AssertSuccess().HostText;
+            Assert.Contains("Action Kind               Outcome   Key", text);
+            Assert.Contains("Change Identity           Planned   auditor [Description]", text);
+        }
+    }
+}
