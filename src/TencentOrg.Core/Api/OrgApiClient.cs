@@ -54,6 +54,7 @@ namespace TencentOrg.Api
             _credential = credential ?? throw new ArgumentNullException(nameof(credential));
             _options = options ?? throw new ArgumentNullException(nameof(options));
             _rateLimiter = rateLimiter ?? new ActionRateLimiter(options.RequestsPerSecond);
+            NeverRedirect(handler);
             _http = handler == null ? SharedHttp.Value : new HttpClient(handler, disposeHandler: false) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         }
 
@@ -130,6 +131,7 @@ namespace TencentOrg.Api
                 {
                     if (kind == ApiCallKind.Write && transport.MayHaveReachedServer)
                         throw new OrgAmbiguousResultException(action, transport);
+                    if (!transport.IsRetryable) throw;
                     if (transport.MayHaveReachedServer) mayHaveApplied = true;
                     failure = transport;
                 }
@@ -244,7 +246,9 @@ namespace TencentOrg.Api
                 response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
                 using (response)
                 {
-                    responseBody = await ReadBodyAsync(response, timeout.Token).ConfigureAwait(false);
+                    // Disposing an unread body lets the handler drain at most 1 MB of it before it closes the connection.
+                    if (IsRedirect(response.StatusCode)) throw RedirectRefused(action, response);
+                    responseBody = await ReadBodyAsync(action, response, _options.MaxResponseBytes, timeout.Token).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -282,6 +286,12 @@ namespace TencentOrg.Api
                 return new Attempt<TResponse>(default, new OrgApiException(action, result.Error.Code ?? "UnknownError",
                     result.Error.Message ?? "", result.RequestId), serverDate);
             }
+            // An answer without the result it always carries is not a success (an IdentityId of 0, a task without TaskId).
+            if (ResponseValidator.FirstMissing(result) is { } missing)
+            {
+                throw new OrgTransportException(action, "ClientError.ParseJsonError",
+                    "the response has no " + missing + ", which the API always returns" + (string.IsNullOrEmpty(result.RequestId) ? "" : " (RequestId " + result.RequestId + ")"), true);
+            }
             return new Attempt<TResponse>(result, null, serverDate);
         }
 
@@ -316,15 +326,56 @@ namespace TencentOrg.Api
             return request;
         }
 
-        private static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        /// <summary>Reads the body up to maxBytes: a larger announced length is refused unread, a longer stream is cut off there.</summary>
+        internal static async Task<byte[]> ReadBodyAsync(string action, HttpResponseMessage response, long maxBytes, CancellationToken cancellationToken)
         {
+            long? length = response.Content.Headers.ContentLength;
+            if (length > maxBytes) throw TooLarge(action, maxBytes, "announces " + length + " bytes, more");
             using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
             // Sized by Content-Length when the server sends it, so the body is copied once, not regrown.
-            long? length = response.Content.Headers.ContentLength;
-            using var buffer = length is long n && n > 0 && n < 16 * 1024 * 1024 ? new MemoryStream((int)n) : new MemoryStream();
-            // ReadAsStreamAsync has no token on netstandard2.0; CopyToAsync does.
-            await stream.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
-            return buffer.ToArray();
+            using var buffer = length is long n && n > 0 ? new MemoryStream((int)n) : new MemoryStream();
+            var chunk = new byte[81920];
+            while (true)
+            {
+                // ReadAsStreamAsync has no token on netstandard2.0; ReadAsync does.
+                int read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false);
+                if (read == 0) return buffer.ToArray();
+                if (buffer.Length + read > maxBytes) throw TooLarge(action, maxBytes, "is longer");
+                buffer.Write(chunk, 0, read);
+            }
+        }
+
+        private static OrgTransportException TooLarge(string action, long maxBytes, string what) =>
+            new OrgTransportException(action, "ClientError.ResponseTooLarge",
+                "the response " + what + " than the limit of " + maxBytes + " bytes (OrgClientOptions.MaxResponseBytes); reading stopped",
+                mayHaveReachedServer: true, retryable: false);
+
+        private static bool IsRedirect(HttpStatusCode status) => (int)status >= 300 && (int)status < 400;
+
+        /// <summary>
+        /// Redirects are never followed: the signed body and X-TC-Token would go to a host nobody chose, and a 302/303 would
+        /// turn a create into a GET. The server's Location is named (shortened, control characters dropped) so a proxy is easy to spot.
+        /// </summary>
+        private static OrgTransportException RedirectRefused(string action, HttpResponseMessage response)
+        {
+            string location = response.Headers.Location?.OriginalString ?? "(no Location header)";
+            var clean = new StringBuilder(Math.Min(location.Length, 200));
+            foreach (char c in location)
+            {
+                if (clean.Length == 200) { clean.Append("..."); break; }
+                if (!char.IsControl(c)) clean.Append(c);
+            }
+            return new OrgTransportException(action, "ClientError.HttpStatusCodeError",
+                "HTTP " + (int)response.StatusCode + " " + response.ReasonPhrase + " redirects to " + clean
+                + "; redirects are not followed. Check -Endpoint (and any proxy in between).",
+                mayHaveReachedServer: true, retryable: false);
+        }
+
+        /// <summary>Redirects off on every handler the client sends through, also one wrapped in delegating handlers.</summary>
+        private static void NeverRedirect(HttpMessageHandler? handler)
+        {
+            while (handler is DelegatingHandler outer) handler = outer.InnerHandler;
+            if (handler is HttpClientHandler inner && inner.AllowAutoRedirect) inner.AllowAutoRedirect = false;
         }
 
         /// <summary>True only for failures that happen before any byte is sent: refused connection, unknown host.</summary>
@@ -368,6 +419,7 @@ namespace TencentOrg.Api
             var handler = new HttpClientHandler
             {
                 UseProxy = true,
+                AllowAutoRedirect = false,
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
             };
             return new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };

@@ -41,12 +41,13 @@ namespace TencentOrg.Api
     /// <summary>No usable answer: network failure, timeout, HTTP status other than 200, unreadable body.</summary>
     public class OrgTransportException : OrgException
     {
-        public OrgTransportException(string action, string code, string message, bool mayHaveReachedServer, Exception? inner = null)
+        public OrgTransportException(string action, string code, string message, bool mayHaveReachedServer, Exception? inner = null, bool retryable = true)
             : base(action + " failed: " + code + ": " + message, inner)
         {
             Action = action;
             Code = code;
             MayHaveReachedServer = mayHaveReachedServer;
+            IsRetryable = retryable;
         }
 
         public string Action { get; }
@@ -54,6 +55,11 @@ namespace TencentOrg.Api
         public string Code { get; }
         /// <summary>False only when the request provably never left this machine (connection refused, DNS failure).</summary>
         public bool MayHaveReachedServer { get; }
+        /// <summary>
+        /// False when sending again cannot help (a redirect, an oversized body, a listing that does not end): the same
+        /// server would answer the same way, so a read fails at once instead of after every retry.
+        /// </summary>
+        public bool IsRetryable { get; }
     }
 
     /// <summary>A create call failed in a way that leaves its effect unknown; the caller must read state before resending.</summary>

@@ -21,6 +21,13 @@ namespace TencentOrg.Api
         public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
         public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(10);
 
+        /// <summary>
+        /// Largest response body read, in bytes (32 MiB). The biggest real answer (a 100-row page) is well under 1 MiB;
+        /// a larger body is a broken or hostile server, so reading stops there with ClientError.ResponseTooLarge.
+        /// </summary>
+        public const long DefaultMaxResponseBytes = 32L * 1024 * 1024;
+        public long MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
+
         public OrgClientOptions Clone() => (OrgClientOptions)MemberwiseClone();
     }
 }

@@ -27,12 +27,14 @@ namespace TencentOrg.Models
 
     public sealed class CreateRoleAssignmentResponse : ApiResponse
     {
+        [AlwaysPresent]
         public List<TaskInfo>? Tasks { get; set; }
     }
 
     /// <summary>TaskInfo: CreateRoleAssignment.Tasks[], DeleteRoleAssignment.Task, ListTasks.Tasks[]; status field is Status.</summary>
     public sealed class TaskInfo
     {
+        [AlwaysPresent]
         public string? TaskId { get; set; }
         public string? RoleConfigurationId { get; set; }
         public string? RoleConfigurationName { get; set; }
@@ -41,6 +43,7 @@ namespace TencentOrg.Models
         public string? PrincipalId { get; set; }
         public string? PrincipalType { get; set; }
         public string? TaskType { get; set; }
+        [AlwaysPresent]
         public string? Status { get; set; }
         public string? FailureReason { get; set; }
     }
@@ -48,6 +51,7 @@ namespace TencentOrg.Models
     /// <summary>ProvisionRoleConfiguration.Task and DismantleRoleConfiguration.Task; status field is TaskStatus.</summary>
     public sealed class RoleProvisioningsTask
     {
+        [AlwaysPresent]
         public string? TaskId { get; set; }
         public string? RoleConfigurationId { get; set; }
         public string? RoleConfigurationName { get; set; }
@@ -67,6 +71,7 @@ namespace TencentOrg.Models
 
     public sealed class RoleProvisioningTaskResponse : ApiResponse
     {
+        [AlwaysPresent]
         public RoleProvisioningsTask? Task { get; set; }
     }
 
@@ -78,11 +83,13 @@ namespace TencentOrg.Models
 
     public sealed class GetTaskStatusResponse : ApiResponse
     {
+        [AlwaysPresent]
         public TaskStatusItem? TaskStatus { get; set; }
     }
 
     public sealed class TaskStatusItem
     {
+        [AlwaysPresent]
         public string? Status { get; set; }
         public string? TaskId { get; set; }
         public string? TaskType { get; set; }
@@ -105,9 +112,11 @@ namespace TencentOrg.Models
     public sealed class ListRoleAssignmentsResponse : ApiResponse, ITokenPage
     {
         public string? NextToken { get; set; }
+        [AlwaysPresent]
         public long? TotalCounts { get; set; }
         public long? MaxResults { get; set; }
         public bool? IsTruncated { get; set; }
+        [AlwaysPresent]
         public List<RoleAssignmentItem>? RoleAssignments { get; set; }
     }
 
@@ -166,9 +175,11 @@ namespace TencentOrg.Models
     public sealed class ListTasksResponse : ApiResponse, ITokenPage
     {
         public string? NextToken { get; set; }
+        [AlwaysPresent]
         public long? TotalCounts { get; set; }
         public long? MaxResults { get; set; }
         public bool? IsTruncated { get; set; }
+        [AlwaysPresent]
         public List<TaskInfo>? Tasks { get; set; }
     }
 
@@ -187,9 +198,11 @@ namespace TencentOrg.Models
     public sealed class ListRoleConfigurationProvisioningsResponse : ApiResponse, ITokenPage
     {
         public string? NextToken { get; set; }
+        [AlwaysPresent]
         public long? TotalCounts { get; set; }
         public long? MaxResults { get; set; }
         public bool? IsTruncated { get; set; }
+        [AlwaysPresent]
         public List<RoleConfigurationProvisioningItem>? RoleConfigurationProvisionings { get; set; }
     }
 
@@ -217,6 +230,7 @@ namespace TencentOrg.Models
 
     public sealed class ListRoleConfigurationsResponse : ApiResponse, ITokenPage
     {
+        [AlwaysPresent]
         public long? TotalCounts { get; set; }
         public long? MaxResults { get; set; }
         public bool? IsTruncated { get; set; }
@@ -232,11 +246,13 @@ namespace TencentOrg.Models
 
     public sealed class GetRoleConfigurationResponse : ApiResponse
     {
+        [AlwaysPresent]
         public RoleConfigurationItem? RoleConfigurationInfo { get; set; }
     }
 
     public sealed class RoleConfigurationItem
     {
+        [AlwaysPresent]
         public string? RoleConfigurationId { get; set; }
         public string? RoleConfigurationName { get; set; }
         public string? Description { get; set; }
@@ -259,8 +275,10 @@ namespace TencentOrg.Models
 
     public sealed class ListUsersResponse : ApiResponse, ITokenPage
     {
+        [AlwaysPresent]
         public long? TotalCounts { get; set; }
         public long? MaxResults { get; set; }
+        [AlwaysPresent]
         public List<UserItem>? Users { get; set; }
         public string? NextToken { get; set; }
         public bool? IsTruncated { get; set; }
@@ -276,6 +294,7 @@ namespace TencentOrg.Models
         public string? Email { get; set; }
         public string? UserStatus { get; set; }
         public string? UserType { get; set; }
+        [AlwaysPresent]
         public string? UserId { get; set; }
         public string? CreateTime { get; set; }
         public string? UpdateTime { get; set; }
@@ -293,8 +312,10 @@ namespace TencentOrg.Models
     public sealed class ListGroupsResponse : ApiResponse, ITokenPage
     {
         public string? NextToken { get; set; }
+        [AlwaysPresent]
         public List<GroupItem>? Groups { get; set; }
         public long? MaxResults { get; set; }
+        [AlwaysPresent]
         public long? TotalCounts { get; set; }
         public bool? IsTruncated { get; set; }
     }
@@ -306,6 +327,7 @@ namespace TencentOrg.Models
         public string? CreateTime { get; set; }
         public string? GroupType { get; set; }
         public string? UpdateTime { get; set; }
+        [AlwaysPresent]
         public string? GroupId { get; set; }
         public long? MemberCount { get; set; }
     }

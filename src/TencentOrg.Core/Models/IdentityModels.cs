@@ -13,6 +13,8 @@ namespace TencentOrg.Models
 
     public sealed class CreateOrganizationIdentityResponse : ApiResponse
     {
+        // The spec marks it "may be absent", but a create without its ID cannot be output: reconciliation reads it back by name.
+        [AlwaysPresent]
         public long? IdentityId { get; set; }
     }
 
@@ -27,7 +29,9 @@ namespace TencentOrg.Models
 
     public sealed class ListOrganizationIdentityResponse : ApiResponse
     {
+        [AlwaysPresent]
         public long? Total { get; set; }
+        [AlwaysPresent]
         public List<OrgIdentityItem>? Items { get; set; }
     }
 
@@ -69,7 +73,9 @@ namespace TencentOrg.Models
 
     public sealed class DescribeOrganizationMemberAuthIdentitiesResponse : ApiResponse
     {
+        [AlwaysPresent]
         public List<OrgMemberAuthIdentityItem>? Items { get; set; }
+        [AlwaysPresent]
         public long? Total { get; set; }
     }
 

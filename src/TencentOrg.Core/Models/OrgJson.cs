@@ -57,6 +57,10 @@ namespace TencentOrg.Models
         public static byte[] Serialize(object request) =>
             JsonSerializer.SerializeToUtf8Bytes(request, request.GetType(), OrgJsonContext.Default);
 
+        /// <summary>The wire form of any model object (a page of items), to tell whether two answers are the same.</summary>
+        public static byte[] SerializeModel(object value) =>
+            JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), OrgJsonContext.Default);
+
         public static ResponseEnvelope<T>? DeserializeEnvelope<T>(byte[] body) where T : ApiResponse =>
             (ResponseEnvelope<T>?)JsonSerializer.Deserialize(body, typeof(ResponseEnvelope<T>), OrgJsonContext.Default);
     }

@@ -29,7 +29,9 @@ namespace TencentOrg.Models
 
     public sealed class DescribeOrganizationMembersResponse : ApiResponse
     {
+        [AlwaysPresent]
         public List<OrgMemberItem>? Items { get; set; }
+        [AlwaysPresent]
         public long? Total { get; set; }
     }
 

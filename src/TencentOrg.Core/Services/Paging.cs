@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using TencentOrg.Api;
@@ -7,23 +8,40 @@ using TencentOrg.Models;
 
 namespace TencentOrg.Services
 {
-    /// <summary>The two paging styles of the API (spec §5), hidden behind "call onItem until it returns false".</summary>
+    /// <summary>
+    /// The two paging styles of the API (spec §5), hidden behind "call onItem until it returns false". The server is not
+    /// trusted to end a listing: a repeated NextToken, rows past Total, a page equal to the one before or more than
+    /// <see cref="MaxPages"/> pages end it with ClientError.EndlessPaging instead of emitting forever.
+    /// </summary>
     internal static class Paging
     {
+        /// <summary>
+        /// Most pages one listing may take: 10,000 pages are 500,000 rows at 50 per page and 1,000,000 at 100, far beyond any
+        /// organization's identities, members, users or assignments (and 8 minutes of calls at 20 requests/s).
+        /// </summary>
+        public const int MaxPages = 10000;
+
         /// <summary>Offset/Limit: Offset advances by Limit until Offset >= Total or a page comes back short.</summary>
         public static async Task ByOffsetAsync<TPage, TItem>(long limit, Func<long, Task<TPage>> fetch,
-            Func<TPage, IList<TItem>?> items, Func<TPage, long?> total, Func<TItem, bool> onItem)
+            Func<TPage, IList<TItem>?> items, Func<TPage, long?> total, Func<TItem, bool> onItem, int maxPages = MaxPages)
         {
-            for (long offset = 0; ; offset += limit)
+            string action = ActionOf<TPage>();
+            byte[]? previous = null;
+            long offset = 0;
+            for (int pages = 1; ; pages++, offset += limit)
             {
                 var page = await fetch(offset).ConfigureAwait(false);
                 var rows = items(page) ?? Array.Empty<TItem>();
+                long? count = total(page);
+                if (rows.Count > 0 && count.HasValue && offset >= count.Value)
+                    throw Endless(action, "it returned rows at Offset " + offset + ", past its own Total of " + count.Value);
+                previous = CheckNotRepeated(action, rows, previous, "Offset " + offset);
                 foreach (var row in rows)
                 {
                     if (!onItem(row)) return;
                 }
-                long? count = total(page);
                 if (rows.Count < limit || (count.HasValue && offset + limit >= count.Value)) return;
+                if (pages >= maxPages) throw Endless(action, "it had not ended after " + maxPages + " pages");
             }
         }
 
@@ -32,21 +50,50 @@ namespace TencentOrg.Services
         /// false or no token comes back.
         /// </summary>
         public static async Task ByTokenAsync<TPage, TItem>(OrgApiClient client, string action, ITokenPagedRequest request, long pageSize,
-            Func<TPage, IList<TItem>?> items, Func<TItem, bool> onItem, IOrgLog log, CancellationToken ct)
+            Func<TPage, IList<TItem>?> items, Func<TItem, bool> onItem, IOrgLog log, CancellationToken ct, int maxPages = MaxPages)
             where TPage : ApiResponse, ITokenPage
         {
             request.MaxResults = pageSize;
             request.NextToken = null;
-            while (true)
+            var seenTokens = new HashSet<string>(StringComparer.Ordinal);
+            byte[]? previous = null;
+            for (int pages = 1; ; pages++)
             {
                 var page = await client.CallAsync<TPage>(action, request, ApiCallKind.Read, log, ct).ConfigureAwait(false);
-                foreach (var row in items(page) ?? Array.Empty<TItem>())
+                var rows = items(page) ?? Array.Empty<TItem>();
+                previous = CheckNotRepeated(action, rows, previous, "page " + pages);
+                foreach (var row in rows)
                 {
                     if (!onItem(row)) return;
                 }
                 request.NextToken = page.NextToken;
                 if (page.IsTruncated != true || string.IsNullOrEmpty(request.NextToken)) return;
+                if (!seenTokens.Add(request.NextToken!))
+                    throw Endless(action, "it returned a NextToken it had already returned (after page " + pages + ")");
+                if (pages >= maxPages) throw Endless(action, "it had not ended after " + maxPages + " pages");
             }
+        }
+
+        /// <summary>A non-empty page equal to the one before means the server is not moving on; the new page's fingerprint otherwise.</summary>
+        private static byte[]? CheckNotRepeated<TItem>(string action, IList<TItem> rows, byte[]? previous, string where)
+        {
+            if (rows.Count == 0) return null;
+            byte[] current = OrgJson.SerializeModel(rows);
+            if (previous != null && previous.AsSpan().SequenceEqual(current))
+                throw Endless(action, "the page at " + where + " repeats the previous page row for row");
+            return current;
+        }
+
+        private static OrgTransportException Endless(string action, string why) =>
+            new OrgTransportException(action, "ClientError.EndlessPaging",
+                "the listing was stopped because " + why + "; the server's paging is broken, so the rows read so far may be incomplete",
+                mayHaveReachedServer: true, retryable: false);
+
+        /// <summary>Offset-paged responses are named after their action (DescribeOrganizationMembersResponse).</summary>
+        private static string ActionOf<TPage>()
+        {
+            string name = typeof(TPage).Name;
+            return name.EndsWith("Response", StringComparison.Ordinal) ? name.Substring(0, name.Length - "Response".Length) : name;
         }
     }
 }

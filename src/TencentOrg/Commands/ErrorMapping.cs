@@ -21,8 +21,7 @@ namespace TencentOrg
                         },
                     };
                 case OrgTransportException transport:
-                    return new ErrorRecord(transport, transport.Code,
-                        transport.Code == "ClientError.Timeout" ? ErrorCategory.OperationTimeout : ErrorCategory.ConnectionError, target);
+                    return new ErrorRecord(transport, transport.Code, TransportCategory(transport.Code), target);
                 case OrgCredentialNotFoundException missing:
                     return new ErrorRecord(missing, "CredentialNotFound", ErrorCategory.AuthenticationError, target);
                 case OrgTaskFailedException failed:
@@ -35,6 +34,12 @@ namespace TencentOrg
                     return new ErrorRecord(error, error.GetType().Name, ErrorCategory.NotSpecified, target);
             }
         }
+
+        /// <summary>An answer that came but cannot be used (bad body, too large, endless paging) is InvalidResult, not a lost connection.</summary>
+        private static ErrorCategory TransportCategory(string code) =>
+            code == "ClientError.Timeout" ? ErrorCategory.OperationTimeout
+            : code == "ClientError.ParseJsonError" || code == "ClientError.ResponseTooLarge" || code == "ClientError.EndlessPaging" ? ErrorCategory.InvalidResult
+            : ErrorCategory.ConnectionError;
 
         public static ErrorCategory Category(string code)
         {
