@@ -19,7 +19,10 @@ namespace TencentOrg.Api
     {
         /// <summary>Reads: retried on any transient failure.</summary>
         Read,
-        /// <summary>Creates: resent only when the request provably never reached the server; otherwise OrgAmbiguousResultException.</summary>
+        /// <summary>
+        /// Creates: resent only when the request provably never reached the server; otherwise (including a throttling
+        /// answer, which a server may give after applying it) OrgAmbiguousResultException, for ReconcilingWrite to read back.
+        /// </summary>
         Write,
         /// <summary>
         /// Updates and deletes whose repetition converges to the same state: retried like reads. When a retry then fails
@@ -63,15 +66,13 @@ namespace TencentOrg.Api
         /// <summary>Seconds added to the local clock after the server reported skew.</summary>
         public long ClockOffsetSeconds => Interlocked.Read(ref _clockOffsetSeconds);
 
-        /// <summary>Sends one action and returns its Response object, or throws OrgApiException / OrgTransportException.</summary>
-        /// <param name="appliedProbe">
-        /// For writes: a read that tells whether the call already took effect. It runs before a write is resent after a
-        /// throttling answer, so a server that applied the call and still answered RequestLimitExceeded never gets it twice;
-        /// when it says "applied" (or cannot tell) the call ends with OrgAmbiguousResultException for the caller to reconcile.
-        /// Without a probe, a throttled write is resent (the service rejects throttled calls before running them).
-        /// </param>
-        public async Task<TResponse> CallAsync<TResponse>(string action, object request, ApiCallKind kind, IOrgLog? log, CancellationToken cancellationToken,
-            Func<CancellationToken, Task<bool>>? appliedProbe = null)
+        /// <summary>
+        /// Sends one action and returns its Response object, or throws OrgApiException / OrgTransportException.
+        /// A write is never resent here once it may have reached the server (a lost answer, a 5xx, InternalError, or a
+        /// throttling answer, which a server may give after applying it): OrgAmbiguousResultException hands it to
+        /// ReconcilingWrite, which reads back before any resend.
+        /// </summary>
+        public async Task<TResponse> CallAsync<TResponse>(string action, object request, ApiCallKind kind, IOrgLog? log, CancellationToken cancellationToken)
             where TResponse : ApiResponse
         {
             log ??= NullOrgLog.Instance;
@@ -113,7 +114,7 @@ namespace TencentOrg.Api
                         continue;
                     }
                     // A write that failed inside the service may or may not have been applied: the caller must read state.
-                    if (kind == ApiCallKind.Write && IsAmbiguousForWrite(apiError.Code))
+                    if (kind == ApiCallKind.Write && (apiError.IsRateLimit || IsAmbiguousForWrite(apiError.Code)))
                         throw new OrgAmbiguousResultException(action, apiError);
                     if (!IsRetryable(apiError, kind))
                     {
@@ -146,48 +147,12 @@ namespace TencentOrg.Api
                 log.Verbose(action + ": " + Describe(failure) + "; retry " + attempt + "/" + _options.MaxRetries
                     + " in " + (int)delay.TotalMilliseconds + " ms.");
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-                if (kind == ApiCallKind.Write && appliedProbe != null && failure is OrgApiException throttled)
-                {
-                    bool applied;
-                    try
-                    {
-                        applied = await appliedProbe(cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (OrgException probeError)
-                    {
-                        log.Verbose(action + ": could not check whether the throttled call took effect (" + Describe(probeError) + ").");
-                        throw new OrgAmbiguousResultException(action, throttled);
-                    }
-                    if (applied)
-                    {
-                        log.Verbose(action + ": the throttled call took effect after all; not sending it again.");
-                        throw new OrgAmbiguousResultException(action, throttled);
-                    }
-                }
-            }
-        }
-
-        /// <summary>
-        /// A delete or undeploy: resent after an ambiguous failure, and if the resend answers notFoundCode our
-        /// earlier attempt did the work, so the result is null (done) rather than an error.
-        /// </summary>
-        public async Task<TResponse?> RemoveAsync<TResponse>(string action, object request, string notFoundCode, IOrgLog? log, CancellationToken cancellationToken)
-            where TResponse : ApiResponse
-        {
-            try
-            {
-                return await CallAsync<TResponse>(action, request, ApiCallKind.IdempotentWrite, log, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OrgApiException gone) when (gone.Code == notFoundCode && gone.EarlierAttemptMayHaveApplied)
-            {
-                log?.Verbose(action + ": already gone after an unanswered earlier attempt; treating it as done.");
-                return null;
             }
         }
 
         private static bool IsRetryable(OrgApiException error, ApiCallKind kind)
         {
-            // Throttling rejects a request before it runs, so even creates may be resent.
+            // Reads and idempotent writes are resent after throttling; creates never get here (see CallAsync).
             if (error.IsRateLimit) return true;
             if (kind == ApiCallKind.Write) return false;
             return error.Code == "InternalError" || error.Code == "ServiceUnavailable"

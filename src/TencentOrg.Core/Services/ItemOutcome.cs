@@ -3,7 +3,7 @@ using System;
 namespace TencentOrg.Services
 {
     /// <summary>What happened to one input: a result, or the error that names it. Batches never hide one item's fate.</summary>
-    public sealed class ItemOutcome<TInput, TResult>
+    internal sealed class ItemOutcome<TInput, TResult>
     {
         private ItemOutcome(TInput input, TResult? result, Exception? error)
         {

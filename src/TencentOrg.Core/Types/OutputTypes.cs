@@ -58,8 +58,20 @@ namespace TencentOrg
         public string? FailureReason { get; set; }
         public string? RequestId { get; set; }
 
-        public bool IsFinished => Status == "Success" || Status == "Failed";
+        /// <summary>Success or Failed: nothing left to wait for.</summary>
+        public bool IsFinished => Status == RoleTaskStatus.Success || Status == RoleTaskStatus.Failed;
 
         public override string ToString() => TaskId + " " + Status;
+    }
+
+    /// <summary>The values of <see cref="RoleTask.Status"/>.</summary>
+    public static class RoleTaskStatus
+    {
+        /// <summary>Still running.</summary>
+        public const string InProgress = "InProgress";
+        /// <summary>Finished and done.</summary>
+        public const string Success = "Success";
+        /// <summary>Finished and not done; FailureReason says why.</summary>
+        public const string Failed = "Failed";
     }
 }

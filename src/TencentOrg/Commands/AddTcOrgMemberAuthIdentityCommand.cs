@@ -20,7 +20,7 @@ namespace TencentOrg
         // One dispatcher per distinct identity set, so members piped one by one still share requests.
         private readonly Dictionary<string, BatchDispatcher<long>> _dispatchers = new Dictionary<string, BatchDispatcher<long>>(StringComparer.Ordinal);
         private readonly Dictionary<string, HashSet<long>> _queued = new Dictionary<string, HashSet<long>>(StringComparer.Ordinal);
-        private MemberAuthService? _service;
+        private MemberAuthorizationService? _service;
         // Identities piped to a fixed member list (Get-TcOrgIdentity | Add-... -MemberUin ...) are pooled 5 per request.
         private bool _poolIdentities;
         private long[] _fixedMembers = new long[0];
@@ -75,8 +75,8 @@ namespace TencentOrg
                 if (!ShouldProcess("Member account " + member, "Grant organization identit" + (identities.Count == 1 ? "y " : "ies ") + key)) continue;
                 if (!_dispatchers.TryGetValue(key, out var dispatcher))
                 {
-                    _service ??= new MemberAuthService(Session, Log);
-                    dispatcher = new BatchDispatcher<long>(this, MemberAuthService.MaxMembersPerCall,
+                    _service ??= new MemberAuthorizationService(Session, Log);
+                    dispatcher = new BatchDispatcher<long>(this, MemberAuthorizationService.MaxMembersPerCall,
                         (members, ct) => GrantAsync(members, identities, ct), CancelToken);
                     _dispatchers[key] = dispatcher;
                 }
@@ -102,7 +102,7 @@ namespace TencentOrg
                 }
                 if (!ShouldProcess("Organization identity " + identity, "Grant to " + _fixedMembers.Length + " member account(s)")) continue;
                 _identityPool.Add(identity);
-                if (_identityPool.Count == MemberAuthService.MaxIdentitiesPerCall) DispatchPool();
+                if (_identityPool.Count == MemberAuthorizationService.MaxIdentitiesPerCall) DispatchPool();
             }
         }
 
@@ -111,8 +111,8 @@ namespace TencentOrg
         {
             var identities = _identityPool.ToList();
             _identityPool.Clear();
-            _service ??= new MemberAuthService(Session, Log);
-            var dispatcher = new BatchDispatcher<long>(this, MemberAuthService.MaxMembersPerCall, (members, ct) => GrantAsync(members, identities, ct), CancelToken);
+            _service ??= new MemberAuthorizationService(Session, Log);
+            var dispatcher = new BatchDispatcher<long>(this, MemberAuthorizationService.MaxMembersPerCall, (members, ct) => GrantAsync(members, identities, ct), CancelToken);
             _pooledDispatchers.Add(dispatcher);
             foreach (var member in _fixedMembers) dispatcher.Add(member);
             dispatcher.Flush();

@@ -14,7 +14,7 @@ namespace TencentOrg
         {
             try
             {
-                WriteObject(Await(new IdentityCenterService(Session, Log).DescribeAsync(CancelToken)));
+                WriteObject(Await(new DirectoryService(Session, Log).DescribeIdentityCenterAsync(CancelToken)));
             }
             catch (OrgException error)
             {

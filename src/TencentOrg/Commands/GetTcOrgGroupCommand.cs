@@ -26,7 +26,7 @@ namespace TencentOrg
         protected override void ProcessRecord()
         {
             string zoneId = ResolveZoneId(ZoneId);
-            var service = new IdentityCenterService(Session, Log);
+            var service = new DirectoryService(Session, Log);
             var request = new ListGroupsRequest { ZoneId = zoneId, Filter = Filter, GroupType = GroupType };
             List<OrgGroup>(emit => service.ListGroupsAsync(request, emit, CancelToken), null, (object?)Filter ?? zoneId);
         }

@@ -28,7 +28,7 @@ namespace TencentOrg
 
         protected override void ProcessRecord()
         {
-            var service = new IdentityService(Session, Log);
+            var service = new OrganizationIdentityService(Session, Log);
             long? type = IdentityType == null ? (long?)null : IdentityType == "Preset" ? 1 : 2;
             if (ParameterSetName == IdSet)
             {
@@ -37,7 +37,7 @@ namespace TencentOrg
                     int found = List<OrgIdentity>(emit => service.ListAsync(new ListOrganizationIdentityRequest { IdentityId = id, IdentityType = type }, emit, CancelToken),
                         identity => identity.IdentityId == id, id);
                     if (found == 0 && !LimitReached)
-                        WriteNotFound("ListOrganizationIdentity", OrganizationService.IdentityNotExistCode, "The organization identity " + id, id);
+                        WriteNotFound("ListOrganizationIdentity", OrganizationIdentityService.NotExistCode, "The organization identity " + id, id);
                 }
                 return;
             }
@@ -53,7 +53,7 @@ namespace TencentOrg
                     identity => identity.Name != null && pattern.IsMatch(identity.Name), name);
                 // Like Get-Item: a literal name that matches nothing is an error, a pattern that matches nothing is not.
                 if (found == 0 && !LimitReached && !WildcardPattern.ContainsWildcardCharacters(name))
-                    WriteNotFound("ListOrganizationIdentity", OrganizationService.IdentityNotExistCode, "The organization identity '" + name + "'", name);
+                    WriteNotFound("ListOrganizationIdentity", OrganizationIdentityService.NotExistCode, "The organization identity '" + name + "'", name);
             }
         }
     }

@@ -28,7 +28,7 @@ namespace TencentOrg
                 WriteItemError(new ArgumentException("Give -MemberUin, -IdentityId or both."), null);
                 return;
             }
-            var service = new MemberAuthService(Session, Log);
+            var service = new MemberAuthorizationService(Session, Log);
             foreach (long? member in anyMember ? Array.ConvertAll(MemberUin!, m => (long?)m) : new long?[] { null })
                 foreach (long? identity in anyIdentity ? Array.ConvertAll(IdentityId!, i => (long?)i) : new long?[] { null })
                 {

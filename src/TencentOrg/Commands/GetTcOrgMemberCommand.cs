@@ -30,7 +30,7 @@ namespace TencentOrg
 
         protected override void ProcessRecord()
         {
-            var service = new OrganizationService(Session, Log);
+            var service = new DirectoryService(Session, Log);
             if (ParameterSetName == UinSet)
             {
                 foreach (var uin in MemberUin)

@@ -59,7 +59,7 @@ namespace TencentOrg
                 int emitted = 0;
                 try
                 {
-                    Await(service.ListAsync(new ListTasksRequest
+                    Await(service.ListRoleTasksAsync(new ListTasksRequest
                     {
                         ZoneId = zoneId,
                         Status = Status,
@@ -69,7 +69,7 @@ namespace TencentOrg
                         TaskType = TaskType,
                     }, task =>
                     {
-                        PostObject(RoleAssignmentService.ToRoleTask(task, zoneId, null));
+                        PostObject(task);
                         return ++emitted < First;
                     }, CancelToken));
                 }

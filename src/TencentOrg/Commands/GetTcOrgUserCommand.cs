@@ -30,7 +30,7 @@ namespace TencentOrg
         protected override void ProcessRecord()
         {
             string zoneId = ResolveZoneId(ZoneId);
-            var service = new IdentityCenterService(Session, Log);
+            var service = new DirectoryService(Session, Log);
             var request = new ListUsersRequest { ZoneId = zoneId, Filter = Filter, UserStatus = UserStatus, UserType = UserType };
             List<OrgUser>(emit => service.ListUsersAsync(request, emit, CancelToken), null, (object?)Filter ?? zoneId);
         }

@@ -44,7 +44,7 @@ namespace TencentOrg
         protected override void ProcessRecord()
         {
             string zoneId = ResolveZoneId(ZoneId);
-            var service = new IdentityCenterService(Session, Log);
+            var service = new RoleAssignmentService(Session, Log);
             var request = new ListRoleAssignmentsRequest
             {
                 ZoneId = zoneId,
@@ -56,7 +56,7 @@ namespace TencentOrg
                 Filter = Filter,
             };
             object target = (object?)TargetUin ?? (object?)PrincipalId ?? (object?)RoleConfigurationId ?? zoneId;
-            List<RoleAssignment>(emit => service.ListRoleAssignmentsAsync(request, emit, CancelToken), null, target);
+            List<RoleAssignment>(emit => service.ListAsync(request, emit, CancelToken), null, target);
         }
     }
 }

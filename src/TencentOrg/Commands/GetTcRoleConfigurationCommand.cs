@@ -28,7 +28,7 @@ namespace TencentOrg
         protected override void ProcessRecord()
         {
             string zoneId = ResolveZoneId(ZoneId);
-            var service = new IdentityCenterService(Session, Log);
+            var service = new DirectoryService(Session, Log);
             if (ParameterSetName == ListSet)
             {
                 List<RoleConfiguration>(emit => service.ListRoleConfigurationsAsync(zoneId, Filter, emit, CancelToken), null, (object?)Filter ?? zoneId);

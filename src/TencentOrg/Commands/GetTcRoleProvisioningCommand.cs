@@ -39,7 +39,7 @@ namespace TencentOrg
         protected override void ProcessRecord()
         {
             string zoneId = ResolveZoneId(ZoneId);
-            var service = new IdentityCenterService(Session, Log);
+            var service = new ProvisioningService(Session, Log);
             var request = new ListRoleConfigurationProvisioningsRequest
             {
                 ZoneId = zoneId,
@@ -50,7 +50,7 @@ namespace TencentOrg
                 Filter = Filter,
             };
             object target = (object?)RoleConfigurationId ?? (object?)TargetUin ?? zoneId;
-            List<RoleProvisioning>(emit => service.ListProvisioningsAsync(request, emit, CancelToken), null, target);
+            List<RoleProvisioning>(emit => service.ListAsync(request, emit, CancelToken), null, target);
         }
     }
 }

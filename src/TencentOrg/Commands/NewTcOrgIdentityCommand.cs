@@ -11,7 +11,7 @@ namespace TencentOrg
     public sealed class NewTcOrgIdentityCommand : TcOrgCmdlet
     {
         private BatchDispatcher<(string Name, IdentityPolicy[] Policies, string? Description, object Target)>? _dispatcher;
-        private IdentityService? _service;
+        private OrganizationIdentityService? _service;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("IdentityAliasName")]
@@ -47,7 +47,7 @@ namespace TencentOrg
             string what = "Name: " + Name + "; Policies: " + policies + (string.IsNullOrEmpty(Description) ? "" : "; Description: " + Description);
             if (!ShouldProcess(what, "Create organization identity")) return;
 
-            _service ??= new IdentityService(Session, Log);
+            _service ??= new OrganizationIdentityService(Session, Log);
             _dispatcher ??= new BatchDispatcher<(string, IdentityPolicy[], string?, object)>(this, 1, SendAsync, CancelToken);
             _dispatcher.Add((Name, Policy, Description, target));
         }
@@ -58,15 +58,9 @@ namespace TencentOrg
         {
             foreach (var item in batch)
             {
-                try
-                {
-                    var created = await _service!.CreateAsync(item.Name, item.Policies, item.Description, SkipExisting, ct).ConfigureAwait(false);
-                    PostObject(created);
-                }
-                catch (System.Exception error) when (error is Api.OrgApiException || error is Api.OrgTransportException)
-                {
-                    PostError(error, item.Target);
-                }
+                var outcome = await _service!.CreateAsync(item.Name, item.Policies, item.Description, SkipExisting, ct).ConfigureAwait(false);
+                if (outcome.Succeeded) PostObject(outcome.Result!);
+                else PostError(outcome.Error!, item.Target);
             }
         }
     }

@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using TencentOrg.Api;
 using TencentOrg.Services;
 
 namespace TencentOrg
@@ -10,7 +9,7 @@ namespace TencentOrg
     [OutputType(typeof(void))]
     public sealed class RemoveTcOrgIdentityCommand : TcOrgCmdlet
     {
-        private OrganizationService? _service;
+        private OrganizationIdentityService? _service;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1L, long.MaxValue)]
@@ -21,16 +20,10 @@ namespace TencentOrg
             foreach (var id in IdentityId)
             {
                 if (!ShouldProcess("Organization identity " + id, "Delete")) continue;
-                _service ??= new OrganizationService(Session, Log);
-                try
-                {
-                    Await(_service.DeleteIdentityAsync(id, CancelToken));
-                    WriteVerbose("Deleted organization identity " + id + ".");
-                }
-                catch (OrgException error)
-                {
-                    WriteItemError(error, id);
-                }
+                _service ??= new OrganizationIdentityService(Session, Log);
+                var outcome = Await(_service.RemoveAsync(id, CancelToken));
+                if (outcome.Succeeded) WriteVerbose("Deleted organization identity " + id + ".");
+                else WriteItemError(outcome.Error!, id);
             }
         }
     }

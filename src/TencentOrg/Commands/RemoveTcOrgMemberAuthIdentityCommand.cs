@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using TencentOrg.Api;
 using TencentOrg.Services;
 
 namespace TencentOrg
@@ -10,7 +9,7 @@ namespace TencentOrg
     [OutputType(typeof(void))]
     public sealed class RemoveTcOrgMemberAuthIdentityCommand : TcOrgCmdlet
     {
-        private OrganizationService? _service;
+        private MemberAuthorizationService? _service;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Uin")]
@@ -27,16 +26,10 @@ namespace TencentOrg
                 foreach (var identity in IdentityId)
                 {
                     if (!ShouldProcess("Member account " + member, "Revoke organization identity " + identity)) continue;
-                    _service ??= new OrganizationService(Session, Log);
-                    try
-                    {
-                        Await(_service.RevokeMemberAuthAsync(member, identity, CancelToken));
-                        WriteVerbose("Revoked identity " + identity + " from member " + member + ".");
-                    }
-                    catch (OrgException error)
-                    {
-                        WriteItemError(error, new MemberGrant(member, identity));
-                    }
+                    _service ??= new MemberAuthorizationService(Session, Log);
+                    var outcome = Await(_service.RevokeAsync(member, identity, CancelToken));
+                    if (outcome.Succeeded) WriteVerbose("Revoked identity " + identity + " from member " + member + ".");
+                    else WriteItemError(outcome.Error!, outcome.Input);
                 }
         }
     }

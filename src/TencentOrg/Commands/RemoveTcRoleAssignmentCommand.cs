@@ -17,8 +17,8 @@ namespace TencentOrg
     [OutputType(typeof(RoleTask))]
     public sealed class RemoveTcRoleAssignmentCommand : TcOrgCmdlet
     {
-        private BatchDispatcher<DeleteRoleAssignmentRequest>? _dispatcher;
-        private IdentityCenterService? _service;
+        private BatchDispatcher<(string ZoneId, RoleAssignmentInfo Item)>? _dispatcher;
+        private RoleAssignmentService? _service;
         private string? _sessionZoneId;
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -84,47 +84,22 @@ namespace TencentOrg
             string zoneId = !string.IsNullOrEmpty(ZoneId) ? ZoneId! : _sessionZoneId ??= ResolveZoneId(null);
             if (_dispatcher == null)
             {
-                _service = new IdentityCenterService(Session, Log);
-                _dispatcher = new BatchDispatcher<DeleteRoleAssignmentRequest>(this, 1, SendAsync, CancelToken);
+                _service = new RoleAssignmentService(Session, Log);
+                _dispatcher = new BatchDispatcher<(string, RoleAssignmentInfo)>(this, 1, SendAsync, CancelToken);
             }
-            _dispatcher.Add(new DeleteRoleAssignmentRequest
-            {
-                ZoneId = zoneId,
-                RoleConfigurationId = item.RoleConfigurationId,
-                TargetType = item.TargetType,
-                TargetUin = item.TargetUin,
-                PrincipalType = item.PrincipalType,
-                PrincipalId = item.PrincipalId,
-                DeprovisionStrategy = DeprovisionStrategy,
-            });
+            _dispatcher.Add((zoneId, item));
         }
 
         protected override void EndProcessing() => _dispatcher?.Complete();
 
-        private async Task SendAsync(List<DeleteRoleAssignmentRequest> batch, CancellationToken ct)
+        private async Task SendAsync(List<(string ZoneId, RoleAssignmentInfo Item)> batch, CancellationToken ct)
         {
-            foreach (var request in batch)
+            foreach (var (zoneId, item) in batch)
             {
-                RoleTask task;
-                try
-                {
-                    task = await _service!.DeleteRoleAssignmentAsync(request, ct).ConfigureAwait(false);
-                }
-                catch (OrgException error)
-                {
-                    PostError(error, new RoleAssignmentInfo
-                    {
-                        RoleConfigurationId = request.RoleConfigurationId, TargetType = request.TargetType, TargetUin = request.TargetUin,
-                        PrincipalType = request.PrincipalType, PrincipalId = request.PrincipalId,
-                    });
-                    continue;
-                }
-                if (!Wait)
-                {
-                    PostObject(task);
-                    continue;
-                }
-                await WaitAndPostAsync(request.ZoneId!, new[] { task }, TimeoutSeconds, ct).ConfigureAwait(false);
+                var outcome = await _service!.RemoveAsync(zoneId, item, DeprovisionStrategy, ct).ConfigureAwait(false);
+                if (!outcome.Succeeded) PostError(outcome.Error!, item);
+                else if (!Wait) PostObject(outcome.Result!);
+                else await WaitAndPostAsync(zoneId, new[] { outcome.Result! }, TimeoutSeconds, ct).ConfigureAwait(false);
             }
         }
     }

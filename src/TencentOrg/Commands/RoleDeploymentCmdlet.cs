@@ -3,21 +3,10 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using TencentOrg.Api;
+using TencentOrg.Services;
 
 namespace TencentOrg
 {
-    /// <summary>One permission configuration on one account: what Start- and Stop-TcRoleProvisioning act on.</summary>
-    internal sealed class DeploymentTarget
-    {
-        public string ZoneId { get; set; } = "";
-        public string RoleConfigurationId { get; set; } = "";
-        public string TargetType { get; set; } = "";
-        public long TargetUin { get; set; }
-
-        public override string ToString() => RoleConfigurationId + " on " + TargetType + " " + TargetUin;
-    }
-
     /// <summary>
     /// Shared shape of deploying and undeploying a permission configuration: the same parameters, one
     /// account per call with several in flight, and -Wait on the task each call starts.
@@ -60,8 +49,8 @@ namespace TencentOrg
         /// <summary>Create the service, on the pipeline thread: resolving the session may end the command (no credential).</summary>
         private protected abstract void Prepare();
 
-        /// <summary>Start the task for one account (on a worker thread); API failures propagate as OrgApiException / OrgTransportException.</summary>
-        private protected abstract Task<RoleTask> SendOneAsync(DeploymentTarget target, CancellationToken ct);
+        /// <summary>Start the task for one account (on a worker thread): the task, or the error for that account.</summary>
+        private protected abstract Task<ItemOutcome<DeploymentTarget, RoleTask>> SendOneAsync(DeploymentTarget target, CancellationToken ct);
 
         protected override void ProcessRecord()
         {
@@ -85,16 +74,13 @@ namespace TencentOrg
         {
             foreach (var target in batch)
             {
-                RoleTask task;
-                try
+                var outcome = await SendOneAsync(target, ct).ConfigureAwait(false);
+                if (!outcome.Succeeded)
                 {
-                    task = await SendOneAsync(target, ct).ConfigureAwait(false);
-                }
-                catch (OrgException error)
-                {
-                    PostError(error, target.ToString());
+                    PostError(outcome.Error!, target.ToString());
                     continue;
                 }
+                var task = outcome.Result!;
                 if (Wait) await WaitAndPostAsync(target.ZoneId, new[] { task }, TimeoutSeconds, ct).ConfigureAwait(false);
                 else PostObject(task);
             }

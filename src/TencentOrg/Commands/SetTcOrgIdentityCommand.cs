@@ -14,7 +14,7 @@ namespace TencentOrg
     [OutputType(typeof(OrgIdentity))]
     public sealed class SetTcOrgIdentityCommand : TcOrgCmdlet
     {
-        private OrganizationService? _service;
+        private OrganizationIdentityService? _service;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1L, long.MaxValue)]
@@ -53,10 +53,10 @@ namespace TencentOrg
             if (Policy != null) change += " (" + string.Join(", ", Policy.Select(p => p.ToString())) + ")";
             if (!ShouldProcess("Organization identity " + IdentityId, change)) return;
 
-            _service ??= new OrganizationService(Session, Log);
+            _service ??= new OrganizationIdentityService(Session, Log);
             try
             {
-                var updated = Await(_service.UpdateIdentityAsync(IdentityId, Description, Policy, CancelToken));
+                var updated = Await(_service.UpdateAsync(IdentityId, Description, Policy, CancelToken));
                 if (PassThru) WriteObject(updated);
             }
             catch (OrgException error)

@@ -1,7 +1,6 @@
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using TencentOrg.Models;
 using TencentOrg.Services;
 
 namespace TencentOrg
@@ -17,13 +16,7 @@ namespace TencentOrg
 
         private protected override void Prepare() => _service = new ProvisioningService(Session, Log);
 
-        private protected override Task<RoleTask> SendOneAsync(DeploymentTarget target, CancellationToken ct) =>
-            _service!.ProvisionAsync(new ProvisionRoleConfigurationRequest
-            {
-                ZoneId = target.ZoneId,
-                RoleConfigurationId = target.RoleConfigurationId,
-                TargetType = target.TargetType,
-                TargetUin = target.TargetUin,
-            }, ct);
+        private protected override Task<ItemOutcome<DeploymentTarget, RoleTask>> SendOneAsync(DeploymentTarget target, CancellationToken ct) =>
+            _service!.ProvisionAsync(target, ct);
     }
 }

@@ -1,7 +1,6 @@
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using TencentOrg.Models;
 using TencentOrg.Services;
 
 namespace TencentOrg
@@ -14,19 +13,13 @@ namespace TencentOrg
     [OutputType(typeof(RoleTask))]
     public sealed class StopTcRoleProvisioningCommand : RoleDeploymentCmdlet
     {
-        private IdentityCenterService? _service;
+        private ProvisioningService? _service;
 
         private protected override string ActionText => "Undeploy permission configuration";
 
-        private protected override void Prepare() => _service = new IdentityCenterService(Session, Log);
+        private protected override void Prepare() => _service = new ProvisioningService(Session, Log);
 
-        private protected override Task<RoleTask> SendOneAsync(DeploymentTarget target, CancellationToken ct) =>
-            _service!.DismantleAsync(new DismantleRoleConfigurationRequest
-            {
-                ZoneId = target.ZoneId,
-                RoleConfigurationId = target.RoleConfigurationId,
-                TargetType = target.TargetType,
-                TargetUin = target.TargetUin,
-            }, ct);
+        private protected override Task<ItemOutcome<DeploymentTarget, RoleTask>> SendOneAsync(DeploymentTarget target, CancellationToken ct) =>
+            _service!.DeprovisionAsync(target, ct);
     }
 }

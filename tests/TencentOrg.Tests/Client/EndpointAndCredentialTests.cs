@@ -11,8 +11,8 @@ namespace TencentOrg.Tests.Client
     {
         private readonly string _home = Path.Combine(Path.GetTempPath(), "tcorg-home-" + Guid.NewGuid().ToString("N"));
 
-        public EndpointAndCredentialTests() => Directory.CreateDirectory(_home);
-        public void Dispose() => Directory.Delete(_home, recursive: true);
+        public EndpointAndCredentialTests() => System.IO.Directory.CreateDirectory(_home);
+        public void Dispose() => System.IO.Directory.Delete(_home, recursive: true);
 
         private static Func<string, string?> Env(Dictionary<string, string> values) => name => values.TryGetValue(name, out var v) ? v : null;
 
@@ -69,7 +69,7 @@ namespace TencentOrg.Tests.Client
             Assert.Equal("AKIDTCCLIOPS0000", ops.SecretId);
             Assert.True(ops.HasSessionToken);
 
-            Directory.CreateDirectory(Path.Combine(_home, ".tencentcloud"));
+            System.IO.Directory.CreateDirectory(Path.Combine(_home, ".tencentcloud"));
             File.WriteAllText(Path.Combine(_home, ".tencentcloud", "credentials"), "# comment\n[default]\nsecret_id = AKIDINIDEFAULT00\nsecret_key = k2\n[other]\nsecret_id=X\n");
             var fallback = new CredentialResolver(Env(new()), _home).Resolve();
             Assert.Equal("AKIDINIDEFAULT00", fallback.SecretId);
@@ -112,7 +112,7 @@ namespace TencentOrg.Tests.Client
 
         private void WriteTccli(string profile, string json)
         {
-            Directory.CreateDirectory(Path.Combine(_home, ".tccli"));
+            System.IO.Directory.CreateDirectory(Path.Combine(_home, ".tccli"));
             File.WriteAllText(Path.Combine(_home, ".tccli", profile + ".credential"), json);
         }
     }

@@ -115,18 +115,14 @@ namespace TencentOrg.Tests.Client
         }
 
         [Fact]
-        public async Task Retries_throttling_even_for_creates_then_succeeds()
+        public async Task Throttled_create_is_not_resent_by_the_client_but_handed_over_as_ambiguous()
         {
-            int calls = 0;
-            await using var server = await LoopbackServer.StartAsync((_, ctx) => Interlocked.Increment(ref calls) <= 2
-                ? Json(ctx, "{\"Response\":{\"Error\":{\"Code\":\"RequestLimitExceeded.UinLimitExceeded\",\"Message\":\"slow down\"},\"RequestId\":\"t\"}}")
-                : Json(ctx, "{\"Response\":{\"IdentityId\":7,\"RequestId\":\"ok\"}}"));
-            var log = new CollectingLog();
-            var response = await Client(server.Endpoint).CallAsync<CreateOrganizationIdentityResponse>("CreateOrganizationIdentity",
-                new CreateOrganizationIdentityRequest { IdentityAliasName = "x" }, ApiCallKind.Write, log, CancellationToken.None);
-            Assert.Equal(7, response.IdentityId);
-            Assert.Equal(3, server.Received.Count);
-            Assert.Equal(2, log.Lines.Count(l => l.StartsWith("V: ") && l.Contains("retry")));
+            await using var server = await LoopbackServer.StartAsync((_, ctx) =>
+                Json(ctx, "{\"Response\":{\"Error\":{\"Code\":\"RequestLimitExceeded.UinLimitExceeded\",\"Message\":\"slow down\"},\"RequestId\":\"t\"}}"));
+            var ex = await Assert.ThrowsAsync<OrgAmbiguousResultException>(() => Client(server.Endpoint).CallAsync<CreateOrganizationIdentityResponse>(
+                "CreateOrganizationIdentity", new CreateOrganizationIdentityRequest { IdentityAliasName = "x" }, ApiCallKind.Write, null, CancellationToken.None));
+            Assert.Contains("RequestLimitExceeded", ex.Message);
+            Assert.Single(server.Received);
         }
 
         [Fact]

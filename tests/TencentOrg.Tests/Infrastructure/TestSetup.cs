@@ -21,7 +21,7 @@ namespace TencentOrg.Tests.Infrastructure
             Environment.SetEnvironmentVariable("POWERSHELL_TELEMETRY_OPTOUT", "1");
             Environment.SetEnvironmentVariable("POWERSHELL_UPDATECHECK", "Off");
             string cache = Path.Combine(AppContext.BaseDirectory, ".pscache");
-            Directory.CreateDirectory(cache);
+            System.IO.Directory.CreateDirectory(cache);
             Environment.SetEnvironmentVariable("XDG_CACHE_HOME", cache);
             Environment.SetEnvironmentVariable("XDG_DATA_HOME", cache);
             Environment.SetEnvironmentVariable("XDG_CONFIG_HOME", cache);

@@ -1,12 +1,16 @@
+using System;
 using System.Collections.Generic;
+using System.IO;
+using System.Management.Automation;
 using System.Linq;
 using System.Text.Json;
 using TencentOrg.Emulator;
 using TencentOrg.Tests.Infrastructure;
+using Xunit;
 
 namespace TencentOrg.Tests.Module
 {
-    /// <summary>Fast defaults for cmdlet tests: no throttling on either side, tasks finish on the first poll.</summary>
+    /// <summary>Fast defaults for cmdlet tests (no throttling on either side, tasks finish on the first poll), seed files and error helpers.</summary>
     public abstract class CmdletTestBase : ModuleTestBase
     {
         protected const string Zone = "z-emulator0001";
@@ -35,5 +39,26 @@ namespace TencentOrg.Tests.Module
         }
 
         protected static object? Prop(System.Management.Automation.PSObject o, string name) => o.Properties[name]?.Value;
+
+        protected int SentCount(string action) => Sent(action).Count;
+
+        /// <summary>Writes a seed file holding only the given sections; the rest falls back to the default seed.</summary>
+        protected static string SeedFile(object sections)
+        {
+            string path = Path.Combine(Path.GetTempPath(), "tcorg-seed-" + Guid.NewGuid().ToString("N") + ".json");
+            File.WriteAllText(path, JsonSerializer.Serialize(sections));
+            return path;
+        }
+
+        /// <summary>The one error of a result: its FQID must be the Tencent code on this cmdlet.</summary>
+        protected static ErrorRecord SingleError(PsResult result, string code, string cmdletType)
+        {
+            Assert.Null(result.Terminating);
+            var error = Assert.Single(result.Errors);
+            Assert.Equal(code + ",TencentOrg." + cmdletType, error.FullyQualifiedErrorId);
+            return error;
+        }
+
+        protected static long[] Members(int count) => Enumerable.Range(1, count).Select(i => 100000000000L + i).ToArray();
     }
 }

@@ -13,7 +13,7 @@ namespace TencentOrg.Tests.Module
         private static readonly string Docs = Path.Combine(TestSetup.RepoRoot, "docs");
 
         public static IEnumerable<object[]> CommandDocs() =>
-            Directory.GetFiles(Docs, "*-*.md").Select(f => new object[] { Path.GetFileNameWithoutExtension(f) }).OrderBy(o => (string)o[0]);
+            System.IO.Directory.GetFiles(Docs, "*-*.md").Select(f => new object[] { Path.GetFileNameWithoutExtension(f) }).OrderBy(o => (string)o[0]);
 
         private static List<string> PowerShellBlocks(string markdown) =>
             Regex.Matches(markdown, "```powershell\\r?\\n(.*?)\\r?\\n```", RegexOptions.Singleline).Select(m => m.Groups[1].Value).ToList();

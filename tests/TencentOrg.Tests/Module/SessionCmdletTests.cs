@@ -26,7 +26,7 @@ namespace TencentOrg.Tests.Module
         {
             foreach (var name in Chain) _saved[name] = Environment.GetEnvironmentVariable(name);
             foreach (var name in Chain) Environment.SetEnvironmentVariable(name, null);
-            Directory.CreateDirectory(_home);
+            System.IO.Directory.CreateDirectory(_home);
             Environment.SetEnvironmentVariable("HOME", _home);
             _emulator = await EmulatorServer.StartAsync(new EmulatorOptions());
         }
@@ -34,7 +34,7 @@ namespace TencentOrg.Tests.Module
         public async Task DisposeAsync()
         {
             foreach (var pair in _saved) Environment.SetEnvironmentVariable(pair.Key, pair.Value);
-            Directory.Delete(_home, recursive: true);
+            System.IO.Directory.Delete(_home, recursive: true);
             await _emulator.DisposeAsync();
         }
 
@@ -90,7 +90,7 @@ namespace TencentOrg.Tests.Module
         [Fact]
         public void Named_profile_is_read_from_the_tccli_file()
         {
-            Directory.CreateDirectory(Path.Combine(_home, ".tccli"));
+            System.IO.Directory.CreateDirectory(Path.Combine(_home, ".tccli"));
             File.WriteAllText(Path.Combine(_home, ".tccli", "ops.credential"),
                 "{\"secretId\":\"" + EmulatorCredential.Demo.SecretId + "\",\"secretKey\":\"" + EmulatorCredential.Demo.SecretKey + "\"}");
             using var ps = new PsRunner();

@@ -44,9 +44,9 @@ namespace TencentOrg.Tests.Reliability
                 new IdentityPolicy { PolicyType = 1, PolicyDocument = "{\"version\":\"2.0\"}" } };
             var b = new[] { new IdentityPolicy { PolicyType = 1, PolicyDocument = "{ \"version\": \"2.0\" }" }, new IdentityPolicy { PolicyId = 2, PolicyName = "B" },
                 new IdentityPolicy { PolicyId = 1, PolicyName = "A", PolicyType = 2 } };
-            Assert.True(IdentityService.SamePolicies(a, b));
-            Assert.False(IdentityService.SamePolicies(a, b.Skip(1).ToArray()));
-            Assert.False(IdentityService.SamePolicies(new[] { new IdentityPolicy { PolicyId = 1, PolicyName = "A" } }, new[] { new IdentityPolicy { PolicyId = 3, PolicyName = "A" } }));
+            Assert.True(OrganizationIdentityService.SamePolicies(a, b));
+            Assert.False(OrganizationIdentityService.SamePolicies(a, b.Skip(1).ToArray()));
+            Assert.False(OrganizationIdentityService.SamePolicies(new[] { new IdentityPolicy { PolicyId = 1, PolicyName = "A" } }, new[] { new IdentityPolicy { PolicyId = 3, PolicyName = "A" } }));
         }
     }
 }

@@ -9,13 +9,12 @@ using TencentOrg.Models;
 
 namespace TencentOrg.Services
 {
-    /// <summary>Async CIC tasks: read one (GetTaskStatus), list (ListTasks), wait for many with backoff.</summary>
-    public sealed class TaskService
+    /// <summary>Tasks domain: async CIC tasks: read one (GetTaskStatus), list (ListTasks), wait for many with backoff.</summary>
+    internal sealed class TaskService
     {
         public static readonly TimeSpan FirstPollDelay = TimeSpan.FromMilliseconds(250);
         public static readonly TimeSpan MaxPollDelay = TimeSpan.FromSeconds(10);
         private const int MaxConcurrentPolls = 8;
-        private const long PageSize = 100;
 
         private readonly OrgApiClient _client;
         private readonly IOrgLog _log;
@@ -33,26 +32,16 @@ namespace TencentOrg.Services
         {
             var response = await _client.CallAsync<GetTaskStatusResponse>("GetTaskStatus",
                 new GetTaskStatusRequest { ZoneId = zoneId, TaskId = known.TaskId }, ApiCallKind.Read, _log, ct).ConfigureAwait(false);
-            var status = response.TaskStatus;
-            return new RoleTask
-            {
-                TaskId = known.TaskId,
-                ZoneId = zoneId,
-                Status = status?.Status ?? known.Status,
-                TaskType = status?.TaskType ?? known.TaskType,
-                RoleConfigurationId = known.RoleConfigurationId,
-                RoleConfigurationName = known.RoleConfigurationName,
-                TargetType = known.TargetType,
-                TargetUin = known.TargetUin,
-                PrincipalType = known.PrincipalType,
-                PrincipalId = known.PrincipalId,
-                FailureReason = status?.Status == "Failed" && !string.IsNullOrEmpty(status.FailureReason) ? status.FailureReason : null,
-                RequestId = response.RequestId,
-            };
+            return RoleTasks.WithStatus(known, zoneId, response.TaskStatus, response.RequestId);
         }
 
+        /// <summary>Tasks matching the filter, as the API lists them; onItem returns false to stop early.</summary>
         public Task ListAsync(ListTasksRequest filter, Func<TaskInfo, bool> onItem, CancellationToken ct) =>
-            Paging.ByTokenAsync<ListTasksResponse, TaskInfo>(_client, "ListTasks", filter, PageSize, page => page.Tasks, onItem, _log, ct);
+            TaskListing.ListAsync(_client, filter, onItem, _log, ct);
+
+        /// <summary>Tasks matching the filter, as RoleTasks of the zone; onItem returns false to stop early.</summary>
+        public Task ListRoleTasksAsync(ListTasksRequest filter, Func<RoleTask, bool> onItem, CancellationToken ct) =>
+            ListAsync(filter, task => onItem(RoleTasks.From(task, filter.ZoneId!, null)), ct);
 
         /// <summary>
         /// Poll until every task is Success or Failed, or the timeout passes. Each task is reported once
@@ -115,12 +104,12 @@ namespace TencentOrg.Services
 
         private static bool Report(RoleTask input, RoleTask latest, Action<ItemOutcome<RoleTask, RoleTask>> onDone)
         {
-            if (latest.Status == "Success")
+            if (latest.Status == RoleTaskStatus.Success)
             {
                 onDone(ItemOutcome<RoleTask, RoleTask>.Success(input, latest));
                 return true;
             }
-            if (latest.Status == "Failed")
+            if (latest.Status == RoleTaskStatus.Failed)
             {
                 onDone(ItemOutcome<RoleTask, RoleTask>.Failure(latest, new OrgTaskFailedException(latest)));
                 return true;

@@ -2,9 +2,10 @@ using System.Linq;
 using System.Management.Automation;
 using System.Text.Json;
 using TencentOrg.Emulator;
+using TencentOrg.Tests.Module;
 using Xunit;
 
-namespace TencentOrg.Tests.Module
+namespace TencentOrg.Tests.Provisioning
 {
     public class StartTcRoleProvisioningTests : CmdletTestBase
     {

@@ -2,10 +2,10 @@ using System.Linq;
 using TencentOrg.Emulator;
 using Xunit;
 
-namespace TencentOrg.Tests.Companion
+namespace TencentOrg.Tests.RoleAssignments
 {
     /// <summary>Get- and Remove-TcRoleAssignment, and Get-TcOrgTask -List over the tasks they leave.</summary>
-    public class RoleAssignmentCompanionTests : CompanionTestBase
+    public class RoleAssignmentCmdletTests : Module.CmdletTestBase
     {
         protected override void Configure(EmulatorOptions options)
         {
@@ -94,8 +94,11 @@ namespace TencentOrg.Tests.Companion
         {
             var result = Run("Remove-TcRoleAssignment -RoleConfigurationId rc-emuconfig002 -TargetUin 100000000001 -PrincipalId u-emuuser00001 -Confirm:$false");
             var error = SingleError(result, "ResourceNotFound.RoleConfigurationAuthorizationNotFound", "RemoveTcRoleAssignmentCommand");
-            Assert.Contains("u-emuuser00001", error.TargetObject.ToString());
-            Assert.Contains("rc-emuconfig002", error.TargetObject.ToString());
+            var target = Assert.IsType<RoleAssignmentInfo>(error.TargetObject);
+            Assert.Equal("u-emuuser00001", target.PrincipalId);
+            Assert.Equal("rc-emuconfig002", target.RoleConfigurationId);
+            Assert.Contains("u-emuuser00001", target.ToString());
+            Assert.Contains("rc-emuconfig002", target.ToString());
 
             Emulator.Requests.Clear();
             var invalid = Run("Remove-TcRoleAssignment -RoleConfigurationId rc-emuconfig001 -TargetUin 100000000001 -PrincipalType Group -PrincipalId u-emuuser00001 -Confirm:$false");

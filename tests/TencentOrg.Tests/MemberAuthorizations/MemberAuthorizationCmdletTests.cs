@@ -2,10 +2,10 @@ using System.Linq;
 using TencentOrg.Emulator;
 using Xunit;
 
-namespace TencentOrg.Tests.Companion
+namespace TencentOrg.Tests.MemberAuthorizations
 {
     /// <summary>Get-TcOrgMember, Get- and Remove-TcOrgMemberAuthIdentity.</summary>
-    public class MemberCompanionTests : CompanionTestBase
+    public class MemberAuthorizationCmdletTests : Module.CmdletTestBase
     {
         protected override void Configure(EmulatorOptions options)
         {
@@ -109,8 +109,10 @@ namespace TencentOrg.Tests.Companion
         {
             var result = Run("Remove-TcOrgMemberAuthIdentity -MemberUin 100000000005 -IdentityId 1 -Confirm:$false");
             var error = SingleError(result, "ResourceNotFound.MemberIdentityNotExist", "RemoveTcOrgMemberAuthIdentityCommand");
-            // The module's own MemberGrant type (loaded from out/), so compare by text.
-            Assert.Equal("member 100000000005 / identity 1", error.TargetObject.ToString());
+            // The module and the tests share one TencentOrg.Core, so the target is the typed pair itself.
+            var pair = Assert.IsType<MemberGrant>(error.TargetObject);
+            Assert.Equal(new MemberGrant(100000000005, 1), pair);
+            Assert.Equal("member 100000000005 / identity 1", pair.ToString());
         }
     }
 }

@@ -5,12 +5,12 @@ using System.Text.RegularExpressions;
 using TencentOrg.Tests.Infrastructure;
 using Xunit;
 
-namespace TencentOrg.Tests.Companion
+namespace TencentOrg.Tests.Module
 {
-    /// <summary>Every cmdlet doc has the platyPS shape and documents exactly the cmdlet's parameters; the companion examples also run in sequence in one session.</summary>
-    public class DocsExamplesTests : CompanionTestBase
+    /// <summary>Every cmdlet doc has the platyPS shape and documents exactly the cmdlet's parameters; the examples of the cmdlets that find, change and undo also run in sequence in one session.</summary>
+    public class DocsExamplesTests : CmdletTestBase
     {
-        public static readonly string[] CompanionCmdlets =
+        public static readonly string[] FindAndUndoCmdlets =
         {
             "Get-TcOrgIdentity", "Set-TcOrgIdentity", "Remove-TcOrgIdentity", "Get-TcOrgMemberAuthIdentity", "Remove-TcOrgMemberAuthIdentity",
             "Get-TcOrgMember", "Get-TcIdentityCenter", "Get-TcRoleConfiguration", "Get-TcOrgUser", "Get-TcOrgGroup", "Get-TcRoleAssignment",
@@ -23,9 +23,9 @@ namespace TencentOrg.Tests.Companion
             "InformationVariable", "OutVariable", "OutBuffer", "PipelineVariable",
         };
 
-        /// <summary>Every cmdlet doc, core and companion (Module/HelpTests runs each doc's examples).</summary>
+        /// <summary>Every cmdlet doc (Module/HelpTests runs each doc's examples).</summary>
         public static IEnumerable<object[]> Cmdlets =>
-            Directory.GetFiles(Path.Combine(TestSetup.RepoRoot, "docs"), "*-*.md").Select(f => new object[] { Path.GetFileNameWithoutExtension(f) }).OrderBy(o => (string)o[0]);
+            System.IO.Directory.GetFiles(Path.Combine(TestSetup.RepoRoot, "docs"), "*-*.md").Select(f => new object[] { Path.GetFileNameWithoutExtension(f) }).OrderBy(o => (string)o[0]);
 
         private static string Doc(string cmdlet) => File.ReadAllText(Path.Combine(TestSetup.RepoRoot, "docs", cmdlet + ".md"));
 
@@ -58,9 +58,9 @@ namespace TencentOrg.Tests.Companion
         }
 
         [Fact]
-        public void All_companion_examples_run_one_after_another_in_one_session()
+        public void All_find_and_undo_examples_run_one_after_another_in_one_session()
         {
-            foreach (var cmdlet in CompanionCmdlets)
+            foreach (var cmdlet in FindAndUndoCmdlets)
                 foreach (var block in PowerShellBlocks(Doc(cmdlet)))
                 {
                     var result = Run(block);

@@ -2,10 +2,10 @@ using System.Linq;
 using TencentOrg.Emulator;
 using Xunit;
 
-namespace TencentOrg.Tests.Companion
+namespace TencentOrg.Tests.Module
 {
-    /// <summary>The admin workflows the companion cmdlets exist for, exactly as an admin types them.</summary>
-    public class ChainTests : CompanionTestBase
+    /// <summary>The admin workflows the find, change and undo cmdlets exist for, exactly as an admin types them.</summary>
+    public class ChainTests : CmdletTestBase
     {
         protected override void Configure(EmulatorOptions options)
         {

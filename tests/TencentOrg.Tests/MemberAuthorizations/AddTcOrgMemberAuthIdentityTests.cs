@@ -1,9 +1,10 @@
 using System.Linq;
 using System.Management.Automation;
 using System.Text.Json;
+using TencentOrg.Tests.Module;
 using Xunit;
 
-namespace TencentOrg.Tests.Module
+namespace TencentOrg.Tests.MemberAuthorizations
 {
     public class AddTcOrgMemberAuthIdentityTests : CmdletTestBase
     {

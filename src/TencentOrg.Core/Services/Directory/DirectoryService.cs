@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using TencentOrg.Api;
@@ -6,23 +8,28 @@ using TencentOrg.Models;
 
 namespace TencentOrg.Services
 {
-    /// <summary>CIC companions: the zone, directory reads, listing and removing assignments and deployments.</summary>
-    public sealed class IdentityCenterService
+    /// <summary>
+    /// Directory domain (reads only): the organization's member accounts, and in CIC the zone (Identity Center), users,
+    /// groups and permission configurations.
+    /// </summary>
+    internal sealed class DirectoryService
     {
         private const long PageSize = 100;
+        private const long MemberPageSize = 50;
 
         private readonly OrgSession _session;
         private readonly OrgApiClient _client;
         private readonly IOrgLog _log;
 
-        public IdentityCenterService(OrgSession session, IOrgLog log)
+        public DirectoryService(OrgSession session, IOrgLog log)
         {
             _session = session;
             _client = session.Client;
             _log = log;
         }
 
-        public async Task<IdentityCenter> DescribeAsync(CancellationToken ct)
+        /// <summary>DescribeIdentityCenter; an enabled zone is remembered by the session.</summary>
+        public async Task<IdentityCenter> DescribeIdentityCenterAsync(CancellationToken ct)
         {
             var r = await _client.CallAsync<DescribeIdentityCenterResponse>("DescribeIdentityCenter", new EmptyRequest(), ApiCallKind.Read, _log, ct).ConfigureAwait(false);
             // Later commands of this session then skip their own DescribeIdentityCenter.
@@ -38,6 +45,7 @@ namespace TencentOrg.Services
             };
         }
 
+        /// <summary>One permission configuration by ID.</summary>
         public async Task<RoleConfiguration> GetRoleConfigurationAsync(string zoneId, string roleConfigurationId, CancellationToken ct)
         {
             var r = await _client.CallAsync<GetRoleConfigurationResponse>("GetRoleConfiguration",
@@ -45,11 +53,13 @@ namespace TencentOrg.Services
             return ToConfiguration(r.RoleConfigurationInfo ?? new RoleConfigurationItem { RoleConfigurationId = roleConfigurationId }, zoneId);
         }
 
+        /// <summary>Permission configurations of the zone; onItem returns false to stop early.</summary>
         public Task ListRoleConfigurationsAsync(string zoneId, string? filter, Func<RoleConfiguration, bool> onItem, CancellationToken ct) =>
             Paging.ByTokenAsync<ListRoleConfigurationsResponse, RoleConfigurationItem>(_client, "ListRoleConfigurations",
                 new ListRoleConfigurationsRequest { ZoneId = zoneId, Filter = filter }, PageSize,
                 page => page.RoleConfigurations, item => onItem(ToConfiguration(item, zoneId)), _log, ct);
 
+        /// <summary>CIC users matching the filter; onItem returns false to stop early.</summary>
         public Task ListUsersAsync(ListUsersRequest filter, Func<OrgUser, bool> onItem, CancellationToken ct) =>
             Paging.ByTokenAsync<ListUsersResponse, UserItem>(_client, "ListUsers", filter, PageSize, page => page.Users,
                 u => onItem(new OrgUser
@@ -68,6 +78,7 @@ namespace TencentOrg.Services
                     UpdateTime = u.UpdateTime,
                 }), _log, ct);
 
+        /// <summary>CIC groups matching the filter; onItem returns false to stop early.</summary>
         public Task ListGroupsAsync(ListGroupsRequest filter, Func<OrgGroup, bool> onItem, CancellationToken ct) =>
             Paging.ByTokenAsync<ListGroupsResponse, GroupItem>(_client, "ListGroups", filter, PageSize, page => page.Groups,
                 g => onItem(new OrgGroup
@@ -82,70 +93,38 @@ namespace TencentOrg.Services
                     UpdateTime = g.UpdateTime,
                 }), _log, ct);
 
-        public Task ListRoleAssignmentsAsync(ListRoleAssignmentsRequest filter, Func<RoleAssignment, bool> onItem, CancellationToken ct) =>
-            new RoleAssignmentService(_session, _log).ListAsync(filter, a => onItem(new RoleAssignment
-            {
-                ZoneId = filter.ZoneId,
-                RoleConfigurationId = a.RoleConfigurationId,
-                RoleConfigurationName = a.RoleConfigurationName,
-                TargetType = a.TargetType,
-                TargetUin = a.TargetUin,
-                TargetName = a.TargetName,
-                PrincipalType = a.PrincipalType,
-                PrincipalId = a.PrincipalId,
-                PrincipalName = a.PrincipalName,
-                CreateTime = a.CreateTime,
-                UpdateTime = a.UpdateTime,
-            }), ct);
+        /// <summary>Members matching the filter (SearchKey matches name or UIN); onItem returns false to stop early.</summary>
+        public Task ListMembersAsync(string? searchKey, long? nodeId, Func<OrgMember, bool> onItem, CancellationToken ct) =>
+            Paging.ByOffsetAsync<DescribeOrganizationMembersResponse, OrgMemberItem>(MemberPageSize,
+                offset => _client.CallAsync<DescribeOrganizationMembersResponse>("DescribeOrganizationMembers", new DescribeOrganizationMembersRequest
+                {
+                    Offset = offset,
+                    Limit = MemberPageSize,
+                    SearchKey = searchKey,
+                    NodeId = nodeId,
+                }, ApiCallKind.Read, _log, ct),
+                page => page.Items, page => page.Total,
+                item => onItem(ToMember(item)));
 
-        /// <summary>DeleteRoleAssignment; the answer's Task may be absent, so the request fills in what is known.</summary>
-        public async Task<RoleTask> DeleteRoleAssignmentAsync(DeleteRoleAssignmentRequest request, CancellationToken ct)
+        internal static OrgMember ToMember(OrgMemberItem item) => new OrgMember
         {
-            // Null: our unanswered first attempt removed it; done, with no task left to wait for.
-            var r = await _client.RemoveAsync<DeleteRoleAssignmentResponse>("DeleteRoleAssignment", request,
-                "ResourceNotFound.RoleConfigurationAuthorizationNotFound", _log, ct).ConfigureAwait(false) ?? new DeleteRoleAssignmentResponse();
-            var task = r.Task;
-            return new RoleTask
-            {
-                TaskId = task?.TaskId,
-                ZoneId = request.ZoneId,
-                // No task in the answer means nothing is left to wait for.
-                Status = task == null ? "Success" : task.Status ?? "InProgress",
-                TaskType = task?.TaskType ?? "DeleteRoleAssignment",
-                RoleConfigurationId = task?.RoleConfigurationId ?? request.RoleConfigurationId,
-                RoleConfigurationName = task?.RoleConfigurationName,
-                TargetType = task?.TargetType ?? request.TargetType,
-                TargetUin = task?.TargetUin ?? request.TargetUin,
-                PrincipalType = task?.PrincipalType ?? request.PrincipalType,
-                PrincipalId = task?.PrincipalId ?? request.PrincipalId,
-                FailureReason = string.IsNullOrEmpty(task?.FailureReason) ? null : task!.FailureReason,
-                RequestId = r.RequestId,
-            };
-        }
-
-        public Task ListProvisioningsAsync(ListRoleConfigurationProvisioningsRequest filter, Func<RoleProvisioning, bool> onItem, CancellationToken ct) =>
-            new ProvisioningService(_session, _log).ListAsync(filter, x => onItem(new RoleProvisioning
-            {
-                ZoneId = filter.ZoneId,
-                RoleConfigurationId = x.RoleConfigurationId,
-                RoleConfigurationName = x.RoleConfigurationName,
-                TargetType = x.TargetType,
-                TargetUin = x.TargetUin,
-                TargetName = x.TargetName,
-                DeploymentStatus = x.DeploymentStatus,
-                CreateTime = x.CreateTime,
-                UpdateTime = x.UpdateTime,
-            }), ct);
-
-        /// <summary>DismantleRoleConfiguration (undeploy); the service refuses while assignments still use the configuration there.</summary>
-        public async Task<RoleTask> DismantleAsync(DismantleRoleConfigurationRequest request, CancellationToken ct)
-        {
-            var r = await _client.RemoveAsync<RoleProvisioningTaskResponse>("DismantleRoleConfiguration", request,
-                "ResourceNotFound.RoleConfigurationProvisioningNotFound", _log, ct).ConfigureAwait(false)
-                ?? new RoleProvisioningTaskResponse { Task = new RoleProvisioningsTask { TaskStatus = "Success" } };
-            return ProvisioningService.ToRoleTask(r.Task, request.ZoneId!, request.RoleConfigurationId, request.TargetType, request.TargetUin,
-                r.RequestId, "DeprovisionRoleConfiguration");
-        }
+            MemberUin = item.MemberUin,
+            Name = item.Name,
+            MemberType = item.MemberType,
+            NodeId = item.NodeId,
+            NodeName = item.NodeName,
+            Remark = item.Remark,
+            PermissionStatus = item.PermissionStatus,
+            BindStatus = item.BindStatus,
+            IsAllowQuit = item.IsAllowQuit,
+            PayUin = item.PayUin,
+            PayName = item.PayName,
+            NickName = item.NickName,
+            Identities = (item.OrgIdentity ?? new List<MemberIdentityItem>())
+                .Select(i => new OrgMemberIdentity { IdentityId = i.IdentityId ?? 0, IdentityAliasName = i.IdentityAliasName }).ToArray(),
+            CreateTime = item.CreateTime,
+            UpdateTime = item.UpdateTime,
+        };
 
         private static RoleConfiguration ToConfiguration(RoleConfigurationItem c, string zoneId) => new RoleConfiguration
         {

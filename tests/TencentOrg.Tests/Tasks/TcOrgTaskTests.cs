@@ -2,9 +2,10 @@ using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
 using TencentOrg.Emulator;
+using TencentOrg.Tests.Module;
 using Xunit;
 
-namespace TencentOrg.Tests.Module
+namespace TencentOrg.Tests.Tasks
 {
     public class TcOrgTaskTests : CmdletTestBase
     {

@@ -2,8 +2,8 @@ using System;
 
 namespace TencentOrg
 {
-    // Objects the companion cmdlets emit. Property names follow the API where they are keys, so the
-    // objects pipe by property name into the cmdlets that take those keys.
+    // Objects the directory cmdlets emit (members, the CIC zone, users, groups, permission configurations). Property
+    // names follow the API where they are keys, so the objects pipe by property name into the cmdlets that take those keys.
 
     /// <summary>A member account of the organization (DescribeOrganizationMembers).</summary>
     public sealed class OrgMember
@@ -103,41 +103,5 @@ namespace TencentOrg
         public string? UpdateTime { get; set; }
 
         public override string ToString() => GroupName + " (" + GroupId + ")";
-    }
-
-    /// <summary>An existing CIC role assignment (ListRoleAssignments); carries every key Remove-TcRoleAssignment needs.</summary>
-    public sealed class RoleAssignment
-    {
-        public string? ZoneId { get; set; }
-        public string? RoleConfigurationId { get; set; }
-        public string? RoleConfigurationName { get; set; }
-        public string? TargetType { get; set; }
-        public long? TargetUin { get; set; }
-        public string? TargetName { get; set; }
-        public string? PrincipalType { get; set; }
-        public string? PrincipalId { get; set; }
-        public string? PrincipalName { get; set; }
-        public string? CreateTime { get; set; }
-        public string? UpdateTime { get; set; }
-
-        public override string ToString() =>
-            PrincipalType + " " + PrincipalId + " -> " + RoleConfigurationId + " on " + TargetType + " " + TargetUin;
-    }
-
-    /// <summary>A permission configuration deployed on an account (ListRoleConfigurationProvisionings).</summary>
-    public sealed class RoleProvisioning
-    {
-        public string? ZoneId { get; set; }
-        public string? RoleConfigurationId { get; set; }
-        public string? RoleConfigurationName { get; set; }
-        public string? TargetType { get; set; }
-        public long? TargetUin { get; set; }
-        public string? TargetName { get; set; }
-        /// <summary>Deployed, DeployedRequired or DeployFailed.</summary>
-        public string? DeploymentStatus { get; set; }
-        public string? CreateTime { get; set; }
-        public string? UpdateTime { get; set; }
-
-        public override string ToString() => RoleConfigurationId + " on " + TargetType + " " + TargetUin + " " + DeploymentStatus;
     }
 }

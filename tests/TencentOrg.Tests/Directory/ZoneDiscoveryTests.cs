@@ -1,7 +1,8 @@
 using System.Linq;
+using TencentOrg.Tests.Module;
 using Xunit;
 
-namespace TencentOrg.Tests.Module
+namespace TencentOrg.Tests.Directory
 {
     public class ZoneDiscoveryTests : CmdletTestBase
     {
@@ -29,7 +30,7 @@ $task | Wait-TcOrgTask | Out-Null").AssertSuccess();
     }
 }
 
-namespace TencentOrg.Tests.Module
+namespace TencentOrg.Tests.Directory
 {
     public class DisabledIdentityCenterTests : TencentOrg.Tests.Infrastructure.ModuleTestBase
     {

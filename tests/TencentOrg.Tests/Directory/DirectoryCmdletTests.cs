@@ -2,10 +2,10 @@ using System.Linq;
 using TencentOrg.Emulator;
 using Xunit;
 
-namespace TencentOrg.Tests.Companion
+namespace TencentOrg.Tests.Directory
 {
     /// <summary>Get-TcIdentityCenter, Get-TcRoleConfiguration, Get-TcOrgUser, Get-TcOrgGroup.</summary>
-    public class IdentityCenterCompanionTests : CompanionTestBase
+    public class DirectoryCmdletTests : Module.CmdletTestBase
     {
         // Retries are not the point here; without them an injected failure surfaces at once.
         protected override string ConnectArguments => base.ConnectArguments + " -MaxRetries 0";

@@ -2,10 +2,10 @@ using System.Linq;
 using TencentOrg.Emulator;
 using Xunit;
 
-namespace TencentOrg.Tests.Companion
+namespace TencentOrg.Tests.Provisioning
 {
     /// <summary>Get- and Stop-TcRoleProvisioning.</summary>
-    public class ProvisioningCompanionTests : CompanionTestBase
+    public class ProvisioningCmdletTests : Module.CmdletTestBase
     {
         protected override void Configure(EmulatorOptions options)
         {

@@ -2,10 +2,10 @@ using System.Linq;
 using TencentOrg.Emulator;
 using Xunit;
 
-namespace TencentOrg.Tests.Companion
+namespace TencentOrg.Tests.OrganizationIdentities
 {
     /// <summary>Get-, Set- and Remove-TcOrgIdentity.</summary>
-    public class IdentityCompanionTests : CompanionTestBase
+    public class OrganizationIdentityCmdletTests : Module.CmdletTestBase
     {
         protected override void Configure(EmulatorOptions options)
         {

@@ -1,0 +1,174 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using TencentOrg.Api;
+using TencentOrg.Models;
+
+namespace TencentOrg.Services
+{
+    /// <summary>
+    /// Member authorizations domain: grant identities to member accounts within the API's limits (10 members x 5
+    /// identities a call), list them, revoke them.
+    /// </summary>
+    internal sealed class MemberAuthorizationService
+    {
+        public const int MaxMembersPerCall = 10;
+        public const int MaxIdentitiesPerCall = 5;
+        private const string GrantAction = "CreateOrganizationMemberAuthIdentity";
+        private const string RevokeAction = "DeleteOrganizationMemberAuthIdentity";
+        private const long PageSize = 50;
+
+        private readonly OrgApiClient _client;
+        private readonly IOrgLog _log;
+        private readonly ReconcilingWrite _writes;
+
+        public MemberAuthorizationService(OrgSession session, IOrgLog log)
+        {
+            _client = session.Client;
+            _log = log;
+            _writes = new ReconcilingWrite(session.Options, log);
+        }
+
+        /// <summary>Grant every identity to every member; members must number at most 10 (the caller batches).</summary>
+        public async Task<IReadOnlyList<ItemOutcome<MemberGrant, MemberAuthIdentity>>> GrantAsync(
+            IReadOnlyList<long> members, IReadOnlyList<long> identities, bool skipExisting, CancellationToken ct)
+        {
+            if (members.Count > MaxMembersPerCall) throw new ArgumentException("At most " + MaxMembersPerCall + " members per call.", nameof(members));
+            var outcomes = new List<ItemOutcome<MemberGrant, MemberAuthIdentity>>();
+            Dictionary<long, HashSet<long>>? existing = null;
+            if (skipExisting)
+            {
+                existing = new Dictionary<long, HashSet<long>>();
+                foreach (var member in members) existing[member] = await GrantedIdentitiesAsync(member, ct).ConfigureAwait(false);
+            }
+            var path = GrantPath();
+            for (int start = 0; start < identities.Count; start += MaxIdentitiesPerCall)
+            {
+                var chunk = identities.Skip(start).Take(MaxIdentitiesPerCall).ToList();
+                var toGrant = new List<MemberGrant>();
+                foreach (var member in members)
+                    foreach (var id in chunk)
+                    {
+                        if (existing != null && existing[member].Contains(id))
+                        {
+                            _log.Warning("Identity " + id + " is already granted to member " + member + "; skipped.");
+                            outcomes.Add(ItemOutcome<MemberGrant, MemberAuthIdentity>.Success(new MemberGrant(member, id), Granted(member, id, "AlreadyGranted", null)));
+                        }
+                        else toGrant.Add(new MemberGrant(member, id));
+                    }
+                outcomes.AddRange(await _writes.RunAsync(path, toGrant, ct).ConfigureAwait(false));
+            }
+            return outcomes;
+        }
+
+        private WritePath<MemberGrant, MemberAuthIdentity> GrantPath() => new WritePath<MemberGrant, MemberAuthIdentity>(GrantAction, SendGrantAsync, ReadBackGrantsAsync)
+        {
+            // The call grants every identity to every member: a batch must be such a product.
+            Partition = AsProducts,
+            // All or nothing: isolate a bad member, then a bad identity, so the other pairs are still granted.
+            Split = batch =>
+            {
+                var members = batch.Select(g => g.MemberUin).Distinct().ToList();
+                return members.Count > 1
+                    ? members.Select(m => (IReadOnlyList<MemberGrant>)batch.Where(g => g.MemberUin == m).ToList())
+                    : batch.Select(g => (IReadOnlyList<MemberGrant>)new[] { g });
+            },
+        };
+
+        private async Task<IReadOnlyList<MemberAuthIdentity>> SendGrantAsync(IReadOnlyList<MemberGrant> batch, CancellationToken ct)
+        {
+            var request = new CreateOrganizationMemberAuthIdentityRequest
+            {
+                MemberUins = batch.Select(g => g.MemberUin).Distinct().ToList(),
+                IdentityIds = batch.Select(g => g.IdentityId).Distinct().ToList(),
+            };
+            var response = await _client.CallAsync<EmptyResponse>(GrantAction, request, ApiCallKind.Write, _log, ct).ConfigureAwait(false);
+            return batch.Select(g => Granted(g.MemberUin, g.IdentityId, "Granted", response.RequestId)).ToList();
+        }
+
+        /// <summary>Each member's grants, read once per member; a member whose grants cannot be read is unknown, the others are not.</summary>
+        private async Task<IReadOnlyList<ReadBack<MemberAuthIdentity>>> ReadBackGrantsAsync(IReadOnlyList<MemberGrant> batch, CancellationToken ct)
+        {
+            var granted = new Dictionary<long, HashSet<long>>();
+            var unreadable = new Dictionary<long, Exception>();
+            foreach (var member in batch.Select(g => g.MemberUin).Distinct())
+            {
+                try
+                {
+                    granted[member] = await GrantedIdentitiesAsync(member, ct).ConfigureAwait(false);
+                }
+                catch (OrgException readError)
+                {
+                    unreadable[member] = readError;
+                }
+            }
+            return batch.Select(g =>
+                unreadable.TryGetValue(g.MemberUin, out var readError) ? ReadBack<MemberAuthIdentity>.Unknown(readError)
+                : granted[g.MemberUin].Contains(g.IdentityId) ? ReadBack<MemberAuthIdentity>.Applied(Granted(g.MemberUin, g.IdentityId, "Granted", null))
+                : ReadBack<MemberAuthIdentity>.Absent).ToList();
+        }
+
+        /// <summary>Groups pairs into members x identities products: members that lack the same identities share a call.</summary>
+        internal static IEnumerable<IReadOnlyList<MemberGrant>> AsProducts(IReadOnlyList<MemberGrant> pairs) =>
+            pairs.GroupBy(g => g.MemberUin)
+                .GroupBy(member => string.Join(",", member.Select(g => g.IdentityId).OrderBy(id => id)))
+                .Select(sameIdentities => (IReadOnlyList<MemberGrant>)sameIdentities.SelectMany(member => member).ToList());
+
+        private static MemberAuthIdentity Granted(long member, long identity, string status, string? requestId) =>
+            new MemberAuthIdentity { MemberUin = member, IdentityId = identity, Status = status, RequestId = requestId };
+
+        /// <summary>The identities granted to a member.</summary>
+        public async Task<HashSet<long>> GrantedIdentitiesAsync(long memberUin, CancellationToken ct)
+        {
+            var ids = new HashSet<long>();
+            await ListAsync(memberUin, null, item => { ids.Add(item.IdentityId); return true; }, ct).ConfigureAwait(false);
+            return ids;
+        }
+
+        /// <summary>Authorizations filtered by member and/or identity (at least one is required by the API).</summary>
+        public Task ListAsync(long? memberUin, long? identityId, Func<MemberAuthIdentity, bool> onItem, CancellationToken ct) =>
+            Paging.ByOffsetAsync<DescribeOrganizationMemberAuthIdentitiesResponse, OrgMemberAuthIdentityItem>(PageSize,
+                offset => _client.CallAsync<DescribeOrganizationMemberAuthIdentitiesResponse>("DescribeOrganizationMemberAuthIdentities",
+                    new DescribeOrganizationMemberAuthIdentitiesRequest { Offset = offset, Limit = PageSize, MemberUin = memberUin, IdentityId = identityId },
+                    ApiCallKind.Read, _log, ct),
+                page => page.Items, page => page.Total,
+                item => onItem(new MemberAuthIdentity
+                {
+                    MemberUin = item.MemberUin ?? memberUin ?? 0,
+                    MemberName = item.MemberName,
+                    IdentityId = item.IdentityId,
+                    IdentityRoleName = item.IdentityRoleName,
+                    IdentityRoleAliasName = item.IdentityRoleAliasName,
+                    Description = item.Description,
+                    Status = item.Status == 1 ? "Configured" : item.Status == 2 ? "NeedsReconfiguration" : null,
+                    IdentityType = item.IdentityType,
+                    CreateTime = item.CreateTime,
+                    UpdateTime = item.UpdateTime,
+                }));
+
+        /// <summary>Revokes one identity from one member (the API takes one pair per call); a pair read back as gone is done.</summary>
+        public async Task<ItemOutcome<MemberGrant, WriteReceipt>> RevokeAsync(long memberUin, long identityId, CancellationToken ct)
+        {
+            var path = new WritePath<MemberGrant, WriteReceipt>(RevokeAction,
+                async (batch, c) => new[]
+                {
+                    new WriteReceipt((await _client.CallAsync<EmptyResponse>(RevokeAction,
+                        new DeleteOrganizationMemberAuthIdentityRequest { MemberUin = batch[0].MemberUin, IdentityId = batch[0].IdentityId },
+                        ApiCallKind.IdempotentWrite, _log, c).ConfigureAwait(false)).RequestId),
+                },
+                async (batch, c) =>
+                {
+                    var pair = batch[0];
+                    if ((await GrantedIdentitiesAsync(pair.MemberUin, c).ConfigureAwait(false)).Contains(pair.IdentityId)) return new[] { ReadBack<WriteReceipt>.Absent };
+                    _log.Verbose(RevokeAction + ": " + pair + " is already gone after an unanswered earlier attempt; treating it as done.");
+                    return new[] { ReadBack<WriteReceipt>.Applied(new WriteReceipt(null)) };
+                })
+            {
+                IsRemove = true,
+            };
+            return (await _writes.RunAsync(path, new[] { new MemberGrant(memberUin, identityId) }, ct).ConfigureAwait(false))[0];
+        }
+    }
+}
