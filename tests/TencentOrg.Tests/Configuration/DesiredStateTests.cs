@@ -5,13 +5,13 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TencentOrg.Emulator;
-using TencentOrg.Tests.Companion;
+using TencentOrg.Tests.Module;
 using Xunit;
 
 namespace TencentOrg.Tests.Configuration
 {
     /// <summary>Export, Compare and Sync against the emulator; writes and reads are counted in its request log.</summary>
-    public class DesiredStateTests : CompanionTestBase, IDisposable
+    public class DesiredStateTests : CmdletTestBase, IDisposable
     {
         private readonly string _file = Path.Combine(Path.GetTempPath(), "tcorg-config-" + Guid.NewGuid().ToString("N") + ".json");
 

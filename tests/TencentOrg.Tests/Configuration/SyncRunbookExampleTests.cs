@@ -2,14 +2,14 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using TencentOrg.Tests.Companion;
+using TencentOrg.Tests.Module;
 using TencentOrg.Tests.Infrastructure;
 using Xunit;
 
 namespace TencentOrg.Tests.Configuration
 {
     /// <summary>examples/sync-access.ps1 against the emulator: applies a baseline by names, then a rerun sends no write.</summary>
-    public class SyncRunbookExampleTests : CompanionTestBase, IDisposable
+    public class SyncRunbookExampleTests : CmdletTestBase, IDisposable
     {
         private readonly string _folder = Path.Combine(Path.GetTempPath(), "tcorg-runbook-" + Guid.NewGuid().ToString("N"));
 

@@ -2,7 +2,8 @@ using System.Linq;
 using TencentOrg.Emulator;
 using Xunit;
 
-namespace TencentOrg.Tests.Directory
+// Not "TencentOrg.Tests.Directory": that name would hide System.IO.Directory in every test namespace.
+namespace TencentOrg.Tests.DirectoryDomain
 {
     /// <summary>Get-TcIdentityCenter, Get-TcRoleConfiguration, Get-TcOrgUser, Get-TcOrgGroup.</summary>
     public class DirectoryCmdletTests : Module.CmdletTestBase

@@ -2,7 +2,7 @@ using System.Linq;
 using TencentOrg.Tests.Module;
 using Xunit;
 
-namespace TencentOrg.Tests.Directory
+namespace TencentOrg.Tests.DirectoryDomain
 {
     public class ZoneDiscoveryTests : CmdletTestBase
     {
@@ -30,7 +30,7 @@ $task | Wait-TcOrgTask | Out-Null").AssertSuccess();
     }
 }
 
-namespace TencentOrg.Tests.Directory
+namespace TencentOrg.Tests.DirectoryDomain
 {
     public class DisabledIdentityCenterTests : TencentOrg.Tests.Infrastructure.ModuleTestBase
     {

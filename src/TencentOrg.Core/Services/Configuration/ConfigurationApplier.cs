@@ -97,39 +97,37 @@ namespace TencentOrg.Services.Configuration
         private void Finish(ConfigurationPlanItem item, RoleTask task)
         {
             item.Task = task;
-            if (task.Status == "Failed") Fail(item, new OrgTaskFailedException(task));
-            else Succeed(item, task.Status == "Success" ? ConfigurationOutcome.Done : ConfigurationOutcome.Started);
+            if (task.Status == RoleTaskStatus.Failed) Fail(item, new OrgTaskFailedException(task));
+            else Succeed(item, task.Status == RoleTaskStatus.Success ? ConfigurationOutcome.Done : ConfigurationOutcome.Started);
         }
 
         private Task AddIdentitiesAsync(List<ConfigurationPlanItem> items, ConcurrentDictionary<string, long> created, CancellationToken ct)
         {
-            var service = new IdentityService(_session, _log);
+            var service = new OrganizationIdentityService(_session, _log);
             return ForEachAsync(items, ParallelSingleWrites, async item =>
             {
                 var identity = (ConfigurationIdentity)item.Desired!;
-                try
+                var outcome = await service.CreateAsync(identity.Name!, identity.Policies ?? Array.Empty<IdentityPolicy>(), identity.Description, false, ct).ConfigureAwait(false);
+                if (!outcome.Succeeded)
                 {
-                    var made = await service.CreateAsync(identity.Name!, identity.Policies ?? Array.Empty<IdentityPolicy>(), identity.Description, false, ct).ConfigureAwait(false);
-                    identity.IdentityId = made.IdentityId;
-                    created[identity.Name!] = made.IdentityId;
-                    Succeed(item);
+                    Fail(item, outcome.Error!);
+                    return;
                 }
-                catch (OrgException error)
-                {
-                    Fail(item, error);
-                }
+                identity.IdentityId = outcome.Result!.IdentityId;
+                created[identity.Name!] = outcome.Result.IdentityId;
+                Succeed(item);
             }, ct);
         }
 
         private Task ChangeIdentitiesAsync(List<ConfigurationPlanItem> items, CancellationToken ct)
         {
-            var service = new OrganizationService(_session, _log);
+            var service = new OrganizationIdentityService(_session, _log);
             return ForEachAsync(items, ParallelSingleWrites, async item =>
             {
                 var identity = (ConfigurationIdentity)item.Desired!;
                 try
                 {
-                    await service.UpdateIdentityAsync(identity.IdentityId!.Value, identity.Description ?? "", identity.Policies, ct).ConfigureAwait(false);
+                    await service.UpdateAsync(identity.IdentityId!.Value, identity.Description ?? "", identity.Policies, ct).ConfigureAwait(false);
                     Succeed(item);
                 }
                 catch (OrgException error)
@@ -162,10 +160,10 @@ namespace TencentOrg.Services.Configuration
             var calls = ready.GroupBy(r => r.Member)
                 .Select(m => (Member: m.Key, Identities: m.Select(r => r.Identity).Distinct().OrderBy(id => id).ToList()))
                 .GroupBy(m => string.Join(",", m.Identities))
-                .SelectMany(set => Chunk(set.Select(m => m.Member).ToList(), MemberAuthService.MaxMembersPerCall)
+                .SelectMany(set => Chunk(set.Select(m => m.Member).ToList(), MemberAuthorizationService.MaxMembersPerCall)
                     .Select(members => (Members: members, Identities: set.First().Identities)))
                 .ToList();
-            var service = new MemberAuthService(_session, _log);
+            var service = new MemberAuthorizationService(_session, _log);
             await ForEachAsync(calls, InFlightFor(_session.Options.RequestsPerSecond), async call =>
             {
                 IReadOnlyList<ItemOutcome<MemberGrant, MemberAuthIdentity>> outcomes;
@@ -223,26 +221,20 @@ namespace TencentOrg.Services.Configuration
 
         private Task RemoveAssignmentsAsync(string zone, List<ConfigurationPlanItem> items, ConcurrentDictionary<ConfigurationPlanItem, RoleTask> tasks, CancellationToken ct)
         {
-            var service = new IdentityCenterService(_session, _log);
+            var service = new RoleAssignmentService(_session, _log);
             return ForEachAsync(items, InFlightFor(_session.Options.RequestsPerSecond), async item =>
             {
                 var a = (ConfigurationRoleAssignment)item.Current!;
-                try
+                var outcome = await service.RemoveAsync(zone, new RoleAssignmentInfo
                 {
-                    tasks[item] = await service.DeleteRoleAssignmentAsync(new DeleteRoleAssignmentRequest
-                    {
-                        ZoneId = zone,
-                        RoleConfigurationId = a.RoleConfigurationId,
-                        TargetType = a.TargetType ?? "MemberUin",
-                        TargetUin = a.TargetUin,
-                        PrincipalType = a.PrincipalType,
-                        PrincipalId = a.PrincipalId,
-                    }, ct).ConfigureAwait(false);
-                }
-                catch (OrgException error)
-                {
-                    Fail(item, error);
-                }
+                    RoleConfigurationId = a.RoleConfigurationId,
+                    TargetType = a.TargetType ?? "MemberUin",
+                    TargetUin = a.TargetUin,
+                    PrincipalType = a.PrincipalType,
+                    PrincipalId = a.PrincipalId,
+                }, null, ct).ConfigureAwait(false);
+                if (outcome.Succeeded) tasks[item] = outcome.Result!;
+                else Fail(item, outcome.Error!);
             }, ct);
         }
 
@@ -276,37 +268,25 @@ namespace TencentOrg.Services.Configuration
 
         private Task RemoveGrantsAsync(List<ConfigurationPlanItem> items, CancellationToken ct)
         {
-            var service = new OrganizationService(_session, _log);
+            var service = new MemberAuthorizationService(_session, _log);
             return ForEachAsync(items, ParallelSingleWrites, async item =>
             {
                 var grant = (ConfigurationMemberAuthIdentity)item.Current!;
-                try
-                {
-                    await service.RevokeMemberAuthAsync(grant.MemberUin!.Value, grant.IdentityId!.Value, ct).ConfigureAwait(false);
-                    Succeed(item);
-                }
-                catch (OrgException error)
-                {
-                    Fail(item, error);
-                }
+                var outcome = await service.RevokeAsync(grant.MemberUin!.Value, grant.IdentityId!.Value, ct).ConfigureAwait(false);
+                if (outcome.Succeeded) Succeed(item);
+                else Fail(item, outcome.Error!);
             }, ct);
         }
 
         private Task RemoveIdentitiesAsync(List<ConfigurationPlanItem> items, CancellationToken ct)
         {
-            var service = new OrganizationService(_session, _log);
+            var service = new OrganizationIdentityService(_session, _log);
             return ForEachAsync(items, ParallelSingleWrites, async item =>
             {
                 var identity = (ConfigurationIdentity)item.Current!;
-                try
-                {
-                    await service.DeleteIdentityAsync(identity.IdentityId!.Value, ct).ConfigureAwait(false);
-                    Succeed(item);
-                }
-                catch (OrgException error)
-                {
-                    Fail(item, error);
-                }
+                var outcome = await service.RemoveAsync(identity.IdentityId!.Value, ct).ConfigureAwait(false);
+                if (outcome.Succeeded) Succeed(item);
+                else Fail(item, outcome.Error!);
             }, ct);
         }
 

@@ -46,7 +46,7 @@ namespace TencentOrg.Services.Configuration
         private async Task ReadIdentitiesAndGrantsAsync(OrgSnapshot snapshot, bool grants, CancellationToken ct)
         {
             var identities = new List<ConfigurationIdentity>();
-            await new IdentityService(_session, _log).ListAsync(new ListOrganizationIdentityRequest(), identity =>
+            await new OrganizationIdentityService(_session, _log).ListAsync(new ListOrganizationIdentityRequest(), identity =>
             {
                 identities.Add(new ConfigurationIdentity
                 {
@@ -62,7 +62,7 @@ namespace TencentOrg.Services.Configuration
             if (!grants) return;
 
             var found = new ConcurrentBag<ConfigurationMemberAuthIdentity>();
-            var memberAuth = new MemberAuthService(_session, _log);
+            var memberAuth = new MemberAuthorizationService(_session, _log);
             await ConfigurationApplier.ForEachAsync(identities, ParallelGrantListings, identity =>
                 memberAuth.ListAsync(null, identity.IdentityId, grant =>
                 {
@@ -108,7 +108,7 @@ namespace TencentOrg.Services.Configuration
                 Identities = snapshot.Identities?.Select(i => new NamedId(i.Name, Text(i.IdentityId.GetValueOrDefault()))).ToList(),
             };
             var listings = new List<Task>();
-            var center = new IdentityCenterService(_session, _log);
+            var center = new DirectoryService(_session, _log);
             if (needs.Users)
                 listings.Add(ListAsync(async (list, zone) => await center.ListUsersAsync(new ListUsersRequest { ZoneId = zone },
                     u => { list.Add(new NamedId(u.UserName, u.UserId ?? "")); return true; }, ct).ConfigureAwait(false), l => directory.Users = l, zoneId));
@@ -127,7 +127,7 @@ namespace TencentOrg.Services.Configuration
         public async Task ListMembersAsync(Action<List<NamedId>> done, CancellationToken ct)
         {
             var list = new List<NamedId>();
-            await new OrganizationService(_session, _log).ListMembersAsync(null, null, m => { list.Add(new NamedId(m.Name, Text(m.MemberUin))); return true; }, ct)
+            await new DirectoryService(_session, _log).ListMembersAsync(null, null, m => { list.Add(new NamedId(m.Name, Text(m.MemberUin))); return true; }, ct)
                 .ConfigureAwait(false);
             done(list);
         }
