@@ -57,6 +57,37 @@ $script:n";
             Report(results, "Add-TcOrgMemberAuthIdentity x" + grants, run, grants, ceilingPerSecond: 200, Delta(before, after, "CreateOrganizationMemberAuthIdentity"));
         }
 
+        private const string IdentityScript = @"
+$script:n = 0
+& { foreach ($i in 1..$count) { [pscustomobject]@{ Name = ""Throttled$i""; Policy = '2:ReadOnlyAccess' } } } |
+    New-TcOrgIdentity | ForEach-Object { $script:n++ }
+$script:n";
+
+        /// <summary>
+        /// 500 identities at 20 req/s with 10% of all answers RequestLimitExceeded at random: the floor is the create calls made
+        /// (throttled ones included) at 20/s; recovery must keep at least 80% of it, with no error to the user.
+        /// </summary>
+        public static void RunThrottled(Results results)
+        {
+            int identities = Quick ? 200 : 500;
+            using var emulator = EmulatorProcess.Start(20, 50, 20, throttledFraction: 0.1);
+            using var runspace = Connect(emulator.Info, requestsPerSecond: null);
+            var before = emulator.Stats();
+            var run = Invoke(runspace, IdentityScript, new Dictionary<string, object?> { ["count"] = identities });
+            var after = emulator.Stats();
+            int created = after.GetValueOrDefault("CreateOrganizationIdentity/OK") - before.GetValueOrDefault("CreateOrganizationIdentity/OK");
+            int throttled = Delta(before, after, "CreateOrganizationIdentity");
+            int calls = created + throttled;
+            double floor = calls / 20.0;
+            if (run.Terminating != null) Console.WriteLine("   terminating error: " + run.Terminating.Message);
+            foreach (var e in run.Errors.Take(3)) Console.WriteLine("   error: " + e.FullyQualifiedErrorId + ": " + e);
+            results.Add("New-TcOrgIdentity x" + identities + ", 10% throttled (emulator 20 req/s)", F(run.Seconds, 1) + " s vs floor " + F(floor, 1)
+                + " s (" + calls + " create calls / 20 per s) = " + F(100 * floor / run.Seconds, 0) + "% of the granted rate; " + throttled + " throttled",
+                ">= 80% of floor", floor / run.Seconds >= 0.8 && run.Count == identities);
+            results.Add("New-TcOrgIdentity x" + identities + ", 10% throttled: errors to user / identities created", run.Errors.Count + " / " + created,
+                "0 / all", run.Errors.Count == 0 && run.Terminating == null && created == identities);
+        }
+
         /// <summary>100,000 piped assignments with rate limits off on both sides (Connect-TcOrg's maximum budget, 1000/s): memory must stay flat.</summary>
         public static void RunMemory(Results results)
         {

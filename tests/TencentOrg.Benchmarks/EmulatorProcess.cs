@@ -35,10 +35,12 @@ namespace TencentOrg.Benchmarks
 
         public EmulatorInfo Info { get; }
 
-        public static EmulatorProcess Start(double ratePerSecond, int members, int users)
+        /// <param name="throttledFraction">Share of requests answered RequestLimitExceeded at random (before handling), 0 for none.</param>
+        public static EmulatorProcess Start(double ratePerSecond, int members, int users, double throttledFraction = 0)
         {
             var psi = Program.SelfStartInfo("--emulator", ratePerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                members.ToString(System.Globalization.CultureInfo.InvariantCulture), users.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                members.ToString(System.Globalization.CultureInfo.InvariantCulture), users.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                throttledFraction.ToString(System.Globalization.CultureInfo.InvariantCulture));
             psi.RedirectStandardInput = true;
             psi.RedirectStandardOutput = true;
             var process = Process.Start(psi) ?? throw new InvalidOperationException("cannot start the emulator child");
@@ -71,10 +73,12 @@ namespace TencentOrg.Benchmarks
         }
 
         /// <summary>The child's main: serve until stdin closes.</summary>
-        public static async Task<int> ServeAsync(double rate, int members, int users)
+        public static async Task<int> ServeAsync(double rate, int members, int users, double throttledFraction = 0)
         {
             var options = new EmulatorOptions { RateLimitPerSecond = rate, GeneratedMemberCount = members, GeneratedUserCount = users };
             await using var server = await EmulatorServer.StartAsync(options).ConfigureAwait(false);
+            if (throttledFraction > 0)
+                server.Faults.Add(new FaultRule { Kind = FaultKind.RequestLimitExceeded, Probability = throttledFraction });
             var info = new EmulatorInfo
             {
                 Endpoint = server.Endpoint.ToString(),

@@ -12,7 +12,7 @@ namespace TencentOrg.Benchmarks
     /// <summary>
     /// Runs every measurement side by side with its floor and prints one table with targets and PASS/FAIL.
     ///   (no args)                 everything
-    ///   --only import,signing,client,bulk,memory   a subset
+    ///   --only import,signing,client,bulk,memory,throttle   a subset
     ///   --quick                   fewer repetitions (smoke check of the harness)
     ///   --out FILE                also write the table as markdown
     /// Internal modes (the exe re-invokes itself): --import-child PSD1, --emulator RATE MEMBERS USERS.
@@ -26,7 +26,8 @@ namespace TencentOrg.Benchmarks
             BenchEnvironment.Initialize();
             if (args.Length >= 2 && args[0] == "--import-child") return ImportBench.Child(args[1]);
             if (args.Length >= 4 && args[0] == "--emulator")
-                return await EmulatorProcess.ServeAsync(double.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture));
+                return await EmulatorProcess.ServeAsync(double.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture),
+                    args.Length >= 5 ? double.Parse(args[4], CultureInfo.InvariantCulture) : 0);
 
             Quick = args.Contains("--quick");
             var only = ArgValue(args, "--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -40,6 +41,7 @@ namespace TencentOrg.Benchmarks
             if (Want("client")) Step("client", () => ClientBench.RunAsync(results).GetAwaiter().GetResult());
             if (Want("bulk")) Step("bulk", () => BulkBench.RunThroughput(results));
             if (Want("memory")) Step("memory", () => BulkBench.RunMemory(results));
+            if (Want("throttle")) Step("throttle", () => BulkBench.RunThrottled(results));
 
             Console.WriteLine();
             Console.WriteLine("TencentOrg benchmark results (" + DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC, "

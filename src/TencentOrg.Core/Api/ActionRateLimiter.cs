@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Diagnostics;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -9,68 +11,226 @@ namespace TencentOrg.Api
     /// <summary>
     /// Token bucket per action. Capacity is one token so requests leave evenly spaced and a bulk
     /// pipeline never bursts past the service's per-second limit. When the service still throttles
-    /// (its budget is shared with other tools on the same account), the action slows down and recovers
-    /// gradually as calls succeed.
+    /// (its budget is shared with other tools on the same account), the action slows down, and speeds
+    /// up again as calls succeed.
     /// </summary>
+    /// <remarks>
+    /// The budget (requests per second per action) is the lowest one asked by a live <see cref="RateLease"/>:
+    /// every session with the same credential and endpoint holds one, so the most careful runspace wins and
+    /// all of them report the same budget. Without leases the constructor's rate applies.
+    /// </remarks>
     public sealed class ActionRateLimiter
     {
-        private readonly ConcurrentDictionary<string, Bucket> _buckets = new ConcurrentDictionary<string, Bucket>(StringComparer.Ordinal);
-        private readonly Stopwatch _clock = Stopwatch.StartNew();
-        private double _ratePerSecond;
-
-        public ActionRateLimiter(double ratePerSecond) { _ratePerSecond = ratePerSecond; }
-
-        /// <summary>Requests per second per action; 0 or less disables the limit.</summary>
-        public double RatePerSecond
-        {
-            get => Volatile.Read(ref _ratePerSecond);
-            set => Volatile.Write(ref _ratePerSecond, value);
-        }
-
         /// <summary>How much slower than the budget throttling may push an action.</summary>
         public const double MaxSlowdown = 16;
+
+        /// <summary>Successes counted to estimate what the service grants an action (seconds).</summary>
+        internal const double GrantWindowSeconds = 2;
+
+        private readonly ConcurrentDictionary<string, Bucket> _buckets = new ConcurrentDictionary<string, Bucket>(StringComparer.Ordinal);
+        private readonly Func<double> _clock;
+        private readonly Func<TimeSpan, CancellationToken, Task> _delay;
+        // The asks, not the leases: a lease nobody holds any more must be collectable so its finalizer withdraws the ask.
+        private readonly List<RateAsk> _asks = new List<RateAsk>();
+        private readonly double _defaultRate;
+        private double _ratePerSecond;
+
+        public ActionRateLimiter(double ratePerSecond) : this(ratePerSecond, null, null) { }
+
+        /// <summary>With a clock (seconds) and a delay of the caller's, so tests drive time themselves.</summary>
+        internal ActionRateLimiter(double ratePerSecond, Func<double>? clock, Func<TimeSpan, CancellationToken, Task>? delay)
+        {
+            _defaultRate = ratePerSecond;
+            _ratePerSecond = ratePerSecond;
+            if (clock == null)
+            {
+                var stopwatch = Stopwatch.StartNew();
+                clock = () => stopwatch.Elapsed.TotalSeconds;
+            }
+            _clock = clock;
+            _delay = delay ?? ((wait, ct) => Task.Delay(wait, ct));
+        }
+
+        /// <summary>Requests per second per action in force; 0 or less disables the limit.</summary>
+        public double RatePerSecond => Volatile.Read(ref _ratePerSecond);
+
+        /// <summary>Asks for a budget for as long as the lease lives (until disposed or collected).</summary>
+        public RateLease Join(double requestedPerSecond)
+        {
+            var ask = new RateAsk(requestedPerSecond);
+            lock (_asks)
+            {
+                _asks.Add(ask);
+                Recompute();
+            }
+            return new RateLease(this, ask);
+        }
+
+        internal void Leave(RateAsk ask)
+        {
+            lock (_asks)
+            {
+                if (_asks.Remove(ask)) Recompute();
+            }
+        }
+
+        private void Recompute() =>
+            Volatile.Write(ref _ratePerSecond, _asks.Count == 0 ? _defaultRate : _asks.Min(a => a.PerSecond));
 
         public Task WaitAsync(string action, CancellationToken cancellationToken)
         {
             double rate = RatePerSecond;
             if (rate <= 0) return Task.CompletedTask;
             var bucket = _buckets.GetOrAdd(action, _ => new Bucket());
-            double interval = Volatile.Read(ref bucket.Slowdown) / rate;
-            double now = _clock.Elapsed.TotalSeconds;
-            double slot;
+            double now = _clock();
+            double interval, slot;
             lock (bucket)
             {
-                // Reserve the next free slot; an idle bucket may start now.
-                slot = Math.Max(now, bucket.NextFree);
-                bucket.NextFree = slot + interval;
+                // One interval at today's rate after the last reserved slot (a raised budget applies at once); an idle bucket starts now.
+                interval = 1 / (rate * bucket.Share);
+                slot = Math.Max(now, bucket.LastSlot + interval);
+                bucket.LastSlot = slot;
             }
             double wait = slot - now;
-            return wait <= 0.0005 ? Task.CompletedTask : Task.Delay(TimeSpan.FromSeconds(wait), cancellationToken);
+            return wait <= 0.0005 ? Task.CompletedTask : WaitForSlotAsync(bucket, interval, wait, cancellationToken);
         }
 
-        /// <summary>The service throttled this action: halve its rate (down to 1/16 of the budget). Returns the new rate.</summary>
+        private async Task WaitForSlotAsync(Bucket bucket, double interval, double wait, CancellationToken cancellationToken)
+        {
+            try
+            {
+                await _delay(TimeSpan.FromSeconds(wait), cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // A stopped command gives its slot back, so what comes next is not held up by calls never sent.
+                lock (bucket) bucket.LastSlot -= interval;
+                throw;
+            }
+        }
+
+        /// <summary>
+        /// The service throttled this action. Random throttles (a shared account, a busy service) must not pull the rate down
+        /// for good, while a real lower limit must be found quickly: the rate halves, but never below what the service has
+        /// granted this action over the last seconds, since that much evidently goes through. A real limit shows up as a
+        /// granted rate below the budget and the rate settles there; random throttles leave the granted rate near the budget.
+        /// Returns the new rate.
+        /// </summary>
         public double Throttled(string action)
         {
             var bucket = _buckets.GetOrAdd(action, _ => new Bucket());
-            lock (bucket) bucket.Slowdown = Math.Min(MaxSlowdown, bucket.Slowdown * 2);
+            double rate = RatePerSecond;
+            double now = _clock();
+            lock (bucket)
+            {
+                double granted = rate > 0 ? bucket.GrantedPerSecond(now) / rate : 0;
+                double share = Math.Max(bucket.Share / 2, granted);
+                bucket.Share = Math.Max(1 / MaxSlowdown, Math.Min(bucket.Share, share));
+            }
             return CurrentRate(action);
         }
 
-        /// <summary>A call went through: win back 5% of any slowdown.</summary>
+        /// <summary>A call went through: count it as granted and win back 5% of the rate.</summary>
         public void Succeeded(string action)
         {
-            if (!_buckets.TryGetValue(action, out var bucket) || Volatile.Read(ref bucket.Slowdown) <= 1) return;
-            lock (bucket) bucket.Slowdown = Math.Max(1, bucket.Slowdown * 0.95);
+            var bucket = _buckets.GetOrAdd(action, _ => new Bucket());
+            double now = _clock();
+            lock (bucket)
+            {
+                bucket.RecordSuccess(now);
+                if (bucket.Share < 1) bucket.Share = Math.Min(1, bucket.Share * 1.05);
+            }
         }
 
         /// <summary>Requests per second the action is held to now.</summary>
         public double CurrentRate(string action) =>
-            RatePerSecond / (_buckets.TryGetValue(action, out var bucket) ? Volatile.Read(ref bucket.Slowdown) : 1);
+            RatePerSecond * (_buckets.TryGetValue(action, out var bucket) ? Volatile.Read(ref bucket.Share) : 1);
+
+        /// <summary>Seconds until the action's next free slot (0 when a call may leave now).</summary>
+        internal double NextFreeIn(string action)
+        {
+            double rate = RatePerSecond;
+            if (rate <= 0 || !_buckets.TryGetValue(action, out var bucket)) return 0;
+            lock (bucket) return Math.Max(0, bucket.LastSlot + 1 / (rate * bucket.Share) - _clock());
+        }
 
         private sealed class Bucket
         {
-            public double NextFree;
-            public double Slowdown = 1;
+            /// <summary>When the last reserved call leaves (seconds on the limiter's clock).</summary>
+            public double LastSlot = double.NegativeInfinity;
+            /// <summary>Fraction of the budget the action runs at (1/MaxSlowdown to 1).</summary>
+            public double Share = 1;
+            private readonly Queue<double> _successes = new Queue<double>();
+
+            public void RecordSuccess(double now)
+            {
+                _successes.Enqueue(now);
+                Prune(now);
+            }
+
+            /// <summary>Calls that went through per second over the last window.</summary>
+            public double GrantedPerSecond(double now)
+            {
+                Prune(now);
+                return _successes.Count / GrantWindowSeconds;
+            }
+
+            private void Prune(double now)
+            {
+                while (_successes.Count > 0 && _successes.Peek() < now - GrantWindowSeconds) _successes.Dequeue();
+            }
         }
+    }
+
+    internal sealed class RateAsk
+    {
+        public RateAsk(double perSecond) { PerSecond = perSecond; }
+
+        public double PerSecond { get; }
+    }
+
+    /// <summary>A session's ask for a budget; the limiter applies the lowest live ask. Dispose (or drop) to withdraw it.</summary>
+    public sealed class RateLease : IDisposable
+    {
+        private readonly RateAsk _ask;
+        private ActionRateLimiter? _limiter;
+
+        internal RateLease(ActionRateLimiter limiter, RateAsk ask)
+        {
+            _limiter = limiter;
+            _ask = ask;
+        }
+
+        public double RequestedPerSecond => _ask.PerSecond;
+
+        /// <summary>The budget in force for everyone sharing the limiter.</summary>
+        public double InForcePerSecond => _limiter?.RatePerSecond ?? RequestedPerSecond;
+
+        public void Dispose()
+        {
+            Interlocked.Exchange(ref _limiter, null)?.Leave(_ask);
+            GC.SuppressFinalize(this);
+        }
+
+        // A runspace closed without Disconnect-TcOrg: its ask goes once the session is collected.
+        ~RateLease()
+        {
+            Interlocked.Exchange(ref _limiter, null)?.Leave(_ask);
+        }
+    }
+
+    /// <summary>
+    /// The process's limiters, one per credential (SecretId) and endpoint: the service limits the account per action, so every
+    /// runspace using that key shares one budget, and different organizations never slow each other.
+    /// </summary>
+    public static class RateBudgets
+    {
+        private static readonly ConcurrentDictionary<string, ActionRateLimiter> Limiters =
+            new ConcurrentDictionary<string, ActionRateLimiter>(StringComparer.Ordinal);
+
+        public static string KeyOf(string secretId, Uri endpoint) => secretId + "@" + endpoint.Authority.ToLowerInvariant();
+
+        public static ActionRateLimiter For(string secretId, Uri endpoint, double defaultRate) =>
+            Limiters.GetOrAdd(KeyOf(secretId, endpoint), _ => new ActionRateLimiter(defaultRate));
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Threading;
 using System.Threading.Tasks;
 using TencentOrg.Api;
@@ -14,10 +13,6 @@ namespace TencentOrg.Services
     /// </summary>
     public sealed class OrgSession
     {
-        // The service budget is per account and action, so sessions with the same key and endpoint share one limiter.
-        private static readonly ConcurrentDictionary<string, ActionRateLimiter> Limiters =
-            new ConcurrentDictionary<string, ActionRateLimiter>(StringComparer.Ordinal);
-
         private string? _zoneId;
 
         public OrgSession(OrgCredential credential, OrgClientOptions options, OrgSite site, bool isExplicit, System.Net.Http.HttpMessageHandler? handler = null)
@@ -26,8 +21,9 @@ namespace TencentOrg.Services
             Options = options;
             Site = site;
             IsExplicit = isExplicit;
-            var limiter = Limiters.GetOrAdd(credential.SecretId + "@" + options.Endpoint.Authority, _ => new ActionRateLimiter(options.RequestsPerSecond));
-            limiter.RatePerSecond = options.RequestsPerSecond;
+            // The service budget is per account and action: sessions with the same key and endpoint share one limiter.
+            var limiter = RateBudgets.For(credential.SecretId, options.Endpoint, options.RequestsPerSecond);
+            RateLease = limiter.Join(options.RequestsPerSecond);
             Client = new OrgApiClient(credential, options, limiter, handler);
         }
 
@@ -37,6 +33,8 @@ namespace TencentOrg.Services
         /// <summary>True when made by Connect-TcOrg; false when resolved from the environment for one command.</summary>
         public bool IsExplicit { get; }
         public OrgApiClient Client { get; }
+        /// <summary>This session's ask for -RequestsPerSecond; InForcePerSecond is what all sessions with the key get.</summary>
+        public RateLease RateLease { get; }
         public string? CachedZoneId => Volatile.Read(ref _zoneId);
 
         public void SetZoneId(string zoneId) => Volatile.Write(ref _zoneId, zoneId);

@@ -11,7 +11,13 @@ namespace TencentOrg
         public string? Region { get; set; }
         public string? Language { get; set; }
         public string? ZoneId { get; set; }
+        /// <summary>
+        /// The budget per API action in force: the lowest -RequestsPerSecond asked by any live session of this process with
+        /// the same SecretId and endpoint (they share the service's limit).
+        /// </summary>
         public double RequestsPerSecond { get; set; }
+        /// <summary>What this session asked for with -RequestsPerSecond.</summary>
+        public double RequestedRequestsPerSecond { get; set; }
         public int TimeoutSec { get; set; }
         public int MaxRetries { get; set; }
         /// <summary>True after Connect-TcOrg; false when resolved from environment variables or a profile per command.</summary>

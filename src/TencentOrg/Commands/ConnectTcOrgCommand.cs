@@ -102,6 +102,11 @@ namespace TencentOrg
             };
             var session = new OrgSession(credential, options, Site, isExplicit: true);
             SessionStore.Set(session);
+            if (session.RateLease.InForcePerSecond < RequestsPerSecond)
+            {
+                WriteWarning("Another session of this process with the same SecretId and endpoint asked for " + session.RateLease.InForcePerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                    + " requests/s per action; sessions with one key share the service's limit, so that lower budget applies here too until it disconnects. Get-TcOrgContext shows the budget in force.");
+            }
             WriteVerbose("Connected to " + endpoint + " with SecretId " + credential.MaskedSecretId + " from " + credential.Source + ".");
             if (PassThru) WriteObject(GetTcOrgContextCommand.Describe(session));
         }

@@ -22,7 +22,10 @@ namespace TencentOrg
         public static void Set(OrgSession? session)
         {
             var key = Key() ?? throw new InvalidOperationException("No current runspace.");
-            Sessions.GetOrCreateValue(key).Session = session;
+            var holder = Sessions.GetOrCreateValue(key);
+            // The replaced session no longer asks for its -RequestsPerSecond.
+            if (holder.Session != null && !ReferenceEquals(holder.Session, session)) holder.Session.RateLease.Dispose();
+            holder.Session = session;
         }
 
         /// <summary>The explicit session, else the environment chain with the endpoint from TCORG_ENDPOINT.</summary>
@@ -36,6 +39,7 @@ namespace TencentOrg
             string cacheKey = credential.SecretId + "|" + credential.HasSessionToken + "|" + options.Endpoint;
             // Reuse the implicit session while nothing changed, so the CIC zone is discovered once.
             if (holder.Implicit != null && holder.ImplicitKey == cacheKey) return holder.Implicit;
+            holder.Implicit?.RateLease.Dispose();
             holder.Implicit = new OrgSession(credential, options, OrgSite.China, isExplicit: false);
             holder.ImplicitKey = cacheKey;
             return holder.Implicit;
