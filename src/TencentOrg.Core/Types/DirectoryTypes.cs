@@ -21,8 +21,8 @@ namespace TencentOrg
         public string? PayUin { get; set; }
         public string? PayName { get; set; }
         public string? NickName { get; set; }
-        /// <summary>Organization identities granted to the member.</summary>
-        public OrgMemberIdentity[] Identities { get; set; } = Array.Empty<OrgMemberIdentity>();
+        /// <summary>Organization identities granted to the member; text form "101:Ops;102:Auditor".</summary>
+        public OrgMemberIdentityList Identities { get; set; } = OrgMemberIdentityList.Empty;
         public string? CreateTime { get; set; }
         public string? UpdateTime { get; set; }
 

@@ -10,7 +10,8 @@ namespace TencentOrg
         public long IdentityId { get; set; }
         public string? Name { get; set; }
         public string? Description { get; set; }
-        public IdentityPolicy[] Policies { get; set; } = Array.Empty<IdentityPolicy>();
+        /// <summary>Text form "1:AdministratorAccess;2:ReadOnlyAccess" (what -Policy accepts).</summary>
+        public IdentityPolicyList Policies { get; set; } = IdentityPolicyList.Empty;
         /// <summary>1 = preset, 2 = custom.</summary>
         public long? IdentityType { get; set; }
         public string? UpdateTime { get; set; }

@@ -32,12 +32,14 @@ namespace TencentOrg
         [Alias("Uin", "MemberUins")]
         [ValidateCount(1, 100000)]
         [ValidateUin]
+        [ExactInteger]
         public long[] MemberUin { get; set; } = new long[0];
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
-        [Alias("IdentityIds")]
+        [Alias("IdentityIds", "Identities")]
         [ValidateCount(1, 100)]
         [ValidateRange(1L, long.MaxValue)]
+        [IdentityIdTransformation]
         public long[] IdentityId { get; set; } = new long[0];
 
         /// <summary>Already-granted pairs become warnings and are emitted as they are (idempotent reruns).</summary>

@@ -12,10 +12,12 @@ namespace TencentOrg
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Uin")]
         [ValidateUin]
+        [ExactInteger]
         public long[]? MemberUin { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1L, long.MaxValue)]
+        [ExactInteger]
         public long[]? IdentityId { get; set; }
 
         protected override void ProcessRecord()

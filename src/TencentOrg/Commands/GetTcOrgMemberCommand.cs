@@ -21,11 +21,13 @@ namespace TencentOrg
         [Parameter(Mandatory = true, ParameterSetName = UinSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Uin", "TargetUin")]
         [ValidateUin]
+        [ExactInteger]
         public long[] MemberUin { get; set; } = new long[0];
 
         /// <summary>Only members of this organizational unit.</summary>
         [Parameter]
         [ValidateRange(1L, long.MaxValue)]
+        [ExactInteger]
         public long? NodeId { get; set; }
 
         protected override void ProcessRecord()

@@ -36,6 +36,7 @@ namespace TencentOrg
 
         [Parameter(ParameterSetName = ListSet)]
         [ValidateUin]
+        [ExactInteger]
         public long? TargetUin { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]

@@ -16,6 +16,7 @@ namespace TencentOrg
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("MemberUin")]
         [ValidateUin]
+        [ExactInteger]
         public long? TargetUin { get; set; }
 
         [Parameter]

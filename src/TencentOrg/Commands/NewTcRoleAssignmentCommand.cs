@@ -41,6 +41,7 @@ namespace TencentOrg
         [Alias("MemberUin")]
         [ValidateCount(1, 100000)]
         [ValidateUin]
+        [ExactInteger]
         public long[] TargetUin { get; set; } = new long[0];
 
         /// <summary>User or Group; inferred from the u-/g- prefix of -PrincipalId when omitted.</summary>
@@ -59,6 +60,7 @@ namespace TencentOrg
         // Import-Csv still bind: the field parameters only exist in the Fields set.
         [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
         [ValidateNotNull]
+        [RoleAssignmentInfoTransformation]
         public RoleAssignmentInfo InputObject { get; set; } = new RoleAssignmentInfo();
 
         /// <summary>Wait for each task to finish; a Failed task becomes an error carrying its FailureReason.</summary>

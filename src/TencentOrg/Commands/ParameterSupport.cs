@@ -80,6 +80,114 @@ namespace TencentOrg
         }
     }
 
+    /// <summary>
+    /// Whole numbers only, for UINs and IDs: integer types, integral floating values, or digit strings. PowerShell
+    /// would round '100000000002.6' to the neighbouring account, so anything else is refused before conversion.
+    /// </summary>
+    internal static class WholeNumber
+    {
+        // Beyond 2^53 a double no longer holds every integer exactly.
+        private const double MaxExactDouble = 9007199254740992d;
+
+        /// <summary>The value as a long, or an exception naming the value.</summary>
+        public static long Convert(object? input, string what)
+        {
+            object? value = input is PSObject ps ? ps.BaseObject : input;
+            switch (value)
+            {
+                case long l: return l;
+                case int i: return i;
+                case short s: return s;
+                case byte b: return b;
+                case sbyte sb: return sb;
+                case ushort us: return us;
+                case uint ui: return ui;
+                case ulong ul when ul <= long.MaxValue: return (long)ul;
+                case double d when !double.IsNaN(d) && Math.Abs(d) <= MaxExactDouble && Math.Floor(d) == d: return (long)d;
+                case float f when !float.IsNaN(f) && Math.Abs(f) <= 16777216f && Math.Floor(f) == f: return (long)f;
+                case decimal m when decimal.Truncate(m) == m && m >= long.MinValue && m <= long.MaxValue: return (long)m;
+                case string text when IsDigits(text) && long.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out long parsed):
+                    return parsed;
+            }
+            throw new ArgumentException("'" + Describe(value) + "' is not " + what + ": give a whole number (digits only, e.g. 100000000001); it is not rounded.");
+        }
+
+        /// <summary>Numbers and text: what this check decides on. Other objects are left to PowerShell's binding (by property name).</summary>
+        public static bool Applies(object? input)
+        {
+            object? value = input is PSObject ps ? ps.BaseObject : input;
+            return value is string || value is IConvertible && !(value is bool) && !(value is char) && !(value is DateTime) && !(value is DBNull);
+        }
+
+        private static bool IsDigits(string text)
+        {
+            int start = text.Length > 0 && text[0] == '-' ? 1 : 0;
+            if (text.Length == start) return false;
+            for (int i = start; i < text.Length; i++) if (text[i] < '0' || text[i] > '9') return false;
+            return true;
+        }
+
+        private static string Describe(object? value) =>
+            value == null ? "$null" : value is IFormattable f ? f.ToString(null, System.Globalization.CultureInfo.InvariantCulture) : value.ToString() ?? "";
+    }
+
+    /// <summary>Applies <see cref="WholeNumber"/> to an integer parameter, element by element for arrays.</summary>
+    public sealed class ExactIntegerAttribute : ArgumentTransformationAttribute
+    {
+        public override object? Transform(EngineIntrinsics engineIntrinsics, object inputData)
+        {
+            object? value = inputData is PSObject ps ? ps.BaseObject : inputData;
+            if (value == null) return null;
+            try
+            {
+                if (value is string || !(value is IEnumerable list))
+                    return WholeNumber.Applies(value) ? WholeNumber.Convert(value, "a whole number") : inputData;
+                var elements = list.Cast<object?>().ToList();
+                // A piped object binds by property name after this by-value attempt fails in PowerShell's own conversion.
+                if (!elements.All(WholeNumber.Applies)) return inputData;
+                return elements.Select(element => WholeNumber.Convert(element, "a whole number")).ToArray();
+            }
+            catch (ArgumentException ex)
+            {
+                throw new ArgumentTransformationMetadataException(ex.Message, ex);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A hashtable given as -InputObject becomes a RoleAssignmentInfo with TargetUin checked by <see cref="WholeNumber"/>
+    /// (PowerShell's own conversion would round it); other values bind as before.
+    /// </summary>
+    public sealed class RoleAssignmentInfoTransformationAttribute : ArgumentTransformationAttribute
+    {
+        public override object? Transform(EngineIntrinsics engineIntrinsics, object inputData)
+        {
+            object? value = inputData is PSObject ps ? ps.BaseObject : inputData;
+            if (!(value is IDictionary table)) return inputData;
+            var info = new RoleAssignmentInfo();
+            foreach (DictionaryEntry entry in table)
+            {
+                string key = entry.Key?.ToString() ?? "";
+                object? item = entry.Value is PSObject p ? p.BaseObject : entry.Value;
+                try
+                {
+                    if (key.Equals(nameof(RoleAssignmentInfo.TargetUin), StringComparison.OrdinalIgnoreCase))
+                        info.TargetUin = item == null ? (long?)null : WholeNumber.Convert(item, "an account UIN");
+                    else if (key.Equals(nameof(RoleAssignmentInfo.RoleConfigurationId), StringComparison.OrdinalIgnoreCase)) info.RoleConfigurationId = item?.ToString();
+                    else if (key.Equals(nameof(RoleAssignmentInfo.TargetType), StringComparison.OrdinalIgnoreCase)) info.TargetType = item?.ToString();
+                    else if (key.Equals(nameof(RoleAssignmentInfo.PrincipalType), StringComparison.OrdinalIgnoreCase)) info.PrincipalType = item?.ToString();
+                    else if (key.Equals(nameof(RoleAssignmentInfo.PrincipalId), StringComparison.OrdinalIgnoreCase)) info.PrincipalId = item?.ToString();
+                    else throw new ArgumentException("unknown key '" + key + "' (use RoleConfigurationId, TargetType, TargetUin, PrincipalType, PrincipalId).");
+                }
+                catch (ArgumentException ex)
+                {
+                    throw new ArgumentTransformationMetadataException("Cannot use the hashtable as a role assignment: " + ex.Message, ex);
+                }
+            }
+            return info;
+        }
+    }
+
     /// <summary>Turns hashtables, "1:AdministratorAccess;2:ReadOnlyAccess" strings (CSV cells) and objects into IdentityPolicy[].</summary>
     internal sealed class IdentityPolicyTransformationAttribute : ArgumentTransformationAttribute
     {
@@ -100,6 +208,10 @@ namespace TencentOrg
                             break;
                         case IDictionary table:
                             policies.Add(FromTable(table));
+                            break;
+                        case PSObject properties:
+                            // [pscustomobject]@{PolicyId=2; PolicyName='ReadOnlyAccess'}, or a policy read back by ConvertFrom-Json.
+                            policies.Add(FromTable(Properties(properties)));
                             break;
                         default:
                             policies.Add(LanguagePrimitives.ConvertTo<IdentityPolicy>(item));
@@ -122,27 +234,92 @@ namespace TencentOrg
             foreach (DictionaryEntry entry in table)
             {
                 string key = entry.Key?.ToString() ?? "";
-                if (key.Equals(nameof(IdentityPolicy.PolicyId), StringComparison.OrdinalIgnoreCase)) policy.PolicyId = LanguagePrimitives.ConvertTo<long>(entry.Value);
+                if (key.Equals(nameof(IdentityPolicy.PolicyId), StringComparison.OrdinalIgnoreCase)) policy.PolicyId = WholeNumber.Convert(entry.Value, "a PolicyId");
                 else if (key.Equals(nameof(IdentityPolicy.PolicyName), StringComparison.OrdinalIgnoreCase)) policy.PolicyName = entry.Value?.ToString();
-                else if (key.Equals(nameof(IdentityPolicy.PolicyType), StringComparison.OrdinalIgnoreCase)) policy.PolicyType = LanguagePrimitives.ConvertTo<long>(entry.Value);
+                else if (key.Equals(nameof(IdentityPolicy.PolicyType), StringComparison.OrdinalIgnoreCase)) policy.PolicyType = WholeNumber.Convert(entry.Value, "a PolicyType");
                 else if (key.Equals(nameof(IdentityPolicy.PolicyDocument), StringComparison.OrdinalIgnoreCase)) policy.PolicyDocument = entry.Value?.ToString();
                 else throw new ArgumentException("unknown key '" + key + "' (use PolicyId, PolicyName, PolicyType, PolicyDocument).");
             }
             return policy;
         }
 
+        // Property bags: a PSCustomObject's notes, minus nulls and the read-only IsCustom that ConvertTo-Json adds.
+        private static IDictionary Properties(PSObject bag)
+        {
+            var table = new Hashtable(StringComparer.OrdinalIgnoreCase);
+            foreach (var property in bag.Properties)
+            {
+                if (property.Name.Equals(nameof(IdentityPolicy.IsCustom), StringComparison.OrdinalIgnoreCase)) continue;
+                object? value = property.Value is PSObject p ? p.BaseObject : property.Value;
+                if (value != null) table[property.Name] = value;
+            }
+            return table;
+        }
+
         private static IEnumerable<object> Flatten(object input)
         {
-            object value = input is PSObject ps ? ps.BaseObject : input;
-            if (value is string || value is IDictionary || !(value is IEnumerable list))
+            object value = Unwrap(input);
+            if (value is string || value is IDictionary || value is PSObject || !(value is IEnumerable list))
             {
                 if (value != null) yield return value;
                 yield break;
             }
             foreach (var element in list)
             {
-                object inner = element is PSObject p ? p.BaseObject : element;
+                object inner = Unwrap(element);
                 if (inner != null) yield return inner;
+            }
+        }
+
+        // A PSCustomObject is only its PSObject wrapper; anything else is its base object.
+        internal static object Unwrap(object input) =>
+            input is PSObject ps && !(ps.BaseObject is PSCustomObject) ? ps.BaseObject : input;
+    }
+
+    /// <summary>
+    /// Identity IDs for granting: whole numbers, digit strings, OrgMember.Identities objects or their CSV text
+    /// "101:Ops;102:Auditor", and objects with an IdentityId property (ConvertFrom-Json).
+    /// </summary>
+    public sealed class IdentityIdTransformationAttribute : ArgumentTransformationAttribute
+    {
+        public override object? Transform(EngineIntrinsics engineIntrinsics, object inputData)
+        {
+            object? value = inputData is PSObject ps && !(ps.BaseObject is PSCustomObject) ? ps.BaseObject : inputData;
+            if (value == null) return null;
+            var ids = new List<long>();
+            try
+            {
+                if (value is string || !(value is IEnumerable list)) Add(ids, value);
+                else foreach (var element in list) Add(ids, element);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new ArgumentTransformationMetadataException(ex.Message, ex);
+            }
+            return ids.ToArray();
+        }
+
+        private static void Add(List<long> ids, object? element)
+        {
+            object? value = element is PSObject ps && !(ps.BaseObject is PSCustomObject) ? ps.BaseObject : element;
+            switch (value)
+            {
+                case OrgMemberIdentity held:
+                    ids.Add(held.IdentityId);
+                    return;
+                case PSObject bag when bag.Properties[nameof(OrgMemberIdentity.IdentityId)] is { } property:
+                    ids.Add(WholeNumber.Convert(property.Value, "an identity ID"));
+                    return;
+                case string text when text.IndexOf(':') >= 0 || text.IndexOf(';') >= 0:
+                    foreach (var part in text.Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries))
+                    {
+                        int colon = part.IndexOf(':');
+                        ids.Add(WholeNumber.Convert(colon >= 0 ? part.Substring(0, colon) : part, "an identity ID"));
+                    }
+                    return;
+                default:
+                    ids.Add(WholeNumber.Convert(value, "an identity ID"));
+                    return;
             }
         }
     }

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using TencentOrg.Models;
 using System.Management.Automation;
 using TencentOrg.Services;
 
@@ -13,13 +15,54 @@ namespace TencentOrg
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1L, long.MaxValue)]
+        [ExactInteger]
         public long[] IdentityId { get; set; } = new long[0];
+
+        private Dictionary<long, string?>? _names;
+
+        /// <summary>"Organization identity 101 (Auditors)": the name from one listing per command, only when -WhatIf or -Confirm will show it.</summary>
+        private string Describe(long id)
+        {
+            if (_names == null)
+            {
+                _names = new Dictionary<long, string?>();
+                var session = WillAsk() ? SessionStore.TryCurrentOrImplicit(this) : null;
+                if (session != null)
+                {
+                    try
+                    {
+                        Await(new OrganizationIdentityService(session, Log).ListAsync(new ListOrganizationIdentityRequest(), identity =>
+                        {
+                            _names[identity.IdentityId] = identity.Name;
+                            return true;
+                        }, CancelToken));
+                    }
+                    catch (Api.OrgException)
+                    {
+                        // The number alone still identifies it; the delete reports any real failure.
+                    }
+                }
+            }
+            return "Organization identity " + id + (_names.TryGetValue(id, out var name) && !string.IsNullOrEmpty(name) ? " (" + name + ")" : "");
+        }
+
+        // ConfirmImpact is High: the default $ConfirmPreference (High) asks, as do -WhatIf and -Confirm.
+        private bool WillAsk()
+        {
+            var bound = MyInvocation.BoundParameters;
+            if (bound.TryGetValue("WhatIf", out var whatIf) && ((SwitchParameter)whatIf).IsPresent) return true;
+            if (bound.TryGetValue("Confirm", out var confirm)) return ((SwitchParameter)confirm).IsPresent;
+            if (LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"))) return true;
+            var preference = SessionState.PSVariable.GetValue("ConfirmPreference");
+            if (preference is PSObject wrapped) preference = wrapped.BaseObject;
+            return !(preference is ConfirmImpact level) || (level != ConfirmImpact.None && level <= ConfirmImpact.High);
+        }
 
         protected override void ProcessRecord()
         {
             foreach (var id in IdentityId)
             {
-                if (!ShouldProcess("Organization identity " + id, "Delete")) continue;
+                if (!ShouldProcess(Describe(id), "Delete")) continue;
                 _service ??= new OrganizationIdentityService(Session, Log);
                 var outcome = Await(_service.RemoveAsync(id, CancelToken));
                 if (outcome.Succeeded) WriteVerbose("Deleted organization identity " + id + ".");

@@ -14,10 +14,12 @@ namespace TencentOrg
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Uin")]
         [ValidateUin]
+        [ExactInteger]
         public long[] MemberUin { get; set; } = new long[0];
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1L, long.MaxValue)]
+        [ExactInteger]
         public long[] IdentityId { get; set; } = new long[0];
 
         protected override void ProcessRecord()

@@ -37,6 +37,7 @@ namespace TencentOrg
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("MemberUin")]
         [ValidateUin]
+        [ExactInteger]
         public long TargetUin { get; set; }
 
         /// <summary>User or Group; inferred from the u-/g- prefix of -PrincipalId when omitted.</summary>

@@ -33,6 +33,7 @@ namespace TencentOrg
         [Alias("MemberUin")]
         [ValidateCount(1, 100000)]
         [ValidateUin]
+        [ExactInteger]
         public long[] TargetUin { get; set; } = new long[0];
 
         /// <summary>Wait for each task; a Failed task becomes an error carrying its FailureReason.</summary>

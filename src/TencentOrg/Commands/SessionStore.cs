@@ -45,6 +45,19 @@ namespace TencentOrg
             return holder.Implicit;
         }
 
+        /// <summary>Like <see cref="CurrentOrImplicit"/>, but null instead of an error (completers, What-if text).</summary>
+        public static OrgSession? TryCurrentOrImplicit(PSCmdlet? cmdlet = null)
+        {
+            try
+            {
+                return CurrentOrImplicit(cmdlet!);
+            }
+            catch (Exception)
+            {
+                return null;
+            }
+        }
+
         private static object? Key() => Runspace.DefaultRunspace;
 
         private sealed class Holder

@@ -18,6 +18,7 @@ namespace TencentOrg
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1L, long.MaxValue)]
+        [ExactInteger]
         public long IdentityId { get; set; }
 
         [Parameter]
