@@ -54,7 +54,7 @@ namespace TencentOrg.Services.Configuration
                     IdentityId = identity.IdentityId,
                     IdentityType = identity.IdentityType,
                     Description = identity.Description ?? "",
-                    Policies = identity.Policies,
+                    Policies = identity.Policies.ToArray(),
                 });
                 return true;
             }, ct).ConfigureAwait(false);
