@@ -12,7 +12,7 @@ namespace TencentOrg.Benchmarks
     /// <summary>
     /// Runs every measurement side by side with its floor and prints one table with targets and PASS/FAIL.
     ///   (no args)                 everything
-    ///   --only import,signing,client,bulk,memory,throttle   a subset
+    ///   --only import,signing,client,bulk,memory,throttle,sync   a subset
     ///   --quick                   fewer repetitions (smoke check of the harness)
     ///   --out FILE                also write the table as markdown
     /// Internal modes (the exe re-invokes itself): --import-child PSD1, --emulator RATE MEMBERS USERS.
@@ -42,6 +42,7 @@ namespace TencentOrg.Benchmarks
             if (Want("bulk")) Step("bulk", () => BulkBench.RunThroughput(results));
             if (Want("memory")) Step("memory", () => BulkBench.RunMemory(results));
             if (Want("throttle")) Step("throttle", () => BulkBench.RunThrottled(results));
+            if (Want("sync")) Step("sync", () => SyncBench.Run(results));
 
             Console.WriteLine();
             Console.WriteLine("TencentOrg benchmark results (" + DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC, "

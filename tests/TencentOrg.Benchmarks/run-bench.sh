@@ -3,7 +3,7 @@
 # and prints each figure with its target and PASS/FAIL. ~2-3 minutes on 2 cores (plus the first build).
 #   tests/TencentOrg.Benchmarks/run-bench.sh                 everything
 #   tests/TencentOrg.Benchmarks/run-bench.sh --quick         fewer repetitions (harness smoke check)
-#   tests/TencentOrg.Benchmarks/run-bench.sh --only import,signing,client,bulk,memory
+#   tests/TencentOrg.Benchmarks/run-bench.sh --only import,signing,client,bulk,memory,throttle,sync
 #   BENCH_JIT=1 tests/TencentOrg.Benchmarks/run-bench.sh     skip the ReadyToRun publish (engine JIT-compiled)
 # The bench runs from a ReadyToRun publish (artifacts/bench/r2r): a pwsh release ships its engine
 # precompiled, while the System.Management.Automation NuGet package is IL-only, and JIT-compiling the engine
