@@ -121,6 +121,28 @@ namespace TencentOrg.Tests.Configuration
             Assert.Equal(6, problems.Count);
         }
 
+        [Fact]
+        public void The_schema_in_docs_describes_every_key_the_writer_writes_and_requires_the_version()
+        {
+            var schema = System.Text.Json.Nodes.JsonNode.Parse(System.IO.File.ReadAllText(System.IO.Path.Combine(Infrastructure.TestSetup.RepoRoot, "docs", "configuration-schema.json")))!;
+            var written = System.Text.Json.Nodes.JsonNode.Parse(ConfigurationFile.Write(Sample(reversed: false)))!.AsObject();
+            static IEnumerable<string> Keys(System.Text.Json.Nodes.JsonNode node) => node["properties"]!.AsObject().Select(p => p.Key);
+
+            Assert.Contains("SchemaVersion", schema["required"]!.AsArray().Select(n => (string)n!));
+            Assert.Empty(written.Select(p => p.Key).Except(Keys(schema)));
+            var sections = new Dictionary<string, string> { ["Identities"] = "Identity", ["MemberAuthIdentities"] = "MemberAuthIdentity", ["RoleAssignments"] = "RoleAssignment" };
+            foreach (var section in sections)
+            {
+                var allowed = Keys(schema["$defs"]![section.Value]!).ToList();
+                foreach (var entry in written[section.Key]!.AsArray())
+                    Assert.Empty(entry!.AsObject().Select(p => p.Key).Except(allowed));
+            }
+            var policyKeys = Keys(schema["$defs"]!["Policy"]!).ToList();
+            foreach (var identity in written["Identities"]!.AsArray())
+                foreach (var policy in identity!["Policies"]!.AsArray())
+                    Assert.Empty(policy!.AsObject().Select(p => p.Key).Except(policyKeys));
+        }
+
         [Theory]
         [InlineData("[]", "the top level must be a JSON object.")]
         [InlineData("{ \"RoleAssignments\": [] }", "SchemaVersion: missing")]

@@ -231,6 +231,26 @@ namespace TencentOrg.Tests.Configuration
         }
 
         [Fact]
+        public void A_failing_item_is_Failed_with_an_error_and_the_others_are_still_applied()
+        {
+            File.WriteAllText(_file, @"{ ""SchemaVersion"": 1, ""RoleAssignments"": [
+  { ""PrincipalId"": ""g-emugroup0003"", ""RoleConfigurationId"": ""rc-emuconfig003"", ""TargetUin"": 100000000001 },
+  { ""PrincipalId"": ""u-nosuchuser01"", ""RoleConfigurationId"": ""rc-emuconfig003"", ""TargetUin"": 100000000002 },
+  { ""PrincipalId"": ""g-emugroup0003"", ""RoleConfigurationId"": ""rc-emuconfig003"", ""TargetUin"": 100000000003 } ] }");
+            var result = Run("Sync-TcOrgConfiguration $file -Confirm:$false", FileVariable);
+            var adds = result.Output.Where(p => Prop(p, "Action")!.ToString() == "Add").ToList();
+            Assert.Equal(new[] { "Started", "Failed", "Started" }, adds.Select(p => (string)Prop(p, "Outcome")!));
+            Assert.Equal(50, result.Output.Count(p => (string)Prop(p, "Outcome")! == "NotPruned"));
+            var failed = adds[1];
+            Assert.Contains("u-nosuchuser01", (string)Prop(failed, "Key")!);
+            Assert.False(string.IsNullOrEmpty((string?)Prop(failed, "Error")));
+            var error = Assert.Single(result.Errors);
+            Assert.EndsWith(",TencentOrg.SyncTcOrgConfigurationCommand", error.FullyQualifiedErrorId);
+            Assert.Same(failed.BaseObject, error.TargetObject);
+            Assert.Equal(2, Emulator.State.RoleAssignments.Count(a => a.PrincipalId == "g-emugroup0003"));
+        }
+
+        [Fact]
         public void Unknown_or_ambiguous_name_stops_Sync_before_any_write()
         {
             File.WriteAllText(_file, @"{ ""SchemaVersion"": 1, ""RoleAssignments"": [
