@@ -158,6 +158,9 @@ namespace TencentOrg.Tests.Configuration
             Assert.Equal(0, SentCount("DeleteRoleAssignment"));
             Assert.Equal(new[] { "CreateRoleAssignment", "CreateRoleAssignment" }, Writes());
             Assert.Equal(100, sync.Count(p => Prop(p, "Action")!.ToString() == "Add" && (string)Prop(p, "Outcome")! == "Started"));
+            // Emitted in plan order, though two batches were in flight.
+            Assert.Equal(plan.Where(p => Prop(p, "Action")!.ToString() == "Add").Select(p => (string)Prop(p, "Key")!),
+                sync.Where(p => Prop(p, "Action")!.ToString() == "Add").Select(p => (string)Prop(p, "Key")!));
             Assert.Equal(10, sync.Count(p => (string)Prop(p, "Outcome")! == "NotPruned"));
             Assert.Equal(150, Emulator.State.RoleAssignments.Count);
 

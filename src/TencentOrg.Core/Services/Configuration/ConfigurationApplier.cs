@@ -24,7 +24,10 @@ namespace TencentOrg.Services.Configuration
         private readonly Func<Task<string>> _zoneId;
         private readonly Action<ConfigurationPlanItem, Exception?> _report;
         private readonly ConcurrentDictionary<ConfigurationPlanItem, Exception?> _done = new ConcurrentDictionary<ConfigurationPlanItem, Exception?>();
-        private readonly Dictionary<ConfigurationPlanItem, int> _order = new Dictionary<ConfigurationPlanItem, int>();
+        // Items in the order they are sent (phase, then plan order); each is reported once every item before it is.
+        private List<ConfigurationPlanItem> _sequence = new List<ConfigurationPlanItem>();
+        private readonly object _reportLock = new object();
+        private int _reported;
 
         public ConfigurationApplier(OrgSession session, IOrgLog log, Func<Task<string>> zoneId, Action<ConfigurationPlanItem, Exception?> report)
         {
@@ -38,67 +41,75 @@ namespace TencentOrg.Services.Configuration
         internal static int InFlightFor(double requestsPerSecond) =>
             requestsPerSecond <= 0 ? 16 : Math.Max(4, Math.Min(16, (int)Math.Ceiling(requestsPerSecond / 5)));
 
+        private static readonly (ConfigurationAction Action, ConfigurationKind Kind)[] Phases =
+        {
+            (ConfigurationAction.Add, ConfigurationKind.Identity),
+            (ConfigurationAction.Change, ConfigurationKind.Identity),
+            (ConfigurationAction.Add, ConfigurationKind.MemberAuthIdentity),
+            (ConfigurationAction.Add, ConfigurationKind.RoleAssignment),
+            (ConfigurationAction.Remove, ConfigurationKind.RoleAssignment),
+            (ConfigurationAction.Remove, ConfigurationKind.MemberAuthIdentity),
+            (ConfigurationAction.Remove, ConfigurationKind.Identity),
+        };
+
         public async Task ApplyAsync(IReadOnlyList<ConfigurationPlanItem> items, bool wait, TimeSpan timeout, CancellationToken ct)
         {
-            for (int i = 0; i < items.Count; i++) _order[items[i]] = i;
             List<ConfigurationPlanItem> Select(ConfigurationAction action, ConfigurationKind kind) =>
                 items.Where(i => i.Action == action && i.Kind == kind).ToList();
+            var phases = Phases.Select(p => Select(p.Action, p.Kind)).ToList();
+            _sequence = phases.SelectMany(p => p).ToList();
 
             var createdIdentities = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
-            await Phase(AddIdentitiesAsync(Select(ConfigurationAction.Add, ConfigurationKind.Identity), createdIdentities, ct)).ConfigureAwait(false);
-            await Phase(ChangeIdentitiesAsync(Select(ConfigurationAction.Change, ConfigurationKind.Identity), ct)).ConfigureAwait(false);
-            await Phase(AddGrantsAsync(Select(ConfigurationAction.Add, ConfigurationKind.MemberAuthIdentity), createdIdentities, ct)).ConfigureAwait(false);
-
-            var tasks = new ConcurrentDictionary<ConfigurationPlanItem, RoleTask>();
-            var assignmentAdds = Select(ConfigurationAction.Add, ConfigurationKind.RoleAssignment);
-            var assignmentRemoves = Select(ConfigurationAction.Remove, ConfigurationKind.RoleAssignment);
-            if (assignmentAdds.Count + assignmentRemoves.Count > 0)
+            await AddIdentitiesAsync(phases[0], createdIdentities, ct).ConfigureAwait(false);
+            await ChangeIdentitiesAsync(phases[1], ct).ConfigureAwait(false);
+            await AddGrantsAsync(phases[2], createdIdentities, ct).ConfigureAwait(false);
+            if (phases[3].Count + phases[4].Count > 0)
             {
                 string zone = await _zoneId().ConfigureAwait(false);
-                await AddAssignmentsAsync(zone, assignmentAdds, tasks, ct).ConfigureAwait(false);
-                await RemoveAssignmentsAsync(zone, assignmentRemoves, tasks, ct).ConfigureAwait(false);
-                if (wait) await WaitAsync(zone, tasks, timeout, ct).ConfigureAwait(false);
-                foreach (var pair in tasks) Finish(pair.Key, pair.Value);
-                Flush();
+                // Without -Wait each item is reported as its call returns; with it, once its task ends.
+                var started = new ConcurrentDictionary<ConfigurationPlanItem, RoleTask>();
+                await AddAssignmentsAsync(zone, phases[3], wait, started, ct).ConfigureAwait(false);
+                await RemoveAssignmentsAsync(zone, phases[4], wait, started, ct).ConfigureAwait(false);
+                if (wait) await WaitAsync(zone, started, timeout, ct).ConfigureAwait(false);
             }
-
-            await Phase(RemoveGrantsAsync(Select(ConfigurationAction.Remove, ConfigurationKind.MemberAuthIdentity), ct)).ConfigureAwait(false);
-            await Phase(RemoveIdentitiesAsync(Select(ConfigurationAction.Remove, ConfigurationKind.Identity), ct)).ConfigureAwait(false);
+            await RemoveGrantsAsync(phases[5], ct).ConfigureAwait(false);
+            await RemoveIdentitiesAsync(phases[6], ct).ConfigureAwait(false);
         }
 
-        private async Task Phase(Task work)
+        private void Done(ConfigurationPlanItem item, Exception? error)
         {
-            await work.ConfigureAwait(false);
-            Flush();
-        }
-
-        /// <summary>Reports what finished since the last flush, in plan order.</summary>
-        private void Flush()
-        {
-            foreach (var item in _done.Keys.OrderBy(i => _order[i]).ToList())
+            _done[item] = error;
+            lock (_reportLock)
             {
-                if (_done.TryRemove(item, out var error)) _report(item, error);
+                while (_reported < _sequence.Count && _done.TryRemove(_sequence[_reported], out var failure))
+                {
+                    _report(_sequence[_reported], failure);
+                    _reported++;
+                }
             }
         }
 
         private void Succeed(ConfigurationPlanItem item, string outcome = ConfigurationOutcome.Done)
         {
             item.Outcome = outcome;
-            _done[item] = null;
+            Done(item, null);
         }
 
         private void Fail(ConfigurationPlanItem item, Exception error)
         {
             item.Outcome = ConfigurationOutcome.Failed;
             item.Error = error.Message;
-            _done[item] = error;
+            Done(item, error);
         }
 
-        private void Finish(ConfigurationPlanItem item, RoleTask task)
+        /// <summary>An accepted assignment write: reported now, or (with -Wait, task still running) after the wait.</summary>
+        private void Started(ConfigurationPlanItem item, RoleTask task, bool wait, ConcurrentDictionary<ConfigurationPlanItem, RoleTask> started)
         {
             item.Task = task;
             if (task.Status == RoleTaskStatus.Failed) Fail(item, new OrgTaskFailedException(task));
-            else Succeed(item, task.Status == RoleTaskStatus.Success ? ConfigurationOutcome.Done : ConfigurationOutcome.Started);
+            else if (task.Status == RoleTaskStatus.Success) Succeed(item);
+            else if (wait) started[item] = task;
+            else Succeed(item, ConfigurationOutcome.Started);
         }
 
         private Task AddIdentitiesAsync(List<ConfigurationPlanItem> items, ConcurrentDictionary<string, long> created, CancellationToken ct)
@@ -190,7 +201,7 @@ namespace TencentOrg.Services.Configuration
             }, ct).ConfigureAwait(false);
         }
 
-        private async Task AddAssignmentsAsync(string zone, List<ConfigurationPlanItem> items, ConcurrentDictionary<ConfigurationPlanItem, RoleTask> tasks, CancellationToken ct)
+        private async Task AddAssignmentsAsync(string zone, List<ConfigurationPlanItem> items, bool wait, ConcurrentDictionary<ConfigurationPlanItem, RoleTask> started, CancellationToken ct)
         {
             var service = new RoleAssignmentService(_session, _log);
             var infos = items.Select(item =>
@@ -213,13 +224,13 @@ namespace TencentOrg.Services.Configuration
                     foreach (var outcome in outcomes)
                     {
                         var item = itemOf[outcome.Input];
-                        if (outcome.Succeeded) tasks[item] = outcome.Result!;
-                        else Fail(item, outcome.Error!);
+                        if (!outcome.Succeeded) Fail(item, outcome.Error!);
+                        else Started(item, outcome.Result!, wait, started);
                     }
                 }, ct).ConfigureAwait(false);
         }
 
-        private Task RemoveAssignmentsAsync(string zone, List<ConfigurationPlanItem> items, ConcurrentDictionary<ConfigurationPlanItem, RoleTask> tasks, CancellationToken ct)
+        private Task RemoveAssignmentsAsync(string zone, List<ConfigurationPlanItem> items, bool wait, ConcurrentDictionary<ConfigurationPlanItem, RoleTask> started, CancellationToken ct)
         {
             var service = new RoleAssignmentService(_session, _log);
             return ForEachAsync(items, InFlightFor(_session.Options.RequestsPerSecond), async item =>
@@ -233,37 +244,30 @@ namespace TencentOrg.Services.Configuration
                     PrincipalType = a.PrincipalType,
                     PrincipalId = a.PrincipalId,
                 }, null, ct).ConfigureAwait(false);
-                if (outcome.Succeeded) tasks[item] = outcome.Result!;
+                if (outcome.Succeeded) Started(item, outcome.Result!, wait, started);
                 else Fail(item, outcome.Error!);
             }, ct);
         }
 
         /// <summary>-Wait: follow every started task; each item ends Done, or Failed with the task's reason or the timeout.</summary>
-        private async Task WaitAsync(string zone, ConcurrentDictionary<ConfigurationPlanItem, RoleTask> tasks, TimeSpan timeout, CancellationToken ct)
+        private async Task WaitAsync(string zone, ConcurrentDictionary<ConfigurationPlanItem, RoleTask> started, TimeSpan timeout, CancellationToken ct)
         {
-            var running = tasks.Where(t => !t.Value.IsFinished).ToList();
-            if (running.Count == 0) return;
+            if (started.IsEmpty) return;
             var byTask = new Dictionary<RoleTask, ConfigurationPlanItem>();
             var byId = new Dictionary<string, ConfigurationPlanItem>(StringComparer.Ordinal);
-            foreach (var pair in running)
+            foreach (var pair in started)
             {
                 byTask[pair.Value] = pair.Key;
                 if (pair.Value.TaskId != null) byId[pair.Value.TaskId] = pair.Key;
             }
-            var ended = new ConcurrentDictionary<ConfigurationPlanItem, (RoleTask Task, Exception? Error)>();
-            await new TaskService(_session, _log).WaitAsync(zone, running.Select(r => r.Value).ToList(), timeout, outcome =>
+            await new TaskService(_session, _log).WaitAsync(zone, started.Values.ToList(), timeout, outcome =>
             {
                 var task = outcome.Result ?? outcome.Input;
                 if (!byTask.TryGetValue(outcome.Input, out var item) && (task.TaskId == null || !byId.TryGetValue(task.TaskId, out item))) return;
-                ended[item] = (task, outcome.Error);
+                item.Task = task;
+                if (outcome.Succeeded) Succeed(item);
+                else Fail(item, outcome.Error!);
             }, null, ct).ConfigureAwait(false);
-            foreach (var pair in ended)
-            {
-                tasks.TryRemove(pair.Key, out _);
-                pair.Key.Task = pair.Value.Task;
-                if (pair.Value.Error != null) Fail(pair.Key, pair.Value.Error);
-                else Succeed(pair.Key);
-            }
         }
 
         private Task RemoveGrantsAsync(List<ConfigurationPlanItem> items, CancellationToken ct)
