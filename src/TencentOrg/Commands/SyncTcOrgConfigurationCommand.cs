@@ -49,11 +49,24 @@ namespace TencentOrg
                 if (ShouldProcess(item.Key, Describe(item))) approved.Add(item);
             }
             if (approved.Count == 0) return;
+            var progress = new ProgressRecord(1, "Syncing the organization with " + Path, "Applying " + approved.Count + " change(s)");
+            int reported = 0, step = Math.Max(1, approved.Count / 100);
             Await(Service.ApplyAsync(approved, Wait, TimeSpan.FromSeconds(TimeoutSec), Zone, (item, error) =>
             {
                 PostObject(item);
                 if (error != null) PostError(error, item);
+                // Items are reported one at a time, in order: the count needs no lock.
+                int done = ++reported;
+                if (done % step == 0 || done == approved.Count)
+                    Post(() =>
+                    {
+                        progress.PercentComplete = done * 100 / approved.Count;
+                        progress.StatusDescription = done + " of " + approved.Count + " change(s) applied";
+                        WriteProgress(progress);
+                    });
             }, CancelToken));
+            progress.RecordType = ProgressRecordType.Completed;
+            WriteProgress(progress);
         }
 
         private static string Describe(ConfigurationPlanItem item)

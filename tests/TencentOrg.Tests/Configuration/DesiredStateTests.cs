@@ -203,8 +203,10 @@ namespace TencentOrg.Tests.Configuration
             Assert.Empty(Writes());
 
             Emulator.Requests.Clear();
-            var sync = Run("Sync-TcOrgConfiguration $file -Confirm:$false", FileVariable).AssertSuccess().Output;
+            var run = Run("Sync-TcOrgConfiguration $file -Confirm:$false", FileVariable).AssertSuccess();
+            var sync = run.Output;
             Assert.Equal(14, sync.Count);
+            Assert.Contains(run.Progress, p => p.StatusDescription == "14 of 14 change(s) applied" && p.PercentComplete == 100);
             Assert.All(sync, p => Assert.Equal("Done", Prop(p, "Outcome")));
             Assert.Equal(1, SentCount("CreateOrganizationIdentity"));
             Assert.Equal(1, SentCount("UpdateOrganizationIdentity"));
