@@ -16,6 +16,13 @@ namespace TencentOrg.Api
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
         /// <summary>Client-side budget per action; the service allows 20 requests/second.</summary>
         public double RequestsPerSecond { get; set; } = 20;
+
+        /// <summary>
+        /// Batched calls to keep in flight: enough to fill the per-action budget at ~200 ms per call (the token bucket
+        /// does the pacing, so more in flight never means more than the budget per second), bounded for memory and threads.
+        /// </summary>
+        internal static int CallsInFlightFor(double requestsPerSecond) =>
+            requestsPerSecond <= 0 ? 16 : Math.Max(4, Math.Min(16, (int)Math.Ceiling(requestsPerSecond / 5)));
         public int MaxRetries { get; set; } = 5;
         public TimeSpan MaxRetryTime { get; set; } = TimeSpan.FromSeconds(120);
         public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);

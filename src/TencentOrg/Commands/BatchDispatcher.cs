@@ -41,12 +41,8 @@ namespace TencentOrg
             owner.RegisterQueue(this);
         }
 
-        /// <summary>
-        /// Enough concurrent batches to fill the per-action budget at ~200 ms per call (the token bucket does the
-        /// pacing, so more in flight never means more than the budget per second), bounded for memory and threads.
-        /// </summary>
-        internal static int InFlightFor(double requestsPerSecond) =>
-            requestsPerSecond <= 0 ? 16 : Math.Max(DefaultMaxInFlight, Math.Min(16, (int)Math.Ceiling(requestsPerSecond / 5)));
+        /// <summary>The batches in flight the session's budget calls for (shared with Sync-TcOrgConfiguration).</summary>
+        internal static int InFlightFor(double requestsPerSecond) => TencentOrg.Api.OrgClientOptions.CallsInFlightFor(requestsPerSecond);
 
         public void Add(T item)
         {

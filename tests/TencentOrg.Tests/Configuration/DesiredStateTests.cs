@@ -210,6 +210,8 @@ namespace TencentOrg.Tests.Configuration
             Assert.All(sync, p => Assert.Equal("Done", Prop(p, "Outcome")));
             Assert.Equal(1, SentCount("CreateOrganizationIdentity"));
             Assert.Equal(1, SentCount("UpdateOrganizationIdentity"));
+            // The plan's own listing is the only identity read: the change is sent over it, not after a read per identity.
+            Assert.Equal(1, SentCount("ListOrganizationIdentity"));
             // 12 members x 1 identity: 10 + 2 members a call.
             Assert.Equal(new[] { 2, 10 }, BatchSizes("CreateOrganizationMemberAuthIdentity", "MemberUins"));
             var deploy = Emulator.State.Identities.Single(i => i.IdentityAliasName == "deploy");

@@ -37,9 +37,6 @@ namespace TencentOrg.Services.Configuration
             _report = report;
         }
 
-        /// <summary>Batches of assignments sent at once: enough to fill the per-action budget at ~200 ms a call.</summary>
-        internal static int InFlightFor(double requestsPerSecond) =>
-            requestsPerSecond <= 0 ? 16 : Math.Max(4, Math.Min(16, (int)Math.Ceiling(requestsPerSecond / 5)));
 
         private static readonly (ConfigurationAction Action, ConfigurationKind Kind)[] Phases =
         {
@@ -136,9 +133,19 @@ namespace TencentOrg.Services.Configuration
             return ForEachAsync(items, ParallelSingleWrites, async item =>
             {
                 var identity = (ConfigurationIdentity)item.Desired!;
+                var listed = (ConfigurationIdentity)item.Current!;
+                // The plan was made from a fresh listing: update over it instead of reading the identity again.
+                var current = new OrgIdentity
+                {
+                    IdentityId = listed.IdentityId!.Value,
+                    Name = listed.Name,
+                    Description = listed.Description,
+                    Policies = listed.Policies ?? Array.Empty<IdentityPolicy>(),
+                    IdentityType = listed.IdentityType,
+                };
                 try
                 {
-                    await service.UpdateAsync(identity.IdentityId!.Value, identity.Description ?? "", identity.Policies, ct).ConfigureAwait(false);
+                    await service.UpdateAsync(current, identity.Description ?? "", identity.Policies, ct).ConfigureAwait(false);
                     Succeed(item);
                 }
                 catch (OrgException error)
@@ -175,7 +182,7 @@ namespace TencentOrg.Services.Configuration
                     .Select(members => (Members: members, Identities: set.First().Identities)))
                 .ToList();
             var service = new MemberAuthorizationService(_session, _log);
-            await ForEachAsync(calls, InFlightFor(_session.Options.RequestsPerSecond), async call =>
+            await ForEachAsync(calls, OrgClientOptions.CallsInFlightFor(_session.Options.RequestsPerSecond), async call =>
             {
                 IReadOnlyList<ItemOutcome<MemberGrant, MemberAuthIdentity>> outcomes;
                 try
@@ -218,7 +225,7 @@ namespace TencentOrg.Services.Configuration
             }).ToList();
             var itemOf = infos.ToDictionary(x => x.Info, x => x.Item);
             await ForEachAsync(Chunk(infos.Select(x => x.Info).ToList(), RoleAssignmentService.MaxAssignmentsPerCall),
-                InFlightFor(_session.Options.RequestsPerSecond), async batch =>
+                OrgClientOptions.CallsInFlightFor(_session.Options.RequestsPerSecond), async batch =>
                 {
                     var outcomes = await service.CreateAsync(zone, batch, false, ct).ConfigureAwait(false);
                     foreach (var outcome in outcomes)
@@ -233,7 +240,7 @@ namespace TencentOrg.Services.Configuration
         private Task RemoveAssignmentsAsync(string zone, List<ConfigurationPlanItem> items, bool wait, ConcurrentDictionary<ConfigurationPlanItem, RoleTask> started, CancellationToken ct)
         {
             var service = new RoleAssignmentService(_session, _log);
-            return ForEachAsync(items, InFlightFor(_session.Options.RequestsPerSecond), async item =>
+            return ForEachAsync(items, OrgClientOptions.CallsInFlightFor(_session.Options.RequestsPerSecond), async item =>
             {
                 var a = (ConfigurationRoleAssignment)item.Current!;
                 var outcome = await service.RemoveAsync(zone, new RoleAssignmentInfo

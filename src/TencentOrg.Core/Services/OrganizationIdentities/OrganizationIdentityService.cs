@@ -149,9 +149,13 @@ namespace TencentOrg.Services
         /// UpdateOrganizationIdentity requires Description and the full policy list, so the current
         /// identity is read first and whatever the caller did not give is sent unchanged.
         /// </summary>
-        public async Task<OrgIdentity> UpdateAsync(long identityId, string? description, IReadOnlyList<IdentityPolicy>? policies, CancellationToken ct)
+        public async Task<OrgIdentity> UpdateAsync(long identityId, string? description, IReadOnlyList<IdentityPolicy>? policies, CancellationToken ct) =>
+            await UpdateAsync(await GetAsync(identityId, ct).ConfigureAwait(false), description, policies, ct).ConfigureAwait(false);
+
+        /// <summary>The same, over an identity the caller has just listed (Sync-TcOrgConfiguration): no read first.</summary>
+        public async Task<OrgIdentity> UpdateAsync(OrgIdentity current, string? description, IReadOnlyList<IdentityPolicy>? policies, CancellationToken ct)
         {
-            var current = await GetAsync(identityId, ct).ConfigureAwait(false);
+            long identityId = current.IdentityId;
             var merged = (policies ?? current.Policies).Select(ForUpdate).ToList();
             var request = new UpdateOrganizationIdentityRequest
             {
