@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -23,6 +24,9 @@ namespace TencentOrg.Services
         private readonly OrgApiClient _client;
         private readonly IOrgLog _log;
         private readonly ReconcilingWrite _writes;
+        // -SkipExisting reads of this command (the service lives as long as the command): each identity or member once.
+        private readonly ConcurrentDictionary<long, Lazy<Task<HashSet<long>?>>> _holdersByIdentity = new ConcurrentDictionary<long, Lazy<Task<HashSet<long>?>>>();
+        private readonly ConcurrentDictionary<long, Lazy<Task<HashSet<long>>>> _identitiesByMember = new ConcurrentDictionary<long, Lazy<Task<HashSet<long>>>>();
 
         public MemberAuthorizationService(OrgSession session, IOrgLog log)
         {
@@ -37,11 +41,12 @@ namespace TencentOrg.Services
         {
             if (members.Count > MaxMembersPerCall) throw new ArgumentException("At most " + MaxMembersPerCall + " members per call.", nameof(members));
             var outcomes = new List<ItemOutcome<MemberGrant, MemberAuthIdentity>>();
-            Dictionary<long, HashSet<long>>? existing = null;
+            var existing = new HashSet<MemberGrant>();
             if (skipExisting)
             {
-                existing = new Dictionary<long, HashSet<long>>();
-                foreach (var member in members) existing[member] = await GrantedIdentitiesAsync(member, ct).ConfigureAwait(false);
+                foreach (var identity in identities)
+                    foreach (var member in await GrantedMembersAsync(identity, members, ct).ConfigureAwait(false))
+                        existing.Add(new MemberGrant(member, identity));
             }
             var path = GrantPath();
             for (int start = 0; start < identities.Count; start += MaxIdentitiesPerCall)
@@ -51,7 +56,7 @@ namespace TencentOrg.Services
                 foreach (var member in members)
                     foreach (var id in chunk)
                     {
-                        if (existing != null && existing[member].Contains(id))
+                        if (existing.Contains(new MemberGrant(member, id)))
                         {
                             _log.Warning("Identity " + id + " is already granted to member " + member + "; skipped.");
                             outcomes.Add(ItemOutcome<MemberGrant, MemberAuthIdentity>.Success(new MemberGrant(member, id), Granted(member, id, "AlreadyGranted", null)));
@@ -118,6 +123,45 @@ namespace TencentOrg.Services
 
         private static MemberAuthIdentity Granted(long member, long identity, string status, string? requestId) =>
             new MemberAuthIdentity { MemberUin = member, IdentityId = identity, Status = status, RequestId = requestId };
+
+        /// <summary>
+        /// -SkipExisting: which of the members hold the identity, from one listing per identity (IdentityId, Limit 50) made
+        /// on first need and kept for the command. Rows that do not name their member (MemberUin may be absent, spec)
+        /// make that listing useless; the members are then read one by one, each once per command.
+        /// </summary>
+        private async Task<IEnumerable<long>> GrantedMembersAsync(long identityId, IReadOnlyList<long> members, CancellationToken ct)
+        {
+            var holders = await _holdersByIdentity.GetOrAdd(identityId,
+                id => new Lazy<Task<HashSet<long>?>>(() => HoldersAsync(id, ct))).Value.ConfigureAwait(false);
+            if (holders != null) return members.Where(holders.Contains);
+            var granted = new List<long>();
+            foreach (var member in members)
+            {
+                var identities = await _identitiesByMember.GetOrAdd(member,
+                    m => new Lazy<Task<HashSet<long>>>(() => GrantedIdentitiesAsync(m, ct))).Value.ConfigureAwait(false);
+                if (identities.Contains(identityId)) granted.Add(member);
+            }
+            return granted;
+        }
+
+        /// <summary>The members holding the identity; null when a row does not say which member it is.</summary>
+        private async Task<HashSet<long>?> HoldersAsync(long identityId, CancellationToken ct)
+        {
+            var holders = new HashSet<long>();
+            bool complete = true;
+            await Paging.ByOffsetAsync<DescribeOrganizationMemberAuthIdentitiesResponse, OrgMemberAuthIdentityItem>(PageSize,
+                offset => _client.CallAsync<DescribeOrganizationMemberAuthIdentitiesResponse>("DescribeOrganizationMemberAuthIdentities",
+                    new DescribeOrganizationMemberAuthIdentitiesRequest { Offset = offset, Limit = PageSize, IdentityId = identityId }, ApiCallKind.Read, _log, ct),
+                page => page.Items, page => page.Total,
+                item =>
+                {
+                    if (item.MemberUin is long member && item.IdentityId == identityId) holders.Add(member);
+                    else complete = false;
+                    return complete;
+                }).ConfigureAwait(false);
+            if (!complete) _log.Verbose("Grants of identity " + identityId + " are listed without their members; reading each member's grants instead.");
+            return complete ? holders : null;
+        }
 
         /// <summary>The identities granted to a member.</summary>
         public async Task<HashSet<long>> GrantedIdentitiesAsync(long memberUin, CancellationToken ct)

@@ -22,6 +22,8 @@ namespace TencentOrg.Services
         private readonly OrgApiClient _client;
         private readonly IOrgLog _log;
         private readonly ReconcilingWrite _writes;
+        // -SkipExisting: the names of every identity, listed once for the command (the service lives as long as it).
+        private Lazy<Task<Dictionary<string, OrgIdentity>>>? _nameIndex;
 
         public OrganizationIdentityService(OrgSession session, IOrgLog log)
         {
@@ -34,6 +36,15 @@ namespace TencentOrg.Services
         public async Task<ItemOutcome<string, OrgIdentity>> CreateAsync(string name, IReadOnlyList<IdentityPolicy> policies, string? description,
             bool skipExisting, CancellationToken ct)
         {
+            if (skipExisting)
+            {
+                var holder = await HolderOfNameAsync(name, ct).ConfigureAwait(false);
+                if (holder != null)
+                {
+                    _log.Warning("Identity '" + holder.Name + "' already exists (IdentityId " + holder.IdentityId + "); skipped.");
+                    return ItemOutcome<string, OrgIdentity>.Success(name, holder);
+                }
+            }
             var request = new CreateOrganizationIdentityRequest
             {
                 IdentityAliasName = name,
@@ -49,6 +60,40 @@ namespace TencentOrg.Services
             };
             var outcome = (await _writes.RunAsync(path, new[] { request }, ct).ConfigureAwait(false))[0];
             return outcome.Succeeded ? ItemOutcome<string, OrgIdentity>.Success(name, outcome.Result!) : ItemOutcome<string, OrgIdentity>.Failure(name, outcome.Error!);
+        }
+
+        /// <summary>
+        /// -SkipExisting: the identity holding the name, from one listing of every identity made on first need and kept
+        /// for the command. Null when none holds it or the listing failed (the create is then sent and its answer decides).
+        /// </summary>
+        private async Task<OrgIdentity?> HolderOfNameAsync(string name, CancellationToken ct)
+        {
+            var index = _nameIndex;
+            if (index == null)
+            {
+                var listing = new Lazy<Task<Dictionary<string, OrgIdentity>>>(() => ListNamesAsync(ct));
+                index = Interlocked.CompareExchange(ref _nameIndex, listing, null) ?? listing;
+            }
+            try
+            {
+                return (await index.Value.ConfigureAwait(false)).TryGetValue(name, out var holder) ? holder : null;
+            }
+            catch (OrgException readError)
+            {
+                _log.Verbose("Listing the identities failed (" + readError.Message + "); sending identity '" + name + "' and reading its answer.");
+                return null;
+            }
+        }
+
+        private async Task<Dictionary<string, OrgIdentity>> ListNamesAsync(CancellationToken ct)
+        {
+            var byName = new Dictionary<string, OrgIdentity>(StringComparer.Ordinal);
+            await ListAsync(new ListOrganizationIdentityRequest(), identity =>
+            {
+                if (identity.Name != null) byName[identity.Name] = identity;
+                return true;
+            }, ct).ConfigureAwait(false);
+            return byName;
         }
 
         private async Task<OrgIdentity> SendCreateAsync(CreateOrganizationIdentityRequest request, CancellationToken ct)

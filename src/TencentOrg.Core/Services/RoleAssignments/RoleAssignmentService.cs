@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -23,6 +24,8 @@ namespace TencentOrg.Services
         private readonly OrgApiClient _client;
         private readonly IOrgLog _log;
         private readonly ReconcilingWrite _writes;
+        // -SkipExisting listings of this command (the service lives as long as the command), by filter.
+        private readonly ConcurrentDictionary<string, AssignmentListing> _listings = new ConcurrentDictionary<string, AssignmentListing>(StringComparer.Ordinal);
 
         public RoleAssignmentService(OrgSession session, IOrgLog log)
         {
@@ -31,11 +34,34 @@ namespace TencentOrg.Services
             _writes = new ReconcilingWrite(session.Options, log);
         }
 
-        /// <summary>CreateRoleAssignment for up to 50 validated assignments; one outcome per assignment.</summary>
-        public Task<IReadOnlyList<ItemOutcome<RoleAssignmentInfo, RoleTask>>> CreateAsync(
+        /// <summary>
+        /// CreateRoleAssignment for up to 50 validated assignments; one outcome per assignment. With skipExisting the
+        /// assignments that already exist are read first (<see cref="ExistingAsync"/>) and only the missing ones are sent.
+        /// </summary>
+        public async Task<IReadOnlyList<ItemOutcome<RoleAssignmentInfo, RoleTask>>> CreateAsync(
             string zoneId, IReadOnlyList<RoleAssignmentInfo> items, bool skipExisting, CancellationToken ct)
         {
             if (items.Count > MaxAssignmentsPerCall) throw new ArgumentException("At most " + MaxAssignmentsPerCall + " assignments per call.", nameof(items));
+            var outcomes = new List<ItemOutcome<RoleAssignmentInfo, RoleTask>>();
+            var missing = items;
+            if (skipExisting)
+            {
+                var exists = await ExistingAsync(zoneId, items, ct).ConfigureAwait(false);
+                var toSend = new List<RoleAssignmentInfo>();
+                for (int i = 0; i < items.Count; i++)
+                {
+                    if (!exists[i])
+                    {
+                        toSend.Add(items[i]);
+                        continue;
+                    }
+                    _log.Warning("Assignment " + items[i] + " already exists; skipped.");
+                    outcomes.Add(ItemOutcome<RoleAssignmentInfo, RoleTask>.Success(items[i],
+                        RoleTasks.ForAssignment(items[i], zoneId, RoleTasks.CreateRoleAssignment, RoleTaskStatus.Success, null)));
+                }
+                missing = toSend;
+            }
+            if (missing.Count == 0) return outcomes;
             var path = new WritePath<RoleAssignmentInfo, RoleTask>(CreateAction,
                 (batch, c) => SendCreateAsync(zoneId, batch, c),
                 (batch, c) => ReadBackCreatedAsync(zoneId, batch, c))
@@ -49,7 +75,94 @@ namespace TencentOrg.Services
                     return await ExistingTaskAsync(zoneId, item, c).ConfigureAwait(false);
                 },
             };
-            return _writes.RunAsync(path, items, ct);
+            outcomes.AddRange(await _writes.RunAsync(path, missing, ct).ConfigureAwait(false));
+            return outcomes;
+        }
+
+        /// <summary>
+        /// -SkipExisting: whether each item exists, from ListRoleAssignments listings made lazily and kept for the whole
+        /// command: one per configuration and narrowing filter, however many batches the items stream through. An item
+        /// whose listing failed counts as missing: it is sent, and an "already exists" answer still becomes a skip.
+        /// </summary>
+        private async Task<bool[]> ExistingAsync(string zoneId, IReadOnlyList<RoleAssignmentInfo> items, CancellationToken ct)
+        {
+            var covering = new AssignmentListing?[items.Count];
+            foreach (var group in Enumerable.Range(0, items.Count).GroupBy(i => items[i].RoleConfigurationId))
+            {
+                var uncovered = new List<int>();
+                foreach (int i in group)
+                {
+                    covering[i] = _listings.Values.FirstOrDefault(l => l.Covers(zoneId, items[i]));
+                    if (covering[i] == null) uncovered.Add(i);
+                }
+                if (uncovered.Count == 0) continue;
+                var filter = NarrowestFilter(zoneId, uncovered.Select(i => items[i]).ToList());
+                var listing = _listings.GetOrAdd(AssignmentListing.KeyOf(filter), _ => new AssignmentListing(filter, f => ListKeysAsync(f, ct)));
+                foreach (int i in uncovered) covering[i] = listing;
+            }
+            var exists = new bool[items.Count];
+            for (int i = 0; i < items.Count; i++)
+            {
+                try
+                {
+                    exists[i] = (await covering[i]!.Keys.ConfigureAwait(false)).Contains(Key(items[i]));
+                }
+                catch (OrgException readError)
+                {
+                    _log.Verbose("Listing the existing assignments failed (" + readError.Message + "); sending " + items[i] + " and reading its answer.");
+                }
+            }
+            return exists;
+        }
+
+        /// <summary>ListRoleAssignments filter for a configuration, narrowed by every field the items share.</summary>
+        private static ListRoleAssignmentsRequest NarrowestFilter(string zoneId, IReadOnlyList<RoleAssignmentInfo> items)
+        {
+            var first = items[0];
+            var filter = new ListRoleAssignmentsRequest { ZoneId = zoneId, RoleConfigurationId = first.RoleConfigurationId };
+            if (items.All(i => i.TargetType == first.TargetType)) filter.TargetType = first.TargetType;
+            if (items.All(i => i.TargetUin == first.TargetUin)) filter.TargetUin = first.TargetUin;
+            if (items.All(i => i.PrincipalType == first.PrincipalType)) filter.PrincipalType = first.PrincipalType;
+            if (items.All(i => i.PrincipalId == first.PrincipalId)) filter.PrincipalId = first.PrincipalId;
+            return filter;
+        }
+
+        /// <summary>Keys of every assignment the filter lists.</summary>
+        private async Task<HashSet<string>> ListKeysAsync(ListRoleAssignmentsRequest filter, CancellationToken ct)
+        {
+            var keys = new HashSet<string>(StringComparer.Ordinal);
+            await ListItemsAsync(filter, row =>
+            {
+                keys.Add(Key(row.RoleConfigurationId, row.TargetType, row.TargetUin, row.PrincipalType, row.PrincipalId));
+                return true;
+            }, ct).ConfigureAwait(false);
+            return keys;
+        }
+
+        /// <summary>One ListRoleAssignments listing of this command: its filter, and the keys it found (started on first use).</summary>
+        private sealed class AssignmentListing
+        {
+            private readonly Lazy<Task<HashSet<string>>> _keys;
+
+            public AssignmentListing(ListRoleAssignmentsRequest filter, Func<ListRoleAssignmentsRequest, Task<HashSet<string>>> list)
+            {
+                Filter = filter;
+                _keys = new Lazy<Task<HashSet<string>>>(() => list(filter));
+            }
+
+            public ListRoleAssignmentsRequest Filter { get; }
+            public Task<HashSet<string>> Keys => _keys.Value;
+
+            /// <summary>True when every assignment like the item would be in this listing.</summary>
+            public bool Covers(string zoneId, RoleAssignmentInfo item) =>
+                Filter.ZoneId == zoneId && Filter.RoleConfigurationId == item.RoleConfigurationId
+                && (Filter.TargetType == null || Filter.TargetType == item.TargetType)
+                && (Filter.TargetUin == null || Filter.TargetUin == item.TargetUin)
+                && (Filter.PrincipalType == null || Filter.PrincipalType == item.PrincipalType)
+                && (Filter.PrincipalId == null || Filter.PrincipalId == item.PrincipalId);
+
+            public static string KeyOf(ListRoleAssignmentsRequest f) =>
+                f.ZoneId + "|" + Key(f.RoleConfigurationId, f.TargetType, f.TargetUin, f.PrincipalType, f.PrincipalId);
         }
 
         private async Task<IReadOnlyList<RoleTask>> SendCreateAsync(string zoneId, IReadOnlyList<RoleAssignmentInfo> items, CancellationToken ct)
