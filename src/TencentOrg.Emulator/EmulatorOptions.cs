@@ -38,7 +38,8 @@ public sealed class EmulatorOptions
 
     /// <summary>
     /// Poll counting, used while <see cref="TaskDuration"/> is null: GetTaskStatus answers InProgress this many
-    /// times, then the task finishes (0 = finished on the first poll). Listings do not count as polls.
+    /// times, then the task finishes (0 = finished on the first poll). The first page of a ListTasks listing counts as
+    /// one poll of every task the listing matches; other listings do not count.
     /// </summary>
     public int TaskPollsToComplete { get; set; } = 1;
 

@@ -14,8 +14,9 @@ public static class Program
           --members N               Generated member accounts (default 50).
           --users N                 Generated CIC users (default 20).
           --groups N                Generated CIC groups (default 5).
-          --task-polls N            Poll counting: GetTaskStatus answers InProgress N times, then the task
-                                    finishes (default 1). Not used with --task-seconds.
+          --task-polls N            Poll counting: a task answers InProgress N looks (GetTaskStatus, or the first
+                                    page of a ListTasks listing), then finishes (default 1). Not used with
+                                    --task-seconds.
           --task-seconds N          Time-based: a task finishes N seconds after it was created, as GetTaskStatus,
                                     ListTasks, ListRoleAssignments and ListRoleConfigurationProvisionings see it.
           --list-tasks-retention N  Tasks created more than N seconds ago drop out of ListTasks; GetTaskStatus

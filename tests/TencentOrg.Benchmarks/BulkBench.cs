@@ -138,7 +138,7 @@ $script:n";
             results.Add("Streaming x" + items + ": peak managed heap growth", F(heapMb) + " MB (working set +" + F(wsMb) + " MB)", "< 50 MB", heapMb < 50);
         }
 
-        private sealed class Run
+        internal sealed class Run
         {
             public int Count;
             public double Seconds;
@@ -146,7 +146,7 @@ $script:n";
             public Exception? Terminating;
         }
 
-        private static Runspace Connect(EmulatorInfo info, double? requestsPerSecond)
+        internal static Runspace Connect(EmulatorInfo info, double? requestsPerSecond)
         {
             var runspace = BenchEnvironment.OpenRunspace();
             BenchEnvironment.ImportOrThrow(runspace, BenchEnvironment.ModuleManifest);
@@ -159,7 +159,7 @@ $script:n";
             return runspace;
         }
 
-        private static Run Invoke(Runspace runspace, string script, Dictionary<string, object?> variables)
+        internal static Run Invoke(Runspace runspace, string script, Dictionary<string, object?> variables)
         {
             foreach (var v in variables) runspace.SessionStateProxy.SetVariable(v.Key, v.Value);
             using var ps = PowerShell.Create();

@@ -36,11 +36,13 @@ namespace TencentOrg.Benchmarks
         public EmulatorInfo Info { get; }
 
         /// <param name="throttledFraction">Share of requests answered RequestLimitExceeded at random (before handling), 0 for none.</param>
-        public static EmulatorProcess Start(double ratePerSecond, int members, int users, double throttledFraction = 0)
+        /// <param name="taskSeconds">The emulator's TaskDuration (0: a task is done the first time anything looks); null: poll counting.</param>
+        public static EmulatorProcess Start(double ratePerSecond, int members, int users, double throttledFraction = 0, double? taskSeconds = null)
         {
             var psi = Program.SelfStartInfo("--emulator", ratePerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 members.ToString(System.Globalization.CultureInfo.InvariantCulture), users.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                throttledFraction.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                throttledFraction.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                taskSeconds?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-");
             psi.RedirectStandardInput = true;
             psi.RedirectStandardOutput = true;
             var process = Process.Start(psi) ?? throw new InvalidOperationException("cannot start the emulator child");
@@ -73,9 +75,10 @@ namespace TencentOrg.Benchmarks
         }
 
         /// <summary>The child's main: serve until stdin closes.</summary>
-        public static async Task<int> ServeAsync(double rate, int members, int users, double throttledFraction = 0)
+        public static async Task<int> ServeAsync(double rate, int members, int users, double throttledFraction = 0, double? taskSeconds = null)
         {
             var options = new EmulatorOptions { RateLimitPerSecond = rate, GeneratedMemberCount = members, GeneratedUserCount = users };
+            if (taskSeconds is double seconds) options.TaskDuration = TimeSpan.FromSeconds(seconds);
             await using var server = await EmulatorServer.StartAsync(options).ConfigureAwait(false);
             if (throttledFraction > 0)
                 server.Faults.Add(new FaultRule { Kind = FaultKind.RequestLimitExceeded, Probability = throttledFraction });

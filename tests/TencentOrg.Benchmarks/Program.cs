@@ -12,10 +12,10 @@ namespace TencentOrg.Benchmarks
     /// <summary>
     /// Runs every measurement side by side with its floor and prints one table with targets and PASS/FAIL.
     ///   (no args)                 everything
-    ///   --only import,signing,client,bulk,memory,throttle,sync   a subset
+    ///   --only import,signing,client,bulk,memory,throttle,sync,reruns   a subset
     ///   --quick                   fewer repetitions (smoke check of the harness)
     ///   --out FILE                also write the table as markdown
-    /// Internal modes (the exe re-invokes itself): --import-child PSD1, --emulator RATE MEMBERS USERS.
+    /// Internal modes (the exe re-invokes itself): --import-child PSD1, --emulator RATE MEMBERS USERS [THROTTLED-FRACTION [TASKSECONDS|-]].
     /// </summary>
     public static class Program
     {
@@ -27,7 +27,8 @@ namespace TencentOrg.Benchmarks
             if (args.Length >= 2 && args[0] == "--import-child") return ImportBench.Child(args[1]);
             if (args.Length >= 4 && args[0] == "--emulator")
                 return await EmulatorProcess.ServeAsync(double.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture),
-                    args.Length >= 5 ? double.Parse(args[4], CultureInfo.InvariantCulture) : 0);
+                    args.Length >= 5 ? double.Parse(args[4], CultureInfo.InvariantCulture) : 0,
+                    args.Length >= 6 && args[5] != "-" ? double.Parse(args[5], CultureInfo.InvariantCulture) : null);
 
             Quick = args.Contains("--quick");
             var only = ArgValue(args, "--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -43,6 +44,7 @@ namespace TencentOrg.Benchmarks
             if (Want("memory")) Step("memory", () => BulkBench.RunMemory(results));
             if (Want("throttle")) Step("throttle", () => BulkBench.RunThrottled(results));
             if (Want("sync")) Step("sync", () => SyncBench.Run(results));
+            if (Want("reruns")) Step("reruns", () => RerunBench.Run(results));
 
             Console.WriteLine();
             Console.WriteLine("TencentOrg benchmark results (" + DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC, "

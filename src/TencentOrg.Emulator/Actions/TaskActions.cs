@@ -42,6 +42,13 @@ public static class TaskActions
         if (p.Int64("TargetUin") is long targetUin) rows = rows.Where(t => t.TargetUin == targetUin);
         if (p.String("TargetType") is string targetType) rows = rows.Where(t => t.TargetType == targetType);
         if (p.String("RoleConfigurationId") is string configId) rows = rows.Where(t => t.RoleConfigurationId == configId);
+        // A listing looks at the tasks it matches, as a poll does: under poll counting (no TaskDuration) the first page
+        // of a listing counts as one look at each, so a client that follows tasks by listing sees them finish too.
+        if (ctx.Options.TaskDuration is null && string.IsNullOrEmpty(p.String("NextToken")))
+        {
+            rows = rows.ToList();
+            foreach (var task in rows) state.Advance(task, isPoll: true);
+        }
         if (p.String("Status") is string status) rows = rows.Where(t => t.Status == status);
         if (p.String("TaskType") is string taskType) rows = rows.Where(t => t.TaskType == taskType);
 

@@ -139,6 +139,21 @@ namespace TencentOrg
 
         /// <summary>The output slot of the batch's item at <paramref name="item"/> (the first one when out of range).</summary>
         public long Slot(int item) => Slots[item >= 0 && item < Slots.Length ? item : 0];
+
+        private readonly HashSet<long> _held = new HashSet<long>();
+
+        /// <summary>Keep the item's slot open when the batch ends (its output comes later, e.g. after -Wait); its slot.</summary>
+        public long Hold(int item)
+        {
+            long slot = Slot(item);
+            lock (_held) _held.Add(slot);
+            return slot;
+        }
+
+        public bool IsHeld(long slot)
+        {
+            lock (_held) return _held.Contains(slot);
+        }
     }
 
     /// <summary>One object or error written for an item.</summary>

@@ -98,7 +98,11 @@ namespace TencentOrg
             }
         }
 
-        protected override void EndProcessing() => _dispatcher?.Complete();
+        protected override void EndProcessing()
+        {
+            _dispatcher?.Complete();
+            WaitForHeldTasks(TimeoutSeconds);
+        }
 
         private IEnumerable<RoleAssignmentInfo> Expand()
         {
@@ -153,7 +157,7 @@ namespace TencentOrg
         {
             var outcomes = await _service!.CreateAsync(_zoneId!, batch, SkipExisting, ct).ConfigureAwait(false);
             var started = new List<RoleTask>();
-            var itemOfTask = new Dictionary<string, int>(StringComparer.Ordinal);
+            var startedItems = new List<int>();
             foreach (var outcome in outcomes)
             {
                 int item = IndexOf(batch, outcome.Input);
@@ -161,13 +165,12 @@ namespace TencentOrg
                 else if (Wait)
                 {
                     started.Add(outcome.Result!);
-                    if (outcome.Result!.TaskId != null) itemOfTask[outcome.Result.TaskId] = item;
+                    startedItems.Add(item);
                 }
                 else PostObject(outcome.Result!, item);
             }
             if (started.Count == 0) return;
-            await WaitAndPostAsync(_zoneId!, started, TimeoutSeconds, ct,
-                task => task.TaskId != null && itemOfTask.TryGetValue(task.TaskId, out var item) ? item : 0).ConfigureAwait(false);
+            await WaitOrHoldAsync(_zoneId!, started, TimeoutSeconds, ct, startedItems).ConfigureAwait(false);
         }
 
         // The service reports outcomes per input object, not necessarily in input order (isolation, reconciliation).

@@ -91,7 +91,11 @@ namespace TencentOrg
             _dispatcher.Add((zoneId, item));
         }
 
-        protected override void EndProcessing() => _dispatcher?.Complete();
+        protected override void EndProcessing()
+        {
+            _dispatcher?.Complete();
+            WaitForHeldTasks(TimeoutSeconds);
+        }
 
         private async Task SendAsync(List<(string ZoneId, RoleAssignmentInfo Item)> batch, CancellationToken ct)
         {
@@ -100,7 +104,7 @@ namespace TencentOrg
                 var outcome = await _service!.RemoveAsync(zoneId, item, DeprovisionStrategy, ct).ConfigureAwait(false);
                 if (!outcome.Succeeded) PostError(outcome.Error!, item);
                 else if (!Wait) PostObject(outcome.Result!);
-                else await WaitAndPostAsync(zoneId, new[] { outcome.Result! }, TimeoutSeconds, ct).ConfigureAwait(false);
+                else await WaitOrHoldAsync(zoneId, new[] { outcome.Result! }, TimeoutSeconds, ct).ConfigureAwait(false);
             }
         }
     }

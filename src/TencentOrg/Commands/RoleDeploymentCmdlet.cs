@@ -69,7 +69,11 @@ namespace TencentOrg
             }
         }
 
-        protected override void EndProcessing() => _dispatcher?.Complete();
+        protected override void EndProcessing()
+        {
+            _dispatcher?.Complete();
+            WaitForHeldTasks(TimeoutSeconds);
+        }
 
         private async Task SendAsync(List<DeploymentTarget> batch, CancellationToken ct)
         {
@@ -82,7 +86,7 @@ namespace TencentOrg
                     continue;
                 }
                 var task = outcome.Result!;
-                if (Wait) await WaitAndPostAsync(target.ZoneId, new[] { task }, TimeoutSeconds, ct).ConfigureAwait(false);
+                if (Wait) await WaitOrHoldAsync(target.ZoneId, new[] { task }, TimeoutSeconds, ct).ConfigureAwait(false);
                 else PostObject(task);
             }
         }

@@ -22,6 +22,7 @@ namespace TencentOrg
         private readonly OrderedOutput _ordered = new OrderedOutput();
         private readonly List<BatchRun> _running = new List<BatchRun>();
         private readonly List<IQueuedWork> _queues = new List<IQueuedWork>();
+        private readonly List<(string ZoneId, RoleTask Task, long Slot)> _heldTasks = new List<(string, RoleTask, long)>();
         private OrgSession? _session;
         private CmdletLog? _log;
         private SendGate? _gate;
@@ -243,7 +244,10 @@ namespace TencentOrg
             if (run.Finished) return;
             run.Finished = true;
             _running.Remove(run);
-            foreach (var slot in run.Slots) _ordered.Complete(slot);
+            foreach (var slot in run.Slots)
+            {
+                if (!run.IsHeld(slot)) _ordered.Complete(slot);
+            }
             if (SendingStopped) DropQueued();
             Release();
             if (run.Failure != null && !(run.Failure is OperationCanceledException && _stop.IsCancellationRequested))
@@ -307,10 +311,69 @@ namespace TencentOrg
             else PostError(outcome.Error!, outcome.Input, item);
         }
 
-        /// <summary>-Wait: poll the tasks with backoff; each is written in its input's place (<paramref name="itemOf"/>: its index in the batch).</summary>
-        internal Task WaitAndPostAsync(string zoneId, IReadOnlyList<RoleTask> tasks, int timeoutSeconds, CancellationToken ct, Func<RoleTask, int>? itemOf = null) =>
-            new TaskService(Session, Log).WaitAsync(zoneId, tasks, TimeSpan.FromSeconds(timeoutSeconds),
-                outcome => PostOutcome(outcome, itemOf == null ? 0 : itemOf(outcome.Input)), null, ct);
+        /// <summary>
+        /// -Wait inside a batch: the batch's items keep their places in the output and their tasks are followed together
+        /// with every other task of the command once everything is sent (<see cref="WaitForHeldTasks"/>), so one ListTasks
+        /// call covers up to 100 tasks whatever batch started them. Under -ErrorAction Stop the batch waits for its own
+        /// tasks instead, so a failed task is known before the next batch is sent.
+        /// <paramref name="items"/>: each task's item index in the batch (all 0 when null).
+        /// </summary>
+        internal Task WaitOrHoldAsync(string zoneId, IReadOnlyList<RoleTask> tasks, int timeoutSeconds, CancellationToken ct, IReadOnlyList<int>? items = null)
+        {
+            int ItemOf(int index) => items == null ? 0 : items[index];
+            var run = BatchRun.Current;
+            if (run == null || run.Owner != this || _gate?.CloseOnFailure == true)
+            {
+                return new TaskService(Session, Log).WaitAsync(zoneId, tasks, TimeSpan.FromSeconds(timeoutSeconds),
+                    (index, outcome) => PostOutcome(outcome, ItemOf(index)), null, ct);
+            }
+            lock (_heldTasks)
+            {
+                for (int i = 0; i < tasks.Count; i++) _heldTasks.Add((zoneId, tasks[i], run.Hold(ItemOf(i))));
+            }
+            return Task.CompletedTask;
+        }
+
+        /// <summary>
+        /// -Wait at the end of the command: follow every held task (many per ListTasks call), with Write-Progress counts,
+        /// and write each outcome in its item's place.
+        /// </summary>
+        internal void WaitForHeldTasks(int timeoutSeconds)
+        {
+            List<(string ZoneId, RoleTask Task, long Slot)> held;
+            lock (_heldTasks)
+            {
+                held = _heldTasks.ToList();
+                _heldTasks.Clear();
+            }
+            if (held.Count == 0) return;
+            WaitWithProgress(held[0].ZoneId, held.Select(h => h.Task).ToList(), timeoutSeconds, (index, outcome) =>
+            {
+                if (!outcome.Succeeded) _gate?.ItemFailed();
+                _ordered.Add(held[index].Slot, outcome.Succeeded ? OutputEntry.Object(outcome.Result!) : OutputEntry.Error(ErrorMapping.ToErrorRecord(outcome.Error!, outcome.Input)));
+                _ordered.Complete(held[index].Slot);
+                Post(Release);
+            });
+        }
+
+        /// <summary>Wait for the tasks on the pipeline thread, writing progress (finished of total) as rounds complete.</summary>
+        internal void WaitWithProgress(string zoneId, IReadOnlyList<RoleTask> tasks, int timeoutSeconds, Action<int, ItemOutcome<RoleTask, RoleTask>> onDone)
+        {
+            const string activity = "Waiting for Tencent Cloud CIC tasks";
+            int finished = 0;
+            // A new record each time: hosts may keep the records they were given.
+            Await(new TaskService(Session, Log).WaitAsync(zoneId, tasks, TimeSpan.FromSeconds(timeoutSeconds), onDone,
+                (done, total) => Post(() =>
+                {
+                    finished = done;
+                    WriteProgress(new ProgressRecord(1, activity, done + " of " + total + " task(s) finished")
+                    {
+                        PercentComplete = total == 0 ? 100 : done * 100 / total,
+                    });
+                }),
+                CancelToken));
+            WriteProgress(new ProgressRecord(1, activity, finished + " of " + tasks.Count + " task(s) finished") { RecordType = ProgressRecordType.Completed });
+        }
 
         /// <summary>
         /// Turn a failure into a non-terminating error for one input; other inputs go on. It takes its place in the

@@ -6,7 +6,8 @@ using TencentOrg.Services;
 namespace TencentOrg
 {
     /// <summary>
-    /// Wait-TcOrgTask: poll CIC tasks (GetTaskStatus) with backoff until each is Success or Failed.
+    /// Wait-TcOrgTask: follow CIC tasks with backoff until each is Success or Failed: up to 100 a call through ListTasks,
+    /// GetTaskStatus for any task no listing shows.
     /// Success is emitted; Failed becomes an error carrying FailureReason; the timeout, an error per task.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Wait, "TcOrgTask", DefaultParameterSetName = InputObjectSet)]
@@ -56,18 +57,7 @@ namespace TencentOrg
         {
             if (_tasks.Count == 0) return;
             string zoneId = ZoneId ?? FirstZone() ?? ResolveZoneId(null);
-            var progress = new ProgressRecord(1, "Waiting for Tencent Cloud CIC tasks", "Polling " + _tasks.Count + " task(s)");
-            Await(new TaskService(Session, Log).WaitAsync(zoneId, _tasks, TimeSpan.FromSeconds(TimeoutSeconds),
-                PostOutcome,
-                (done, total) => Post(() =>
-                {
-                    progress.PercentComplete = total == 0 ? 100 : done * 100 / total;
-                    progress.StatusDescription = done + " of " + total + " task(s) finished";
-                    WriteProgress(progress);
-                }),
-                CancelToken));
-            progress.RecordType = ProgressRecordType.Completed;
-            WriteProgress(progress);
+            WaitWithProgress(zoneId, _tasks, TimeoutSeconds, (_, outcome) => PostOutcome(outcome));
         }
 
         private string? FirstZone()

@@ -47,14 +47,23 @@ namespace TencentOrg.Services
         /// Poll until every task is Success or Failed, or the timeout passes. Each task is reported once
         /// through onDone: Success as a result, Failed as OrgTaskFailedException, timeout as TimeoutException.
         /// </summary>
+        public Task WaitAsync(string defaultZoneId, IReadOnlyList<RoleTask> tasks, TimeSpan timeout,
+            Action<ItemOutcome<RoleTask, RoleTask>> onDone, Action<int, int>? onProgress, CancellationToken ct) =>
+            WaitAsync(defaultZoneId, tasks, timeout, (_, outcome) => onDone(outcome), onProgress, ct);
+
+        /// <summary>
+        /// Like the other overload; onDone also gets the index of the task in <paramref name="tasks"/>. Rounds with
+        /// backoff between them; each round reads every pending task (<see cref="ReadRoundAsync"/>), and onProgress gets
+        /// (finished, total) after each.
+        /// </summary>
         public async Task WaitAsync(string defaultZoneId, IReadOnlyList<RoleTask> tasks, TimeSpan timeout,
-            Action<ItemOutcome<RoleTask, RoleTask>> onDone, Action<int, int>? onProgress, CancellationToken ct)
+            Action<int, ItemOutcome<RoleTask, RoleTask>> onDone, Action<int, int>? onProgress, CancellationToken ct)
         {
             var clock = Stopwatch.StartNew();
-            var pending = new List<RoleTask>();
-            foreach (var task in tasks)
+            var pending = new List<(int Index, RoleTask Latest)>();
+            for (int i = 0; i < tasks.Count; i++)
             {
-                if (!Report(task, task, onDone)) pending.Add(task);
+                if (!Report(i, tasks[i], tasks[i], onDone)) pending.Add((i, tasks[i]));
             }
             int total = tasks.Count;
             TimeSpan delay = FirstPollDelay;
@@ -63,8 +72,8 @@ namespace TencentOrg.Services
             {
                 if (clock.Elapsed >= timeout)
                 {
-                    foreach (var task in pending)
-                        onDone(ItemOutcome<RoleTask, RoleTask>.Failure(task, new TimeoutException(
+                    foreach (var (index, task) in pending)
+                        onDone(index, ItemOutcome<RoleTask, RoleTask>.Failure(tasks[index], new TimeoutException(
                             "Task " + task.TaskId + " was still " + task.Status + " after " + (int)timeout.TotalSeconds + " s.")));
                     return;
                 }
@@ -72,22 +81,115 @@ namespace TencentOrg.Services
                 if (wait > TimeSpan.Zero) await Task.Delay(wait, ct).ConfigureAwait(false);
                 delay = TimeSpan.FromTicks(Math.Min(MaxPollDelay.Ticks, (long)(delay.Ticks * 1.6)));
 
-                var stillPending = new List<RoleTask>();
-                for (int start = 0; start < pending.Count; start += MaxConcurrentPolls)
+                var read = await ReadRoundAsync(pending.Select(p => p.Latest).ToList(), defaultZoneId, ct).ConfigureAwait(false);
+                var stillPending = new List<(int, RoleTask)>();
+                for (int i = 0; i < pending.Count; i++)
                 {
-                    var slice = pending.Skip(start).Take(MaxConcurrentPolls).ToList();
-                    var polls = slice.Select(task => PollAsync(task, defaultZoneId, ct)).ToList();
-                    await Task.WhenAll(polls).ConfigureAwait(false);
-                    for (int i = 0; i < slice.Count; i++)
-                    {
-                        var (latest, error) = polls[i].Result;
-                        if (error != null) onDone(ItemOutcome<RoleTask, RoleTask>.Failure(slice[i], error));
-                        else if (!Report(slice[i], latest!, onDone)) stillPending.Add(latest!);
-                    }
+                    var (index, _) = pending[i];
+                    var (latest, error) = read[i];
+                    if (error != null) onDone(index, ItemOutcome<RoleTask, RoleTask>.Failure(tasks[index], error));
+                    else if (!Report(index, tasks[index], latest!, onDone)) stillPending.Add((index, latest!));
                 }
                 pending = stillPending;
                 onProgress?.Invoke(total - pending.Count, total);
             }
+        }
+
+        /// <summary>
+        /// One round: the state of every pending task, in order. Tasks of one zone and configuration are followed through
+        /// ListTasks, up to 100 a call, filtered by every field they share; a task no listing shows is unknown (ListTasks
+        /// retention is undocumented) and is read with GetTaskStatus, as is a lone task (one exact call either way).
+        /// </summary>
+        private async Task<(RoleTask? Task, Exception? Error)[]> ReadRoundAsync(IReadOnlyList<RoleTask> pending, string defaultZoneId, CancellationToken ct)
+        {
+            var results = new (RoleTask? Task, Exception? Error)[pending.Count];
+            var unlisted = new List<int>();
+            foreach (var group in Enumerable.Range(0, pending.Count).GroupBy(i => (Zone: pending[i].ZoneId ?? defaultZoneId, Config: pending[i].RoleConfigurationId)))
+            {
+                var members = group.Where(i => !string.IsNullOrEmpty(pending[i].TaskId)).ToList();
+                unlisted.AddRange(group.Where(i => string.IsNullOrEmpty(pending[i].TaskId)));
+                if (members.Count < 2)
+                {
+                    unlisted.AddRange(members);
+                    continue;
+                }
+                var listed = await ListGroupAsync(group.Key.Zone, members.Select(i => pending[i]).ToList(), ct).ConfigureAwait(false);
+                foreach (int i in members)
+                {
+                    if (listed.TryGetValue(pending[i].TaskId!, out var row))
+                        results[i] = (RoleTasks.WithStatus(pending[i], group.Key.Zone, new TaskStatusItem
+                        {
+                            Status = row.Task.Status,
+                            TaskId = row.Task.TaskId,
+                            TaskType = row.Task.TaskType,
+                            FailureReason = row.Task.FailureReason,
+                        }, row.RequestId), null);
+                    else unlisted.Add(i);
+                }
+            }
+            if (unlisted.Count == 0) return results;
+            unlisted.Sort();
+            for (int start = 0; start < unlisted.Count; start += MaxConcurrentPolls)
+            {
+                var slice = unlisted.Skip(start).Take(MaxConcurrentPolls).ToList();
+                var polls = slice.Select(i => PollAsync(pending[i], defaultZoneId, ct)).ToList();
+                await Task.WhenAll(polls).ConfigureAwait(false);
+                for (int k = 0; k < slice.Count; k++) results[slice[k]] = polls[k].Result;
+            }
+            return results;
+        }
+
+        /// <summary>
+        /// The rows of one ListTasks listing that are the given tasks, by TaskId. Stops once every task is seen, and
+        /// gives up (leaving the rest to GetTaskStatus) when the pages still to read outnumber the tasks still unseen.
+        /// No Status filter: it would hide the very transition waited for, and a task missing from a listing proves nothing.
+        /// </summary>
+        private async Task<Dictionary<string, (TaskInfo Task, string? RequestId)>> ListGroupAsync(string zoneId, IReadOnlyList<RoleTask> tasks, CancellationToken ct)
+        {
+            var filter = new ListTasksRequest
+            {
+                ZoneId = zoneId,
+                RoleConfigurationId = Shared(tasks, t => t.RoleConfigurationId),
+                TaskType = Shared(tasks, t => t.TaskType),
+                TargetType = Shared(tasks, t => t.TargetType),
+                TargetUin = tasks.All(t => t.TargetUin != null && t.TargetUin == tasks[0].TargetUin) ? tasks[0].TargetUin : null,
+                PrincipalType = Shared(tasks, t => t.PrincipalType),
+                PrincipalId = Shared(tasks, t => t.PrincipalId),
+            };
+            var wanted = new HashSet<string>(tasks.Select(t => t.TaskId!), StringComparer.Ordinal);
+            var seen = new Dictionary<string, (TaskInfo, string?)>(StringComparer.Ordinal);
+            long listed = 0;
+            try
+            {
+                await TaskListing.ListPagesAsync(_client, filter, page =>
+                {
+                    var rows = page.Tasks ?? new List<TaskInfo>();
+                    listed += rows.Count;
+                    foreach (var row in rows)
+                    {
+                        if (row.TaskId != null && wanted.Contains(row.TaskId)) seen[row.TaskId] = (row, page.RequestId);
+                    }
+                    if (seen.Count == wanted.Count) return false;
+                    long pagesLeft = page.TotalCounts is long count ? (Math.Max(0, count - listed) + TaskListing.PageSize - 1) / TaskListing.PageSize : 0;
+                    if (pagesLeft > wanted.Count - seen.Count)
+                    {
+                        _log.Verbose("ListTasks would need " + pagesLeft + " more page(s) for " + (wanted.Count - seen.Count) + " task(s); reading those one by one.");
+                        return false;
+                    }
+                    return true;
+                }, _log, ct).ConfigureAwait(false);
+            }
+            catch (OrgException error)
+            {
+                _log.Verbose("ListTasks failed (" + error.Message + "); reading the " + (wanted.Count - seen.Count) + " task(s) it did not show one by one.");
+            }
+            return seen;
+        }
+
+        private static string? Shared(IReadOnlyList<RoleTask> tasks, Func<RoleTask, string?> field)
+        {
+            string? first = field(tasks[0]);
+            return !string.IsNullOrEmpty(first) && tasks.All(t => field(t) == first) ? first : null;
         }
 
         private async Task<(RoleTask? Task, Exception? Error)> PollAsync(RoleTask task, string defaultZoneId, CancellationToken ct)
@@ -102,16 +204,16 @@ namespace TencentOrg.Services
             }
         }
 
-        private static bool Report(RoleTask input, RoleTask latest, Action<ItemOutcome<RoleTask, RoleTask>> onDone)
+        private static bool Report(int index, RoleTask input, RoleTask latest, Action<int, ItemOutcome<RoleTask, RoleTask>> onDone)
         {
             if (latest.Status == RoleTaskStatus.Success)
             {
-                onDone(ItemOutcome<RoleTask, RoleTask>.Success(input, latest));
+                onDone(index, ItemOutcome<RoleTask, RoleTask>.Success(input, latest));
                 return true;
             }
             if (latest.Status == RoleTaskStatus.Failed)
             {
-                onDone(ItemOutcome<RoleTask, RoleTask>.Failure(latest, new OrgTaskFailedException(latest)));
+                onDone(index, ItemOutcome<RoleTask, RoleTask>.Failure(latest, new OrgTaskFailedException(latest)));
                 return true;
             }
             return false;
