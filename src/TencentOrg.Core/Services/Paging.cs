@@ -47,10 +47,11 @@ namespace TencentOrg.Services
 
         /// <summary>
         /// NextToken/MaxResults: send the request page by page, every other field unchanged, until IsTruncated is
-        /// false or no token comes back.
+        /// false or no token comes back. afterPage, when given, sees each page after its rows; false stops the listing.
         /// </summary>
         public static async Task ByTokenAsync<TPage, TItem>(OrgApiClient client, string action, ITokenPagedRequest request, long pageSize,
-            Func<TPage, IList<TItem>?> items, Func<TItem, bool> onItem, IOrgLog log, CancellationToken ct, int maxPages = MaxPages)
+            Func<TPage, IList<TItem>?> items, Func<TItem, bool> onItem, IOrgLog log, CancellationToken ct, int maxPages = MaxPages,
+            Func<TPage, bool>? afterPage = null)
             where TPage : ApiResponse, ITokenPage
         {
             request.MaxResults = pageSize;
@@ -66,6 +67,7 @@ namespace TencentOrg.Services
                 {
                     if (!onItem(row)) return;
                 }
+                if (afterPage != null && !afterPage(page)) return;
                 request.NextToken = page.NextToken;
                 if (page.IsTruncated != true || string.IsNullOrEmpty(request.NextToken)) return;
                 if (!seenTokens.Add(request.NextToken!))

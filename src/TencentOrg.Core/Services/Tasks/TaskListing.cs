@@ -17,19 +17,10 @@ namespace TencentOrg.Services
         public static Task ListAsync(OrgApiClient client, ListTasksRequest filter, Func<TaskInfo, bool> onItem, IOrgLog log, CancellationToken ct) =>
             Paging.ByTokenAsync<ListTasksResponse, TaskInfo>(client, "ListTasks", filter, PageSize, page => page.Tasks, onItem, log, ct);
 
-        /// <summary>The listing page by page (MaxResults 100); onPage returns false to stop.</summary>
-        public static async Task ListPagesAsync(OrgApiClient client, ListTasksRequest filter, Func<ListTasksResponse, bool> onPage, IOrgLog log, CancellationToken ct)
-        {
-            filter.MaxResults = PageSize;
-            filter.NextToken = null;
-            while (true)
-            {
-                var page = await client.CallAsync<ListTasksResponse>("ListTasks", filter, ApiCallKind.Read, log, ct).ConfigureAwait(false);
-                if (!onPage(page)) return;
-                filter.NextToken = page.NextToken;
-                if (page.IsTruncated != true || string.IsNullOrEmpty(filter.NextToken)) return;
-            }
-        }
+        /// <summary>Like <see cref="ListAsync"/>; afterPage sees each page after its rows, false stops the listing.</summary>
+        public static Task ListAsync(OrgApiClient client, ListTasksRequest filter, Func<TaskInfo, bool> onItem, Func<ListTasksResponse, bool> afterPage,
+            IOrgLog log, CancellationToken ct) =>
+            Paging.ByTokenAsync<ListTasksResponse, TaskInfo>(client, "ListTasks", filter, PageSize, page => page.Tasks, onItem, log, ct, afterPage: afterPage);
 
         /// <summary>The last task listed for the filter (the most recent); null when none is.</summary>
         public static async Task<TaskInfo?> LatestAsync(OrgApiClient client, ListTasksRequest filter, IOrgLog log, CancellationToken ct)

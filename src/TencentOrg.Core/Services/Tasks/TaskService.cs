@@ -119,11 +119,11 @@ namespace TencentOrg.Services
                     if (listed.TryGetValue(pending[i].TaskId!, out var row))
                         results[i] = (RoleTasks.WithStatus(pending[i], group.Key.Zone, new TaskStatusItem
                         {
-                            Status = row.Task.Status,
-                            TaskId = row.Task.TaskId,
-                            TaskType = row.Task.TaskType,
-                            FailureReason = row.Task.FailureReason,
-                        }, row.RequestId), null);
+                            Status = row.Status,
+                            TaskId = row.TaskId,
+                            TaskType = row.TaskType,
+                            FailureReason = row.FailureReason,
+                        }, null), null);
                     else unlisted.Add(i);
                 }
             }
@@ -144,7 +144,7 @@ namespace TencentOrg.Services
         /// gives up (leaving the rest to GetTaskStatus) when the pages still to read outnumber the tasks still unseen.
         /// No Status filter: it would hide the very transition waited for, and a task missing from a listing proves nothing.
         /// </summary>
-        private async Task<Dictionary<string, (TaskInfo Task, string? RequestId)>> ListGroupAsync(string zoneId, IReadOnlyList<RoleTask> tasks, CancellationToken ct)
+        private async Task<Dictionary<string, TaskInfo>> ListGroupAsync(string zoneId, IReadOnlyList<RoleTask> tasks, CancellationToken ct)
         {
             var filter = new ListTasksRequest
             {
@@ -157,26 +157,21 @@ namespace TencentOrg.Services
                 PrincipalId = Shared(tasks, t => t.PrincipalId),
             };
             var wanted = new HashSet<string>(tasks.Select(t => t.TaskId!), StringComparer.Ordinal);
-            var seen = new Dictionary<string, (TaskInfo, string?)>(StringComparer.Ordinal);
+            var seen = new Dictionary<string, TaskInfo>(StringComparer.Ordinal);
             long listed = 0;
             try
             {
-                await TaskListing.ListPagesAsync(_client, filter, page =>
+                await TaskListing.ListAsync(_client, filter, row =>
                 {
-                    var rows = page.Tasks ?? new List<TaskInfo>();
-                    listed += rows.Count;
-                    foreach (var row in rows)
-                    {
-                        if (row.TaskId != null && wanted.Contains(row.TaskId)) seen[row.TaskId] = (row, page.RequestId);
-                    }
-                    if (seen.Count == wanted.Count) return false;
+                    listed++;
+                    if (row.TaskId != null && wanted.Contains(row.TaskId)) seen[row.TaskId] = row;
+                    return seen.Count < wanted.Count;
+                }, page =>
+                {
                     long pagesLeft = page.TotalCounts is long count ? (Math.Max(0, count - listed) + TaskListing.PageSize - 1) / TaskListing.PageSize : 0;
-                    if (pagesLeft > wanted.Count - seen.Count)
-                    {
-                        _log.Verbose("ListTasks would need " + pagesLeft + " more page(s) for " + (wanted.Count - seen.Count) + " task(s); reading those one by one.");
-                        return false;
-                    }
-                    return true;
+                    if (pagesLeft <= wanted.Count - seen.Count) return true;
+                    _log.Verbose("ListTasks would need " + pagesLeft + " more page(s) for " + (wanted.Count - seen.Count) + " task(s); reading those one by one.");
+                    return false;
                 }, _log, ct).ConfigureAwait(false);
             }
             catch (OrgException error)
