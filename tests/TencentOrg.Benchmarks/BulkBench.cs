@@ -70,6 +70,14 @@ $script:n";
         public static void RunThrottled(Results results)
         {
             int identities = Quick ? 200 : 500;
+            // The same run without throttling first: what this machine reaches at all, for reading the throttled figure.
+            using (var calm = EmulatorProcess.Start(20, 50, 20))
+            using (var calmRunspace = Connect(calm.Info, requestsPerSecond: null))
+            {
+                var reference = Invoke(calmRunspace, IdentityScript, new Dictionary<string, object?> { ["count"] = identities });
+                results.Add("New-TcOrgIdentity x" + identities + ", no throttling (reference)", F(reference.Seconds, 1) + " s vs floor " + F(identities / 20.0, 1)
+                    + " s = " + F(100 * identities / 20.0 / reference.Seconds, 0) + "% of 20/s", "(reference)", null);
+            }
             using var emulator = EmulatorProcess.Start(20, 50, 20, throttledFraction: 0.1);
             using var runspace = Connect(emulator.Info, requestsPerSecond: null);
             var before = emulator.Stats();

@@ -111,10 +111,10 @@ namespace TencentOrg.Api
 
         /// <summary>
         /// The service throttled this action. Random throttles (a shared account, a busy service) must not pull the rate down
-        /// for good, while a real lower limit must be found quickly: the rate halves, but never below what the service has
-        /// granted this action over the last seconds, since that much evidently goes through. A real limit shows up as a
-        /// granted rate below the budget and the rate settles there; random throttles leave the granted rate near the budget.
-        /// Returns the new rate.
+        /// for good, while a real lower limit must be found quickly. They differ in how often they come: over the last
+        /// <see cref="RecentAnswers"/> answers random ones stay rare, while sending above a real limit throttles a large share.
+        /// A rare throttle costs 5% of the rate (won back within a few successes); a clustered one halves it, but never below
+        /// what the service granted the action over the last seconds, since that much evidently goes through. Returns the new rate.
         /// </summary>
         public double Throttled(string action)
         {
@@ -123,12 +123,26 @@ namespace TencentOrg.Api
             double now = _clock();
             lock (bucket)
             {
-                double granted = rate > 0 ? bucket.GrantedPerSecond(now) / rate : 0;
-                double share = Math.Max(bucket.Share / 2, granted);
-                bucket.Share = Math.Max(1 / MaxSlowdown, Math.Min(bucket.Share, share));
+                bucket.RecordAnswer(throttled: true);
+                if (bucket.ThrottledShare() <= RandomThrottleShare)
+                {
+                    bucket.Share = Math.Max(1 / MaxSlowdown, bucket.Share * 0.95);
+                }
+                else
+                {
+                    double granted = rate > 0 ? bucket.GrantedPerSecond(now) / rate : 0;
+                    double share = Math.Max(bucket.Share / 2, granted);
+                    bucket.Share = Math.Max(1 / MaxSlowdown, Math.Min(bucket.Share, share));
+                }
             }
             return CurrentRate(action);
         }
+
+        /// <summary>Answers looked at to tell random throttling from a real limit.</summary>
+        internal const int RecentAnswers = 20;
+
+        /// <summary>Up to this share of throttled answers (4 in 20) counts as random; 10% random throttling exceeds it 4% of the time.</summary>
+        internal const double RandomThrottleShare = 0.2;
 
         /// <summary>A call went through: count it as granted and win back 5% of the rate.</summary>
         public void Succeeded(string action)
@@ -138,6 +152,7 @@ namespace TencentOrg.Api
             lock (bucket)
             {
                 bucket.RecordSuccess(now);
+                bucket.RecordAnswer(throttled: false);
                 if (bucket.Share < 1) bucket.Share = Math.Min(1, bucket.Share * 1.05);
             }
         }
@@ -161,6 +176,20 @@ namespace TencentOrg.Api
             /// <summary>Fraction of the budget the action runs at (1/MaxSlowdown to 1).</summary>
             public double Share = 1;
             private readonly Queue<double> _successes = new Queue<double>();
+            private readonly bool[] _recent = new bool[RecentAnswers];
+            private int _answers;
+
+            public void RecordAnswer(bool throttled) => _recent[_answers++ % RecentAnswers] = throttled;
+
+            /// <summary>Share of throttled answers among the last ones; few answers yet (a cold start) count as random.</summary>
+            public double ThrottledShare()
+            {
+                if (_answers < RecentAnswers / 2) return 0;
+                int seen = Math.Min(_answers, RecentAnswers);
+                int throttled = 0;
+                for (int i = 0; i < seen; i++) if (_recent[i]) throttled++;
+                return (double)throttled / seen;
+            }
 
             public void RecordSuccess(double now)
             {
