@@ -135,3 +135,41 @@ function Get-ConsoleText([Parameter(Mandatory)] [int]$Width, [Parameter(ValueFro
     process { $items.Add($InputObject) }
     end { ($items | Out-String -Width $Width) -split "`r?`n" }
 }
+
+# Parses tables as Format-Table printed them (plain text): each table's labels (read from the line above the
+# dashes), the line above the labels (blank, or a group header, unless a header wrapped) and its rows, with the
+# wrapped continuation lines of a row joined back onto its cells.
+function ConvertFrom-ConsoleTable([Parameter(Mandatory)] [AllowEmptyString()] [string[]]$Lines) {
+    for ($i = 1; $i -lt $Lines.Count; $i++) {
+        if ($Lines[$i] -notmatch '^-[- ]*$') { continue }
+        $starts = @([regex]::Matches($Lines[$i], '-+') | ForEach-Object Index)
+        $cellsOf = {
+            param([string]$line)
+            for ($c = 0; $c -lt $starts.Count; $c++) {
+                $start = $starts[$c]
+                $end = if ($c + 1 -lt $starts.Count) { [Math]::Min($starts[$c + 1], $line.Length) } else { $line.Length }
+                if ($start -ge $line.Length) { '' } else { $line.Substring($start, $end - $start) }
+            }
+        }
+        $labels = @(& $cellsOf $Lines[$i - 1] | ForEach-Object Trim)
+        $rows = [Collections.Generic.List[object]]::new()
+        for ($j = $i + 1; $j -lt $Lines.Count -and $Lines[$j].Trim(); $j++) {
+            $cells = @(& $cellsOf $Lines[$j])
+            if ($cells[0].Trim() -or $rows.Count -eq 0) {
+                $row = [ordered]@{}
+                for ($c = 0; $c -lt $labels.Count; $c++) { $row[$labels[$c]] = $cells[$c] }
+                $rows.Add($row)
+            }
+            else {
+                for ($c = 0; $c -lt $labels.Count; $c++) { $rows[-1][$labels[$c]] += $cells[$c] }
+            }
+        }
+        [pscustomobject]@{
+            Labels    = $labels
+            LineAbove = if ($i -ge 2) { $Lines[$i - 2] } else { '' }
+            # Format-Table -GroupBy and grouped views print "   Name: value" and a blank line above the labels.
+            Group     = if ($i -ge 3 -and -not $Lines[$i - 2].Trim() -and $Lines[$i - 3] -match '^\s+(\w+: .*)$') { $Matches[1].Trim() } else { '' }
+            Rows      = $rows.ToArray()
+        }
+    }
+}

@@ -17,17 +17,20 @@ namespace TencentOrg.Tests.Module
         {
             var text = Run("New-TcOrgIdentity -Name Auditors -Policy '2:ReadOnlyAccess;5:QcloudCVMFullAccess' -Description 'read only' | Out-Default").AssertSuccess().HostText;
             Assert.Equal(new[] { "IdentityId", "Name", "Policies", "Description" }, HeaderWords(text, "IdentityId"));
-            var row = text.Split('\n').Single(l => l.Contains("Auditors"));
-            Assert.Contains("101", row);
-            Assert.Contains("2:ReadOnlyAccess; 5:QcloudCVM…", row);
-            Assert.Contains("read only", row);
+            var lines = text.Split('\n');
+            int row = System.Array.FindIndex(lines, l => l.Contains("Auditors"));
+            Assert.Contains("101", lines[row]);
+            Assert.Contains("2:ReadOnlyAccess", lines[row]);
+            Assert.Contains("read only", lines[row]);
+            // One policy per line, whole, under the first.
+            Assert.Equal(lines[row].IndexOf("2:ReadOnlyAccess", System.StringComparison.Ordinal), lines[row + 1].IndexOf("5:QcloudCVMFullAccess", System.StringComparison.Ordinal));
         }
 
         [Fact]
         public void MemberAuthIdentity_table()
         {
             var text = Run("Add-TcOrgMemberAuthIdentity -MemberUin 100000000001 -IdentityId 1 -PassThru | Out-Default").AssertSuccess().HostText;
-            Assert.Equal(new[] { "MemberUin", "MemberName", "IdentityId", "Status", "IdentityRoleName" }, HeaderWords(text, "MemberUin"));
+            Assert.Equal(new[] { "MemberUin", "IdentityId", "Status", "MemberName", "IdentityRoleName" }, HeaderWords(text, "MemberUin"));
             var row = text.Split('\n').Single(l => l.StartsWith("100000000001"));
             Assert.Contains(" Granted ", row);
         }
@@ -36,13 +39,14 @@ namespace TencentOrg.Tests.Module
         public void RoleTask_table_shows_task_status_and_principal()
         {
             var text = Run("New-TcRoleAssignment -RoleConfigurationId rc-emuconfig001 -PrincipalId g-emugroup0001 -TargetUin 100000000002 | Out-Default").AssertSuccess().HostText;
-            // 80 columns (this host's width) hold the first five; TaskType and FailureReason follow on wider consoles.
-            Assert.Equal(new[] { "TaskId", "Status", "TargetUin", "RoleConfigurationId", "Principal" }, HeaderWords(text, "TaskId"));
+            // 80 columns (this host's width) hold every column; the type heads the group, whole.
+            Assert.Equal(new[] { "TaskId", "TargetUin", "RoleConfigurationId", "PrincipalId", "Status" }, HeaderWords(text, "TaskId"));
+            Assert.Contains("TaskType: CreateRoleAssignment", text);
             var row = text.Split('\n').Single(l => l.StartsWith("t-"));
             Assert.Contains("InProgress", row);
             Assert.Contains("rc-emuconfig001", row);
             Assert.Contains("100000000002", row);
-            Assert.Contains("Group g-emugroup0001", row);
+            Assert.Contains("g-emugroup0001", row);
         }
 
         [Fact]
