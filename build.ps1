@@ -30,7 +30,13 @@ param(
     # Test only: a `dotnet test --filter` expression for the xunit suite.
     [string]$XunitFilter,
     # Test only: Pester files or folders (default tests/Pester).
-    [string[]]$PesterPath
+    [string[]]$PesterPath,
+    # Test only: where xunit.trx, pester.xml and the counts go (default artifacts/test-results).
+    [string]$ResultsDir = (Join-Path $PSScriptRoot 'artifacts/test-results'),
+    # Package, Demo, Test: use what the last build left (out/, bin/) instead of building first.
+    [switch]$NoBuild,
+    # Demo only: a seed file for the emulator (see src/TencentOrg.Emulator/README.md) instead of its defaults.
+    [string]$EmulatorSeed
 )
 
 $ErrorActionPreference = 'Stop'
@@ -50,7 +56,7 @@ function Get-ModuleDir([string]$Config) {
 }
 
 function Build-Module {
-    Invoke-Dotnet build (Join-Path $root 'src/TencentOrg/TencentOrg.csproj') -c $Configuration
+    if (-not $NoBuild) { Invoke-Dotnet build (Join-Path $root 'src/TencentOrg/TencentOrg.csproj') -c $Configuration }
     $manifest = Join-Path (Get-ModuleDir $Configuration) 'TencentOrg.psd1'
     Test-ModuleManifest -Path $manifest | Out-Null
     $manifest
@@ -107,13 +113,15 @@ function Invoke-PesterSuite([string]$ResultsDir) {
 }
 
 function Invoke-TestTask {
-    $resultsDir = Join-Path $root 'artifacts/test-results'
+    $resultsDir = $ResultsDir
     Remove-Item $resultsDir -Recurse -Force -ErrorAction SilentlyContinue
     New-Item -ItemType Directory -Path $resultsDir -Force | Out-Null
 
     # Builds the module (out/TencentOrg for Release), the emulator and the tests; then the Pester suite's emulator host.
-    Invoke-Dotnet build (Join-Path $root 'tests/TencentOrg.Tests') -c $Configuration
-    if ($Suite -ne 'Xunit') { Invoke-Dotnet build (Join-Path $root 'tests/Pester/EmulatorHost') -c $Configuration }
+    if (-not $NoBuild) {
+        Invoke-Dotnet build (Join-Path $root 'tests/TencentOrg.Tests') -c $Configuration
+        if ($Suite -ne 'Xunit') { Invoke-Dotnet build (Join-Path $root 'tests/Pester/EmulatorHost') -c $Configuration }
+    }
 
     $results = @()
     if ($Suite -ne 'Pester') { $results += Invoke-XunitSuite $resultsDir }
@@ -133,10 +141,11 @@ function Invoke-TestTask {
 
 # Starts the command-line emulator on a free port and returns its process and the endpoint it announced.
 function Start-DemoEmulator {
-    Invoke-Dotnet build (Join-Path $root 'src/TencentOrg.Emulator') -c $Configuration
+    if (-not $NoBuild) { Invoke-Dotnet build (Join-Path $root 'src/TencentOrg.Emulator') -c $Configuration }
     $dll = Join-Path $root "src/TencentOrg.Emulator/bin/$Configuration/net10.0/TencentOrg.Emulator.dll"
     $info = [Diagnostics.ProcessStartInfo]::new('dotnet')
     foreach ($a in $dll, '--port', '0') { $info.ArgumentList.Add($a) }
+    if ($EmulatorSeed) { foreach ($a in '--seed', (Resolve-Path $EmulatorSeed -ErrorAction Stop).Path) { $info.ArgumentList.Add($a) } }
     $info.RedirectStandardOutput = $true
     $info.RedirectStandardInput = $true
     $info.UseShellExecute = $false
