@@ -26,7 +26,11 @@ Describe 'Module import' {
         $context = Get-TcOrgContext
         $text = $context | Format-List * | Out-String
         $text | Should -Match ([regex]::Escape("127.0.0.1:$($emulator.Port)"))
+        $text | Should -Match 'SecretId\s+: AKID\*{4}0000'
+        foreach ($property in $context.PSObject.Properties.Name) { $text | Should -Match "(?m)^$property\s+:" }
         $text | Should -Not -Match $DemoSecretKey
+        ($context | Format-Table * | Out-String -Width 300) | Should -Not -Match $DemoSecretKey
+        ($context | ConvertTo-Json) | Should -Not -Match $DemoSecretKey
     }
 }
 

@@ -57,7 +57,11 @@ namespace TencentOrg.Tests.Module
             Assert.Equal(_emulator.Endpoint.ToString(), ctx.Properties["Endpoint"].Value);
             Assert.Equal("zh-CN", ctx.Properties["Language"].Value);
             Assert.Equal(true, ctx.Properties["Connected"].Value);
-            var shown = ps.Run("Get-TcOrgContext | Format-List * | Out-Default; Get-TcOrgContext | Out-Default");
+            // The table view as rendered to the host; Format-List * of every property is checked in real pwsh
+            // (tests/Pester/Module.Tests.ps1), since this engine has no Microsoft.PowerShell.Utility.
+            var shown = ps.Run("Get-TcOrgContext | Out-Default").AssertSuccess();
+            Assert.Contains("AKID****0000", shown.HostText);
+            Assert.Contains(_emulator.Endpoint.ToString(), shown.HostText);
             Assert.DoesNotContain(EmulatorCredential.Demo.SecretKey, shown.AllText());
             Assert.DoesNotContain(EmulatorCredential.Demo.SecretKey, context.AllText());
             Assert.Empty(_emulator.Requests.Snapshot());
