@@ -1,6 +1,7 @@
 # The module as a user installs it: Publish-PSResource to a local file repository, Install-PSResource from it,
 # then a fresh pwsh imports the installed copy by name and runs a cmdlet against the emulator. HOME and the XDG
-# folders point into TestDrive, so the user's own repositories and modules are never touched.
+# folders point into TestDrive, and so does the working directory (PSResourceGet 1.2 keeps its repository list
+# relative to it here), so the user's own repositories and modules are never touched.
 BeforeAll {
     . $PSScriptRoot/Shared.ps1
     $emulator = Start-TestEmulator
@@ -21,7 +22,7 @@ AfterAll { Stop-TestEmulator $emulator }
 
 Describe 'Publish-PSResource, Install-PSResource, import of the installed copy' {
     It 'publishes out/TencentOrg to a local repository as TencentOrg.<version>.nupkg' {
-        $run = Invoke-FreshPwsh -Environment $isolated -Script @"
+        $run = Invoke-FreshPwsh -Environment $isolated -WorkingDirectory $userHome -Script @"
 Register-PSResourceRepository -Name TcOrgLocal -Uri '$repository' -Trusted
 Publish-PSResource -Path '$ModuleDir' -Repository TcOrgLocal
 "@
@@ -30,7 +31,7 @@ Publish-PSResource -Path '$ModuleDir' -Repository TcOrgLocal
     }
 
     It 'installs it from that repository into the (isolated) user''s modules' {
-        $run = Invoke-FreshPwsh -Environment $isolated -Script @"
+        $run = Invoke-FreshPwsh -Environment $isolated -WorkingDirectory $userHome -Script @"
 Install-PSResource -Name TencentOrg -Repository TcOrgLocal -Scope CurrentUser -TrustRepository
 (Get-InstalledPSResource -Name TencentOrg).InstalledLocation
 "@
@@ -43,7 +44,7 @@ Install-PSResource -Name TencentOrg -Repository TcOrgLocal -Scope CurrentUser -T
     }
 
     It 'a fresh pwsh imports the installed copy by name and creates an identity in the emulator' {
-        $run = Invoke-FreshPwsh -Environment $isolated -Script @"
+        $run = Invoke-FreshPwsh -Environment $isolated -WorkingDirectory $userHome -Script @"
 Import-Module TencentOrg
 (Get-Module TencentOrg).ModuleBase
 `$key = ConvertTo-SecureString '$DemoSecretKey' -AsPlainText -Force
