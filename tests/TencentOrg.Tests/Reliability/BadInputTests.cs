@@ -87,7 +87,7 @@ namespace TencentOrg.Tests.Reliability
             new[] { "New-TcRoleAssignment -RoleConfigurationId rc-emuconfig001 -PrincipalId @{a=1} -TargetUin 100000000001", "parameter 'PrincipalId'" + "|" + "is not a CIC user ID" },
             new[] { "$null | New-TcRoleAssignment", "parameter 'InputObject'" },
             new[] { "[pscustomobject]@{RoleConfigurationId='rc-emuconfig001'; TargetUin=100000000001; PrincipalId='u-emuuser00001'; TargetType='Nope'} | New-TcRoleAssignment", "parameter 'TargetType'" },
-            new[] { "[pscustomobject]@{RoleConfigurationId='rc-emuconfig001'; TargetUin='abc'; PrincipalId='u-emuuser00001'} | New-TcRoleAssignment", "mandatory parameters:  TargetUin" },
+            new[] { "[pscustomobject]@{RoleConfigurationId='rc-emuconfig001'; TargetUin='abc'; PrincipalId='u-emuuser00001'} | New-TcRoleAssignment", "TargetUin" },
             // Start-TcRoleProvisioning.
             new[] { "Start-TcRoleProvisioning -RoleConfigurationId 'bad' -TargetUin 100000000001", "parameter 'RoleConfigurationId'" + "|" + "is not a permission configuration ID" },
             new[] { "Start-TcRoleProvisioning -RoleConfigurationId rc-emuconfig002 -TargetUin 0", "parameter 'TargetUin'" + "|" + "is not valid: a UIN is a positive number" },

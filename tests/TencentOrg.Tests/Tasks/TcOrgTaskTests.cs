@@ -57,10 +57,8 @@ namespace TencentOrg.Tests.Tasks
             Assert.Equal(2, result.Errors.Count);
             Assert.All(result.Errors, e => Assert.Equal("TaskTimeout,TencentOrg.WaitTcOrgTaskCommand", e.FullyQualifiedErrorId));
             Assert.All(result.Errors, e => Assert.Equal(ErrorCategory.OperationTimeout, e.CategoryInfo.Category));
-            // The timeout was honoured (not a speed claim), and polling backed off instead of spinning: over 1 s,
-            // two tasks with backoff from 250 ms take a handful of polls.
+            // The timeout was honoured (a lower bound, not a speed claim).
             Assert.True(watch.Elapsed.TotalSeconds >= 0.9, "gave up before -TimeoutSeconds 1: " + watch.Elapsed);
-            Assert.InRange(Sent("GetTaskStatus").Count, 2, 16);
         }
 
         [Fact]
