@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Management.Automation;
 using TencentOrg.Services.Configuration;
@@ -30,7 +31,14 @@ namespace TencentOrg
             if (Path != null)
             {
                 string file = FileSystemPath(Path);
-                ConfigurationFile.WriteFile(file, configuration);
+                try
+                {
+                    ConfigurationFile.WriteFile(file, configuration);
+                }
+                catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException)
+                {
+                    ThrowTerminatingError(new ErrorRecord(ex, "ConfigurationFileNotWritten", ErrorCategory.WriteError, Path));
+                }
                 WriteVerbose("Wrote " + (configuration.Identities?.Count ?? 0) + " identities, " + (configuration.MemberAuthIdentities?.Count ?? 0)
                     + " member authorizations and " + (configuration.RoleAssignments?.Count ?? 0) + " role assignments to " + file + ".");
                 return;

@@ -275,6 +275,15 @@ namespace TencentOrg.Tests.Configuration
         }
 
         [Fact]
+        public void An_unwritable_path_is_an_error_naming_it()
+        {
+            string missing = Path.Combine(Path.GetTempPath(), "tcorg-no-such-folder-" + Guid.NewGuid().ToString("N"), "org.json");
+            var result = Run("Export-TcOrgConfiguration -Path $missing", new Dictionary<string, object?> { ["missing"] = missing });
+            Assert.Equal("ConfigurationFileNotWritten,TencentOrg.ExportTcOrgConfigurationCommand", result.FirstError!.FullyQualifiedErrorId);
+            Assert.Equal(missing, result.FirstError.TargetObject);
+        }
+
+        [Fact]
         public void Invalid_file_stops_before_any_request()
         {
             File.WriteAllText(_file, "{ \"SchemaVersion\": 1, \"RoleAssignments\": [ { \"PrincipalId\": \"x-1\", \"RoleConfigurationId\": \"rc-emuconfig001\", \"TargetUin\": 100000000001 } ] }");
