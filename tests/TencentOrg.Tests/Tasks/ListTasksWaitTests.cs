@@ -25,7 +25,8 @@ namespace TencentOrg.Tests.Tasks
             base.Configure(options);
             options.Clock = _clock;
             options.TaskDuration = TimeSpan.FromSeconds(25);
-            options.TaskFailures.Add(new TaskFailureRule { TargetUin = 100000000007, PrincipalId = "u-emuuser00003", FailureReason = "Role quota reached." });
+            options.GeneratedMemberCount = 200;
+            options.TaskFailures.Add(new TaskFailureRule { RoleConfigurationId = "rc-emuconfig001", TargetUin = 100000000007, PrincipalId = "u-emuuser00003", FailureReason = "Role quota reached." });
             // Every ListTasks answer moves the service's clock one second: a round of 10 calls is 10 s of task time.
             _clock.StepAfterAction["ListTasks"] = TimeSpan.FromSeconds(1);
         }
@@ -70,6 +71,22 @@ namespace TencentOrg.Tests.Tasks
                 .Where(k => k != "u-emuuser00003@100000000007").ToList();
             Assert.Equal(expected, order);
             Assert.Contains(result.Progress, p => p.StatusDescription == "1000 of 1000 task(s) finished");
+        }
+
+        [Fact]
+        public void A_large_group_is_listed_per_principal_side_by_side_at_the_same_call_count()
+        {
+            Emulator.Options.TaskDuration = TimeSpan.Zero;
+            _clock.StepAfterAction.Clear();
+            var result = Run("New-TcRoleAssignment -ZoneId z-emulator0001 -RoleConfigurationId rc-emuconfig002 -PrincipalId (1..5 | ForEach-Object { 'u-emuuser{0:d5}' -f $_ })"
+                + " -TargetUin (1..200 | ForEach-Object { 100000000000 + $_ }) -Wait").AssertSuccess();
+            Assert.Equal(1000, result.Output.Count);
+            // One round: five listings of two pages each (one per principal) instead of one chain of ten pages.
+            Assert.Equal(10, SentCount("ListTasks"));
+            Assert.Empty(Sent("GetTaskStatus"));
+            var principals = Sent("ListTasks").Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("PrincipalId").GetString()).ToList();
+            Assert.Equal(5, principals.Distinct().Count());
+            Assert.All(principals.GroupBy(p => p), g => Assert.Equal(2, g.Count()));
         }
 
         [Fact]

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -15,6 +16,7 @@ namespace TencentOrg.Services
         public static readonly TimeSpan FirstPollDelay = TimeSpan.FromMilliseconds(250);
         public static readonly TimeSpan MaxPollDelay = TimeSpan.FromSeconds(10);
         private const int MaxConcurrentPolls = 8;
+        private const int MaxConcurrentListings = 4;
 
         private readonly OrgApiClient _client;
         private readonly IOrgLog _log;
@@ -104,6 +106,7 @@ namespace TencentOrg.Services
         {
             var results = new (RoleTask? Task, Exception? Error)[pending.Count];
             var unlisted = new List<int>();
+            var listings = new List<(string Zone, List<int> Members)>();
             foreach (var group in Enumerable.Range(0, pending.Count).GroupBy(i => (Zone: pending[i].ZoneId ?? defaultZoneId, Config: pending[i].RoleConfigurationId)))
             {
                 var members = group.Where(i => !string.IsNullOrEmpty(pending[i].TaskId)).ToList();
@@ -113,18 +116,31 @@ namespace TencentOrg.Services
                     unlisted.AddRange(members);
                     continue;
                 }
-                var listed = await ListGroupAsync(group.Key.Zone, members.Select(i => pending[i]).ToList(), ct).ConfigureAwait(false);
-                foreach (int i in members)
+                foreach (var part in SplitForParallelListing(pending, members)) listings.Add((group.Key.Zone, part));
+            }
+            // Pages of one listing follow each other (NextToken); separate listings run side by side, paced by the limiter.
+            using (var slots = new SemaphoreSlim(MaxConcurrentListings))
+            {
+                var listed = await Task.WhenAll(listings.Select(async listing =>
                 {
-                    if (listed.TryGetValue(pending[i].TaskId!, out var row))
-                        results[i] = (RoleTasks.WithStatus(pending[i], group.Key.Zone, new TaskStatusItem
-                        {
-                            Status = row.Status,
-                            TaskId = row.TaskId,
-                            TaskType = row.TaskType,
-                            FailureReason = row.FailureReason,
-                        }, null), null);
-                    else unlisted.Add(i);
+                    await slots.WaitAsync(ct).ConfigureAwait(false);
+                    try { return await ListGroupAsync(listing.Zone, listing.Members.Select(i => pending[i]).ToList(), ct).ConfigureAwait(false); }
+                    finally { slots.Release(); }
+                })).ConfigureAwait(false);
+                for (int l = 0; l < listings.Count; l++)
+                {
+                    foreach (int i in listings[l].Members)
+                    {
+                        if (listed[l].TryGetValue(pending[i].TaskId!, out var row))
+                            results[i] = (RoleTasks.WithStatus(pending[i], listings[l].Zone, new TaskStatusItem
+                            {
+                                Status = row.Status,
+                                TaskId = row.TaskId,
+                                TaskType = row.TaskType,
+                                FailureReason = row.FailureReason,
+                            }, null), null);
+                        else unlisted.Add(i);
+                    }
                 }
             }
             if (unlisted.Count == 0) return results;
@@ -138,6 +154,33 @@ namespace TencentOrg.Services
             }
             return results;
         }
+
+        /// <summary>
+        /// A group of many pages is split by principal, target account or task type into listings that can run side by
+        /// side, when that costs at most a tenth more calls (each part may end on a short page); otherwise one listing.
+        /// </summary>
+        private static List<List<int>> SplitForParallelListing(IReadOnlyList<RoleTask> pending, List<int> members)
+        {
+            long pages = Pages(members.Count);
+            var whole = new List<List<int>> { members };
+            if (pages < 2 * MaxConcurrentListings) return whole;
+            List<List<int>>? best = null;
+            long bestCost = long.MaxValue;
+            foreach (var field in new Func<RoleTask, string?>[] { t => t.PrincipalId, t => t.TargetUin?.ToString(CultureInfo.InvariantCulture), t => t.TaskType })
+            {
+                if (members.Any(i => string.IsNullOrEmpty(field(pending[i])))) continue;
+                var parts = members.GroupBy(i => field(pending[i])).Select(g => g.ToList()).ToList();
+                long cost = parts.Sum(p => Pages(p.Count));
+                if (parts.Count > 1 && cost < bestCost)
+                {
+                    best = parts;
+                    bestCost = cost;
+                }
+            }
+            return best != null && bestCost <= pages + pages / 10 ? best : whole;
+        }
+
+        private static long Pages(int tasks) => (tasks + TaskListing.PageSize - 1) / TaskListing.PageSize;
 
         /// <summary>
         /// The rows of one ListTasks listing that are the given tasks, by TaskId. Stops once every task is seen, and
