@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Reflection;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -53,6 +54,47 @@ namespace TencentOrg
         }
 
         protected override void StopProcessing() => _stop.Cancel();
+
+        // PowerShell turns -Debug into Inquire for verbose records (and, before 7.4, for debug records too): a prompt
+        // at every line, and "Read and Prompt functionality is not available" under -NonInteractive. -Debug here
+        // means "show the trace"; the engine's own Write-Verbose/Write-Debug pass overrideInquire for this, so do we.
+        private static readonly MethodInfo? VerboseOverridingInquire = RuntimeMethod("WriteVerbose", typeof(VerboseRecord));
+        private static readonly MethodInfo? DebugOverridingInquire = RuntimeMethod("WriteDebug", typeof(DebugRecord));
+
+        private static MethodInfo? RuntimeMethod(string name, Type record) =>
+            typeof(PSCmdlet).Assembly.GetType("System.Management.Automation.MshCommandRuntime")?
+                .GetMethod(name, BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic, null, new[] { record, typeof(bool) }, null);
+
+        /// <summary>True when -Debug was given: its Inquire is PowerShell's default, not the user's choice, so it must not prompt.</summary>
+        private bool DebugSwitchGiven =>
+            MyInvocation.BoundParameters.TryGetValue("Debug", out var debug) && LanguagePrimitives.IsTrue(debug);
+
+        /// <summary>WriteVerbose that never prompts because of -Debug (see <see cref="DebugOverridingInquire"/>).</summary>
+        public new void WriteVerbose(string text)
+        {
+            if (!WriteOverridingInquire(VerboseOverridingInquire, new VerboseRecord(text))) base.WriteVerbose(text);
+        }
+
+        /// <summary>WriteDebug that never prompts because of -Debug; an explicit $DebugPreference = 'Inquire' still prompts.</summary>
+        public new void WriteDebug(string text)
+        {
+            if (!WriteOverridingInquire(DebugOverridingInquire, new DebugRecord(text))) base.WriteDebug(text);
+        }
+
+        private bool WriteOverridingInquire(MethodInfo? method, object record)
+        {
+            if (method == null || !DebugSwitchGiven || !method.DeclaringType!.IsInstanceOfType(CommandRuntime)) return false;
+            try
+            {
+                method.Invoke(CommandRuntime, new[] { record, true });
+                return true;
+            }
+            catch (TargetInvocationException ex) when (ex.InnerException != null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
+                throw;
+            }
+        }
 
         /// <summary>The zone for this command; no zone (CIC not enabled, no access) ends the command.</summary>
         internal string ResolveZoneId(string? explicitZoneId)
