@@ -35,3 +35,35 @@ Get-TcOrgMember -MemberUin 100000000001 -Debug | ForEach-Object { 'member ' + `$
         $run.Output + $run.Error | Should -Not -Match $DemoSecretKey
     }
 }
+
+Describe 'Tab completion' {
+    It 'completes -ZoneId and -RoleConfigurationId with environment credentials, without Connect-TcOrg' {
+        $script = @"
+Import-Module '$ModuleManifest'
+foreach (`$line in 'New-TcRoleAssignment -ZoneId ', 'New-TcRoleAssignment -RoleConfigurationId rc-emuconfig00') {
+    (TabExpansion2 -inputScript `$line -cursorColumn `$line.Length).CompletionMatches.CompletionText -join ','
+}
+"@
+        $run = Invoke-FreshPwsh -Script $script -Environment @{
+            TENCENTCLOUD_SECRET_ID = $DemoSecretId; TENCENTCLOUD_SECRET_KEY = $DemoSecretKey; TCORG_ENDPOINT = $emulator.Endpoint
+        }
+        $run.ExitCode | Should -Be 0 -Because $run.Error
+        $lines = @($run.Output -split "`r?`n" | Where-Object { $_ })
+        $lines[0] | Should -Be $emulator.ZoneId
+        $lines[1] | Should -Be 'rc-emuconfig001,rc-emuconfig002,rc-emuconfig003,rc-emuconfig004'
+    }
+
+    It 'completes -IdentityId and -TaskType in this session' {
+        $identity = New-TcOrgIdentity -Name TabIdentity -Policy '2:ReadOnlyAccess' -ErrorAction Stop
+        $line = 'Remove-TcOrgIdentity -IdentityId '
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain ([string]$identity.IdentityId)
+        $line = 'Get-TcOrgTask -List -TaskType Prov'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be 'ProvisionRoleConfiguration'
+    }
+
+    It 'rejects an unknown -TaskType before any request' {
+        Clear-EmulatorRequest $emulator
+        { Get-TcOrgTask -List -TaskType Bogus -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
+        @(Get-EmulatorRequest $emulator).Count | Should -Be 0
+    }
+}

@@ -40,6 +40,7 @@ namespace TencentOrg
         [ValidateCount(1, 100)]
         [ValidateRange(1L, long.MaxValue)]
         [IdentityIdTransformation]
+        [ArgumentCompleter(typeof(IdentityIdCompleter))]
         public long[] IdentityId { get; set; } = new long[0];
 
         /// <summary>Already-granted pairs become warnings and are emitted as they are (idempotent reruns).</summary>

@@ -21,6 +21,7 @@ namespace TencentOrg
         [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1L, long.MaxValue)]
         [ExactInteger]
+        [ArgumentCompleter(typeof(IdentityIdCompleter))]
         public long[] IdentityId { get; set; } = new long[0];
 
         [Parameter]

@@ -18,6 +18,7 @@ namespace TencentOrg
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1L, long.MaxValue)]
         [ExactInteger]
+        [ArgumentCompleter(typeof(IdentityIdCompleter))]
         public long[]? IdentityId { get; set; }
 
         protected override void ProcessRecord()

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using TencentOrg.Api;
 using TencentOrg.Models;
@@ -16,6 +17,7 @@ namespace TencentOrg
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = TaskIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateTaskId]
+        [ArgumentCompleter(typeof(TaskIdCompleter))]
         public string[] TaskId { get; set; } = new string[0];
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -32,6 +34,7 @@ namespace TencentOrg
 
         [Parameter(ParameterSetName = ListSet)]
         [ValidateRoleConfigurationId]
+        [ArgumentCompleter(typeof(RoleConfigurationIdCompleter))]
         public string? RoleConfigurationId { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
@@ -41,9 +44,12 @@ namespace TencentOrg
 
         [Parameter(ParameterSetName = ListSet)]
         [ValidatePrincipalId]
+        [ArgumentCompleter(typeof(PrincipalIdCompleter))]
         public string? PrincipalId { get; set; }
 
+        /// <summary>The task kinds the API documents; any case is accepted and sent in the API's case.</summary>
         [Parameter(ParameterSetName = ListSet)]
+        [ValidateSet(TaskTypes.CreateRoleAssignment, TaskTypes.DeleteRoleAssignment, TaskTypes.ProvisionRoleConfiguration, TaskTypes.DeprovisionRoleConfiguration)]
         public string? TaskType { get; set; }
 
         /// <summary>Stop after this many tasks.</summary>
@@ -67,7 +73,7 @@ namespace TencentOrg
                         RoleConfigurationId = RoleConfigurationId,
                         TargetUin = TargetUin,
                         PrincipalId = PrincipalId,
-                        TaskType = TaskType,
+                        TaskType = TaskTypes.Canonical(TaskType),
                     }, task =>
                     {
                         PostObject(task);
@@ -92,5 +98,18 @@ namespace TencentOrg
                 }
             }
         }
+    }
+
+    /// <summary>ListTasks TaskType values the spec documents.</summary>
+    internal static class TaskTypes
+    {
+        public const string CreateRoleAssignment = "CreateRoleAssignment";
+        public const string DeleteRoleAssignment = "DeleteRoleAssignment";
+        public const string ProvisionRoleConfiguration = "ProvisionRoleConfiguration";
+        public const string DeprovisionRoleConfiguration = "DeprovisionRoleConfiguration";
+
+        public static string? Canonical(string? value) =>
+            value == null ? null : new[] { CreateRoleAssignment, DeleteRoleAssignment, ProvisionRoleConfiguration, DeprovisionRoleConfiguration }
+                .FirstOrDefault(t => string.Equals(t, value, System.StringComparison.OrdinalIgnoreCase)) ?? value;
     }
 }

@@ -11,6 +11,7 @@ namespace TencentOrg
     {
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateRoleConfigurationId]
+        [ArgumentCompleter(typeof(RoleConfigurationIdCompleter))]
         public string? RoleConfigurationId { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -26,6 +27,7 @@ namespace TencentOrg
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("UserId", "GroupId")]
         [ValidatePrincipalId]
+        [ArgumentCompleter(typeof(PrincipalIdCompleter))]
         public string? PrincipalId { get; set; }
 
         [Parameter]

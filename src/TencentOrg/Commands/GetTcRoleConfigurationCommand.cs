@@ -13,6 +13,7 @@ namespace TencentOrg
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateRoleConfigurationId]
+        [ArgumentCompleter(typeof(RoleConfigurationIdCompleter))]
         public string[] RoleConfigurationId { get; set; } = new string[0];
 
         /// <summary>Case-insensitive substring of the name or description (matched by the service).</summary>

@@ -11,6 +11,7 @@ namespace TencentOrg
     {
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateRoleConfigurationId]
+        [ArgumentCompleter(typeof(RoleConfigurationIdCompleter))]
         public string? RoleConfigurationId { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]

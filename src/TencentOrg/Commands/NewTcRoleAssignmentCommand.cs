@@ -31,6 +31,7 @@ namespace TencentOrg
 
         [Parameter(Mandatory = true, ParameterSetName = FieldsSet, ValueFromPipelineByPropertyName = true)]
         [ValidateRoleConfigurationId]
+        [ArgumentCompleter(typeof(RoleConfigurationIdCompleter))]
         public string RoleConfigurationId { get; set; } = "";
 
         [Parameter(ParameterSetName = FieldsSet, ValueFromPipelineByPropertyName = true)]
@@ -53,6 +54,7 @@ namespace TencentOrg
         [Alias("UserId", "GroupId")]
         [ValidateCount(1, 100000)]
         [ValidatePrincipalId]
+        [ArgumentCompleter(typeof(PrincipalIdCompleter))]
         public string[] PrincipalId { get; set; } = new string[0];
 
         // The default set: the binder tries it first, so a piped RoleAssignmentInfo lands here instead of

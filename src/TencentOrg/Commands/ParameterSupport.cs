@@ -5,6 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using System.Threading;
+using TencentOrg.Services;
 
 namespace TencentOrg
 {
@@ -324,19 +325,142 @@ namespace TencentOrg
         }
     }
 
-    /// <summary>Completes -ZoneId with the session's zone (discovered once, then cached).</summary>
+    /// <summary>
+    /// Completion values from a listing, per session, zone and kind, kept for a minute so repeated Tab presses send
+    /// nothing. Uses Connect-TcOrg's session or the environment/profile credential; with none, or on any failure,
+    /// it completes nothing and says nothing (completion must never throw or print at the prompt).
+    /// </summary>
+    internal static class ListingCompletion
+    {
+        private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
+        private static readonly TimeSpan Budget = TimeSpan.FromSeconds(5);
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DateTime At, List<(string Value, string Tip)> Items)> Cache =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, (DateTime, List<(string, string)>)>();
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<OrgSession, object> SessionKeys =
+            new System.Runtime.CompilerServices.ConditionalWeakTable<OrgSession, object>();
+
+        public static IEnumerable<CompletionResult> Complete(string kind, string? wordToComplete, IDictionary? fakeBoundParameters, bool needsZone,
+            Func<OrgSession, string?, CancellationToken, System.Threading.Tasks.Task<List<(string Value, string Tip)>>> load)
+        {
+            List<(string Value, string Tip)> items;
+            try
+            {
+                items = Load(kind, fakeBoundParameters, needsZone, load);
+            }
+            catch (Exception)
+            {
+                items = new List<(string, string)>();
+            }
+            string word = (wordToComplete ?? "").Trim('\'', '"');
+            return items.Where(i => i.Value.StartsWith(word, StringComparison.OrdinalIgnoreCase))
+                .Select(i => new CompletionResult(i.Value, i.Value, CompletionResultType.ParameterValue, string.IsNullOrEmpty(i.Tip) ? i.Value : i.Tip))
+                .ToList();
+        }
+
+        private static List<(string Value, string Tip)> Load(string kind, IDictionary? fakeBoundParameters, bool needsZone,
+            Func<OrgSession, string?, CancellationToken, System.Threading.Tasks.Task<List<(string Value, string Tip)>>> load)
+        {
+            var session = SessionStore.TryCurrentOrImplicit();
+            if (session == null) return new List<(string, string)>();
+            using var timeout = new CancellationTokenSource(Budget);
+            string? zone = null;
+            if (needsZone)
+            {
+                zone = fakeBoundParameters?["ZoneId"] as string;
+                if (string.IsNullOrEmpty(zone)) zone = session.GetZoneIdAsync(Api.NullOrgLog.Instance, timeout.Token).GetAwaiter().GetResult();
+            }
+            string key = kind + "|" + SessionKeys.GetValue(session, _ => new object()).GetHashCode() + "|" + zone;
+            if (Cache.TryGetValue(key, out var cached) && DateTime.UtcNow - cached.At < Lifetime) return cached.Items;
+            var items = load(session, zone, timeout.Token).GetAwaiter().GetResult();
+            Cache[key] = (DateTime.UtcNow, items);
+            return items;
+        }
+    }
+
+    /// <summary>Completes -RoleConfigurationId from ListRoleConfigurations in the zone.</summary>
+    public sealed class RoleConfigurationIdCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            ListingCompletion.Complete("rc", wordToComplete, fakeBoundParameters, true, async (session, zone, ct) =>
+            {
+                var items = new List<(string, string)>();
+                await new Services.DirectoryService(session, Api.NullOrgLog.Instance).ListRoleConfigurationsAsync(zone!, null, c =>
+                {
+                    if (c.RoleConfigurationId != null) items.Add((c.RoleConfigurationId, c.RoleConfigurationName + " (" + c.RoleConfigurationId + ")"));
+                    return items.Count < 1000;
+                }, ct).ConfigureAwait(false);
+                return items;
+            });
+    }
+
+    /// <summary>Completes -PrincipalId with CIC users (u-) and groups (g-).</summary>
+    public sealed class PrincipalIdCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            ListingCompletion.Complete("principal", wordToComplete, fakeBoundParameters, true, async (session, zone, ct) =>
+            {
+                var items = new List<(string, string)>();
+                var directory = new Services.DirectoryService(session, Api.NullOrgLog.Instance);
+                await directory.ListUsersAsync(new Models.ListUsersRequest { ZoneId = zone }, u =>
+                {
+                    if (u.UserId != null) items.Add((u.UserId, "User " + u.UserName + " (" + u.UserId + ")"));
+                    return items.Count < 1000;
+                }, ct).ConfigureAwait(false);
+                await directory.ListGroupsAsync(new Models.ListGroupsRequest { ZoneId = zone }, g =>
+                {
+                    if (g.GroupId != null) items.Add((g.GroupId, "Group " + g.GroupName + " (" + g.GroupId + ")"));
+                    return items.Count < 2000;
+                }, ct).ConfigureAwait(false);
+                return items;
+            });
+    }
+
+    /// <summary>Completes -IdentityId from ListOrganizationIdentity (the tooltip names the identity).</summary>
+    public sealed class IdentityIdCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            ListingCompletion.Complete("identity", wordToComplete, fakeBoundParameters, false, async (session, zone, ct) =>
+            {
+                var items = new List<(string, string)>();
+                await new Services.OrganizationIdentityService(session, Api.NullOrgLog.Instance).ListAsync(new Models.ListOrganizationIdentityRequest(), i =>
+                {
+                    items.Add((i.IdentityId.ToString(System.Globalization.CultureInfo.InvariantCulture), i.Name + " (" + i.IdentityId + ")"));
+                    return items.Count < 1000;
+                }, ct).ConfigureAwait(false);
+                return items;
+            });
+    }
+
+    /// <summary>Completes -TaskId from ListTasks in the zone.</summary>
+    public sealed class TaskIdCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            ListingCompletion.Complete("task", wordToComplete, fakeBoundParameters, true, async (session, zone, ct) =>
+            {
+                var items = new List<(string, string)>();
+                await new Services.TaskService(session, Api.NullOrgLog.Instance).ListAsync(new Models.ListTasksRequest { ZoneId = zone }, t =>
+                {
+                    if (t.TaskId != null) items.Add((t.TaskId, t.TaskType + " " + t.Status + " (" + t.TaskId + ")"));
+                    return items.Count < 1000;
+                }, ct).ConfigureAwait(false);
+                return items;
+            });
+    }
+
+    /// <summary>Completes -ZoneId with the zone of the session or of the environment/profile credential (discovered once, then cached).</summary>
     public sealed class ZoneIdCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            string? zone = SessionStore.Current?.CachedZoneId;
-            if (zone == null && SessionStore.Current is { } session)
+            string? zone = null;
+            var session = SessionStore.TryCurrentOrImplicit();
+            if (session != null)
             {
                 try
                 {
                     using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-                    zone = session.GetZoneIdAsync(Api.NullOrgLog.Instance, timeout.Token).GetAwaiter().GetResult();
+                    zone = session.CachedZoneId ?? session.GetZoneIdAsync(Api.NullOrgLog.Instance, timeout.Token).GetAwaiter().GetResult();
                 }
                 catch (Exception)
                 {

@@ -16,6 +16,7 @@ namespace TencentOrg
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1L, long.MaxValue)]
         [ExactInteger]
+        [ArgumentCompleter(typeof(IdentityIdCompleter))]
         public long[] IdentityId { get; set; } = new long[0];
 
         private Dictionary<long, string?>? _names;

@@ -20,6 +20,7 @@ namespace TencentOrg
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1L, long.MaxValue)]
         [ExactInteger]
+        [ArgumentCompleter(typeof(IdentityIdCompleter))]
         public long[] IdentityId { get; set; } = new long[0];
 
         protected override void ProcessRecord()

@@ -28,6 +28,7 @@ namespace TencentOrg
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateRoleConfigurationId]
+        [ArgumentCompleter(typeof(RoleConfigurationIdCompleter))]
         public string RoleConfigurationId { get; set; } = "";
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -48,6 +49,7 @@ namespace TencentOrg
         [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId", "GroupId")]
         [ValidatePrincipalId]
+        [ArgumentCompleter(typeof(PrincipalIdCompleter))]
         public string PrincipalId { get; set; } = "";
 
         /// <summary>DeprovisionForLastRoleAssignmentOnAccount also undeploys the configuration when this was its last assignment on the account.</summary>

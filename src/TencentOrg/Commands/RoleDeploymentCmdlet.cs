@@ -23,6 +23,7 @@ namespace TencentOrg
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateRoleConfigurationId]
+        [ArgumentCompleter(typeof(RoleConfigurationIdCompleter))]
         public string RoleConfigurationId { get; set; } = "";
 
         [Parameter(ValueFromPipelineByPropertyName = true)]

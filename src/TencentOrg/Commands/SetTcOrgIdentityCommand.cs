@@ -19,6 +19,7 @@ namespace TencentOrg
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1L, long.MaxValue)]
         [ExactInteger]
+        [ArgumentCompleter(typeof(IdentityIdCompleter))]
         public long IdentityId { get; set; }
 
         [Parameter]

@@ -24,6 +24,7 @@ namespace TencentOrg
 
         [Parameter(Mandatory = true, ParameterSetName = TaskIdSet, ValueFromPipelineByPropertyName = true)]
         [ValidateTaskId]
+        [ArgumentCompleter(typeof(TaskIdCompleter))]
         public string[] TaskId { get; set; } = new string[0];
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
