@@ -21,7 +21,7 @@ namespace TencentOrg
 
         private Dictionary<long, string?>? _names;
 
-        /// <summary>"Organization identity 101 (Auditors)": the name from one listing per command, only when -WhatIf or -Confirm will show it.</summary>
+        /// <summary>"Organization identity 101 (Auditors)": the name from one listing per command, only when a confirmation prompt will show it.</summary>
         private string Describe(long id)
         {
             if (_names == null)
@@ -47,13 +47,14 @@ namespace TencentOrg
             return "Organization identity " + id + (_names.TryGetValue(id, out var name) && !string.IsNullOrEmpty(name) ? " (" + name + ")" : "");
         }
 
-        // ConfirmImpact is High: the default $ConfirmPreference (High) asks, as do -WhatIf and -Confirm.
+        // ConfirmImpact is High: the default $ConfirmPreference (High) asks, as does -Confirm. -WhatIf sends no request
+        // at all, so it names the identity only by its number.
         private bool WillAsk()
         {
             var bound = MyInvocation.BoundParameters;
-            if (bound.TryGetValue("WhatIf", out var whatIf) && ((SwitchParameter)whatIf).IsPresent) return true;
+            if (bound.TryGetValue("WhatIf", out var whatIf) && ((SwitchParameter)whatIf).IsPresent) return false;
             if (bound.TryGetValue("Confirm", out var confirm)) return ((SwitchParameter)confirm).IsPresent;
-            if (LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"))) return true;
+            if (LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"))) return false;
             var preference = SessionState.PSVariable.GetValue("ConfirmPreference");
             if (preference is PSObject wrapped) preference = wrapped.BaseObject;
             return !(preference is ConfirmImpact level) || (level != ConfirmImpact.None && level <= ConfirmImpact.High);

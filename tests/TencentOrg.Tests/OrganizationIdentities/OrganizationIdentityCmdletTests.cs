@@ -104,23 +104,23 @@ namespace TencentOrg.Tests.OrganizationIdentities
         public void Remove_WhatIf_sends_nothing_and_names_each_identity()
         {
             var result = Run("Get-TcOrgIdentity -Name 'Bulk0[12]' | Remove-TcOrgIdentity -WhatIf").AssertSuccess();
-            // Named, not only numbered: the names come from one listing, and no delete is sent.
-            Assert.Contains("Organization identity 101 (Bulk01)", result.HostText);
-            Assert.Contains("Organization identity 102 (Bulk02)", result.HostText);
+            Assert.Contains("Organization identity 101", result.HostText);
+            Assert.Contains("Organization identity 102", result.HostText);
             Assert.Equal(0, SentCount("DeleteOrganizationIdentity"));
             Assert.Equal(61, Emulator.State.Identities.Count);
         }
 
         [Fact]
-        public void Remove_WhatIf_by_number_names_the_identity_and_without_a_prompt_lists_nothing()
+        public void Remove_Confirm_prompt_names_the_identity_and_WhatIf_or_no_prompt_lists_nothing()
         {
-            var result = Run("Remove-TcOrgIdentity -IdentityId 103 -WhatIf").AssertSuccess();
-            Assert.Contains("Organization identity 103 (Bulk03)", result.HostText);
-            int listed = SentCount("ListOrganizationIdentity");
-            Assert.InRange(listed, 1, 2); // 61 identities: one listing, in pages
-
+            var before = SentCount("ListOrganizationIdentity");
+            Run("Remove-TcOrgIdentity -IdentityId 103 -WhatIf").AssertSuccess();
             Run("Remove-TcOrgIdentity -IdentityId 104 -Confirm:$false").AssertSuccess();
-            Assert.Equal(listed, SentCount("ListOrganizationIdentity"));
+            Assert.Equal(before, SentCount("ListOrganizationIdentity"));
+
+            Ps.Host.Recorder.ChoiceAnswers.Enqueue(2); // No
+            Run("Remove-TcOrgIdentity -IdentityId 105").AssertSuccess();
+            Assert.Contains(Ps.Host.Recorder.PromptCaptions, c => c.Contains("Organization identity 105 (Bulk05)"));
             Assert.Equal(1, SentCount("DeleteOrganizationIdentity"));
         }
 
