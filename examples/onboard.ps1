@@ -51,4 +51,4 @@ $deployments = @(Start-TcRoleProvisioning -RoleConfigurationId $DeployConfigurat
 $deployments | Out-Host
 
 "== 5. Wait for $($tasks.Count + $deployments.Count) tasks"
-$tasks + $deployments | Wait-TcOrgTask -TimeoutSeconds 300 | Out-Host
+$tasks + $deployments | Wait-TcOrgTask -TimeoutSec 300 | Out-Host

@@ -70,8 +70,9 @@ namespace TencentOrg
         public SwitchParameter Wait { get; set; }
 
         [Parameter]
+        [Alias("TimeoutSeconds")]
         [ValidateRange(1, 86400)]
-        public int TimeoutSeconds { get; set; } = 600;
+        public int TimeoutSec { get; set; } = 600;
 
         /// <summary>An assignment that already exists becomes a warning and a finished task (idempotent reruns).</summary>
         [Parameter]
@@ -103,7 +104,7 @@ namespace TencentOrg
         protected override void EndProcessing()
         {
             _dispatcher?.Complete();
-            WaitForHeldTasks(TimeoutSeconds);
+            WaitForHeldTasks(TimeoutSec);
         }
 
         private IEnumerable<RoleAssignmentInfo> Expand()
@@ -172,7 +173,7 @@ namespace TencentOrg
                 else PostObject(outcome.Result!, item);
             }
             if (started.Count == 0) return;
-            await WaitOrHoldAsync(_zoneId!, started, TimeoutSeconds, ct, startedItems).ConfigureAwait(false);
+            await WaitOrHoldAsync(_zoneId!, started, TimeoutSec, ct, startedItems).ConfigureAwait(false);
         }
 
         // The service reports outcomes per input object, not necessarily in input order (isolation, reconciliation).

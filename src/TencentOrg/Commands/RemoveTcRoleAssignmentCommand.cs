@@ -62,8 +62,9 @@ namespace TencentOrg
         public SwitchParameter Wait { get; set; }
 
         [Parameter]
+        [Alias("TimeoutSeconds")]
         [ValidateRange(1, 86400)]
-        public int TimeoutSeconds { get; set; } = 600;
+        public int TimeoutSec { get; set; } = 600;
 
         protected override void ProcessRecord()
         {
@@ -96,7 +97,7 @@ namespace TencentOrg
         protected override void EndProcessing()
         {
             _dispatcher?.Complete();
-            WaitForHeldTasks(TimeoutSeconds);
+            WaitForHeldTasks(TimeoutSec);
         }
 
         private async Task SendAsync(List<(string ZoneId, RoleAssignmentInfo Item)> batch, CancellationToken ct)
@@ -106,7 +107,7 @@ namespace TencentOrg
                 var outcome = await _service!.RemoveAsync(zoneId, item, DeprovisionStrategy, ct).ConfigureAwait(false);
                 if (!outcome.Succeeded) PostError(outcome.Error!, item);
                 else if (!Wait) PostObject(outcome.Result!);
-                else await WaitOrHoldAsync(zoneId, new[] { outcome.Result! }, TimeoutSeconds, ct).ConfigureAwait(false);
+                else await WaitOrHoldAsync(zoneId, new[] { outcome.Result! }, TimeoutSec, ct).ConfigureAwait(false);
             }
         }
     }

@@ -42,8 +42,9 @@ namespace TencentOrg
         public SwitchParameter Wait { get; set; }
 
         [Parameter]
+        [Alias("TimeoutSeconds")]
         [ValidateRange(1, 86400)]
-        public int TimeoutSeconds { get; set; } = 600;
+        public int TimeoutSec { get; set; } = 600;
 
         /// <summary>The -WhatIf/-Confirm action text, e.g. "Deploy permission configuration".</summary>
         private protected abstract string ActionText { get; }
@@ -73,7 +74,7 @@ namespace TencentOrg
         protected override void EndProcessing()
         {
             _dispatcher?.Complete();
-            WaitForHeldTasks(TimeoutSeconds);
+            WaitForHeldTasks(TimeoutSec);
         }
 
         private async Task SendAsync(List<DeploymentTarget> batch, CancellationToken ct)
@@ -87,7 +88,7 @@ namespace TencentOrg
                     continue;
                 }
                 var task = outcome.Result!;
-                if (Wait) await WaitOrHoldAsync(target.ZoneId, new[] { task }, TimeoutSeconds, ct).ConfigureAwait(false);
+                if (Wait) await WaitOrHoldAsync(target.ZoneId, new[] { task }, TimeoutSec, ct).ConfigureAwait(false);
                 else PostObject(task);
             }
         }

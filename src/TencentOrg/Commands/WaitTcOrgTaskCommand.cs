@@ -33,8 +33,9 @@ namespace TencentOrg
         public string? ZoneId { get; set; }
 
         [Parameter]
+        [Alias("TimeoutSeconds")]
         [ValidateRange(1, 86400)]
-        public int TimeoutSeconds { get; set; } = 600;
+        public int TimeoutSec { get; set; } = 600;
 
         protected override void ProcessRecord()
         {
@@ -58,7 +59,7 @@ namespace TencentOrg
         {
             if (_tasks.Count == 0) return;
             string zoneId = ZoneId ?? FirstZone() ?? ResolveZoneId(null);
-            WaitWithProgress(zoneId, _tasks, TimeoutSeconds, (_, outcome) => PostOutcome(outcome));
+            WaitWithProgress(zoneId, _tasks, TimeoutSec, (_, outcome) => PostOutcome(outcome));
         }
 
         private string? FirstZone()

@@ -48,7 +48,7 @@ namespace TencentOrg.Tests.Module
             var text = Regex.Replace(Run("Get-Help New-TcRoleAssignment -Full | Out-Default").AssertSuccess().HostText, "\n +", "");
             Assert.Contains("Assigns CIC permission configurations to users or groups on member accounts.", text);
             Assert.Contains("The New-TcRoleAssignment cmdlet calls CreateRoleAssignment", text);
-            foreach (var parameter in new[] { "ZoneId", "RoleConfigurationId", "TargetType", "TargetUin", "PrincipalType", "PrincipalId", "InputObject", "Wait", "TimeoutSeconds", "SkipExisting", "WhatIf", "Confirm" })
+            foreach (var parameter in new[] { "ZoneId", "RoleConfigurationId", "TargetType", "TargetUin", "PrincipalType", "PrincipalId", "InputObject", "Wait", "TimeoutSec", "SkipExisting", "WhatIf", "Confirm" })
                 Assert.Contains("-" + parameter, text);
             Assert.Contains("Example 1: Assign a group to three accounts and wait", text);
             Assert.Contains("-PrincipalId g-emugroup0001 -TargetUin 100000000001,100000000002,100000000003 -Wait", text);
