@@ -19,13 +19,12 @@ namespace TencentOrg
     {
         // One dispatcher per distinct identity set, so members piped one by one still share requests.
         private readonly Dictionary<string, BatchDispatcher<long>> _dispatchers = new Dictionary<string, BatchDispatcher<long>>(StringComparer.Ordinal);
-        private readonly Dictionary<string, HashSet<long>> _queued = new Dictionary<string, HashSet<long>>(StringComparer.Ordinal);
+        private readonly GrantQueue _queued = new GrantQueue();
         private MemberAuthorizationService? _service;
         // Identities piped to a fixed member list (Get-TcOrgIdentity | Add-... -MemberUin ...) are pooled 5 per request.
         private bool _poolIdentities;
         private long[] _fixedMembers = new long[0];
-        private readonly List<long> _identityPool = new List<long>();
-        private readonly HashSet<long> _pooledIdentities = new HashSet<long>();
+        private readonly IdentityPool _identityPool = new IdentityPool();
         private readonly List<BatchDispatcher<long>> _pooledDispatchers = new List<BatchDispatcher<long>>();
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -66,11 +65,10 @@ namespace TencentOrg
                 return;
             }
             var identities = IdentityId.Distinct().OrderBy(id => id).ToList();
-            string key = string.Join(",", identities);
+            string key = GrantQueue.KeyOf(identities);
             foreach (var member in MemberUin)
             {
-                if (!_queued.TryGetValue(key, out var seen)) _queued[key] = seen = new HashSet<long>();
-                if (!seen.Add(member))
+                if (!_queued.TryQueue(key, member))
                 {
                     WriteVerbose("Member " + member + " is already queued for identities " + key + "; skipping the duplicate.");
                     continue;
@@ -89,7 +87,7 @@ namespace TencentOrg
 
         protected override void EndProcessing()
         {
-            if (_identityPool.Count > 0) DispatchPool();
+            if (!_identityPool.IsEmpty) DispatchPool();
             foreach (var dispatcher in _pooledDispatchers) dispatcher.Complete();
             foreach (var dispatcher in _dispatchers.Values) dispatcher.Complete();
         }
@@ -98,22 +96,20 @@ namespace TencentOrg
         {
             foreach (var identity in IdentityId)
             {
-                if (!_pooledIdentities.Add(identity))
+                if (!_identityPool.IsNew(identity))
                 {
                     WriteVerbose("Identity " + identity + " is already queued; skipping the duplicate.");
                     continue;
                 }
                 if (!ShouldProcess("Organization identity " + identity, "Grant to " + _fixedMembers.Length + " member account(s)")) continue;
-                _identityPool.Add(identity);
-                if (_identityPool.Count == MemberAuthorizationService.MaxIdentitiesPerCall) DispatchPool();
+                if (_identityPool.Add(identity)) DispatchPool();
             }
         }
 
         /// <summary>Send the pooled identities to every member, 10 members per request.</summary>
         private void DispatchPool()
         {
-            var identities = _identityPool.ToList();
-            _identityPool.Clear();
+            var identities = _identityPool.Take();
             _service ??= new MemberAuthorizationService(Session, Log);
             var dispatcher = new BatchDispatcher<long>(this, MemberAuthorizationService.MaxMembersPerCall, (members, ct) => GrantAsync(members, identities, ct), CancelToken);
             _pooledDispatchers.Add(dispatcher);
@@ -133,19 +129,17 @@ namespace TencentOrg
                 for (int i = 0; i < members.Count; i++) PostError(error, members[i], i);
                 return;
             }
-            foreach (var perMember in outcomes.GroupBy(o => o.Input.MemberUin))
+            foreach (var member in MemberGrantResult.ByMember(outcomes))
             {
-                int item = members.IndexOf(perMember.Key);
-                var failed = perMember.Where(o => !o.Succeeded).ToList();
+                int item = members.IndexOf(member.MemberUin);
                 // One error per member and distinct cause, naming the member as the target.
-                foreach (var cause in failed.GroupBy(o => o.Error!.Message)) PostError(cause.First().Error!, perMember.Key, item);
-                var granted = perMember.Where(o => o.Succeeded).ToList();
-                if (granted.Count > 0)
+                foreach (var error in member.Errors) PostError(error, member.MemberUin, item);
+                if (member.Granted.Count > 0)
                 {
-                    Log.Verbose("Member " + perMember.Key + ": granted identit" + (granted.Count == 1 ? "y " : "ies ")
-                        + string.Join(",", granted.Select(o => o.Input.IdentityId)) + ".");
+                    Log.Verbose("Member " + member.MemberUin + ": granted identit" + (member.Granted.Count == 1 ? "y " : "ies ")
+                        + string.Join(",", member.Granted.Select(g => g.IdentityId)) + ".");
                 }
-                if (PassThru) foreach (var outcome in granted) PostObject(outcome.Result!, item);
+                if (PassThru) foreach (var granted in member.Granted) PostObject(granted, item);
             }
         }
     }

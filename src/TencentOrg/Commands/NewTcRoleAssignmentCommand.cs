@@ -82,7 +82,7 @@ namespace TencentOrg
         {
             foreach (var item in Expand())
             {
-                string? problem = Problem(item);
+                string? problem = RoleAssignments.Problem(item);
                 if (problem != null)
                 {
                     WriteItemError(new ArgumentException(problem), item);
@@ -107,54 +107,9 @@ namespace TencentOrg
             WaitForHeldTasks(TimeoutSec);
         }
 
-        private IEnumerable<RoleAssignmentInfo> Expand()
-        {
-            if (ParameterSetName == InputObjectSet)
-            {
-                // A copy: filling in defaults must not change the caller's object.
-                var item = new RoleAssignmentInfo
-                {
-                    RoleConfigurationId = InputObject.RoleConfigurationId,
-                    TargetType = InputObject.TargetType ?? "MemberUin",
-                    TargetUin = InputObject.TargetUin,
-                    PrincipalType = InputObject.PrincipalType ?? (InputObject.PrincipalId != null ? InferPrincipalType(InputObject.PrincipalId) : null),
-                    PrincipalId = InputObject.PrincipalId,
-                };
-                yield return item;
-                yield break;
-            }
-            foreach (var principal in PrincipalId)
-                foreach (var uin in TargetUin)
-                    yield return new RoleAssignmentInfo
-                    {
-                        RoleConfigurationId = RoleConfigurationId,
-                        TargetType = TargetType,
-                        TargetUin = uin,
-                        PrincipalType = PrincipalType ?? InferPrincipalType(principal),
-                        PrincipalId = principal,
-                    };
-        }
-
-        private static string? InferPrincipalType(string principalId) =>
-            principalId.StartsWith("u-", StringComparison.Ordinal) ? "User" : principalId.StartsWith("g-", StringComparison.Ordinal) ? "Group" : null;
-
-        /// <summary>Checks -InputObject items as strictly as the parameter attributes check the fields.</summary>
-        internal static string? Problem(RoleAssignmentInfo item)
-        {
-            if (item.RoleConfigurationId == null || !System.Text.RegularExpressions.Regex.IsMatch(item.RoleConfigurationId, Patterns.RoleConfigurationId))
-                return "RoleConfigurationId '" + item.RoleConfigurationId + "' is not a permission configuration ID (rc-...).";
-            if (item.TargetType != "MemberUin" && item.TargetType != "ManagerUin")
-                return "TargetType '" + item.TargetType + "' must be MemberUin or ManagerUin.";
-            if (item.TargetUin == null || item.TargetUin <= 0)
-                return "TargetUin must be a positive account UIN.";
-            if (item.PrincipalId == null || !System.Text.RegularExpressions.Regex.IsMatch(item.PrincipalId, Patterns.PrincipalId))
-                return "PrincipalId '" + item.PrincipalId + "' is not a CIC user (u-...) or group (g-...) ID.";
-            if (item.PrincipalType != "User" && item.PrincipalType != "Group")
-                return "PrincipalType '" + item.PrincipalType + "' must be User or Group.";
-            if (InferPrincipalType(item.PrincipalId) != item.PrincipalType)
-                return "PrincipalType " + item.PrincipalType + " does not match PrincipalId " + item.PrincipalId + " (u- is a User, g- a Group).";
-            return null;
-        }
+        private IEnumerable<RoleAssignmentInfo> Expand() => ParameterSetName == InputObjectSet
+            ? new[] { RoleAssignments.Normalize(InputObject) }
+            : RoleAssignments.Expand(RoleConfigurationId, TargetType, TargetUin, PrincipalType, PrincipalId);
 
         private async Task SendAsync(List<RoleAssignmentInfo> batch, CancellationToken ct)
         {

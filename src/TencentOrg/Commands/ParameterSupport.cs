@@ -9,20 +9,6 @@ using TencentOrg.Services;
 
 namespace TencentOrg
 {
-    /// <summary>Patterns and limits shared by parameters, so every cmdlet validates the same way.</summary>
-    internal static class Patterns
-    {
-        // (?-i): ValidatePattern matches case-insensitively by default, and the service rejects upper-case IDs.
-        public const string ZoneId = "(?-i)^z-[a-z0-9]{12}$";
-        public const string RoleConfigurationId = "(?-i)^rc-[a-z0-9]{1,64}$";
-        public const string PrincipalId = "(?-i)^(u|g)-[a-z0-9]{1,64}$";
-        public const string TaskId = "(?-i)^t-[a-z0-9]{1,64}$";
-        /// <summary>Printable text: no control characters (tabs and newlines included).</summary>
-        public const string PrintableName = @"^[^\p{C}]+$";
-        public const int MaxNameLength = 64;
-        public const int MaxDescriptionLength = 1024;
-    }
-
     /// <summary>
     /// Case-sensitive ID check with a message that names the expected form (ValidatePattern is
     /// case-insensitive and only repeats the regex).

@@ -10,7 +10,8 @@ using TencentOrg.Services;
 namespace TencentOrg
 {
     /// <summary>
-    /// Remove-TcRoleAssignment: DeleteRoleAssignment, one assignment per request, several in flight.
+    /// Remove-TcRoleAssignment: DeleteRoleAssignment for every principal on every account given (or each assignment piped
+    /// from Get-TcRoleAssignment), one assignment per request as the API takes them, several in flight.
     /// Emits the removal task; with -Wait, the finished task.
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "TcRoleAssignment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
@@ -37,9 +38,10 @@ namespace TencentOrg
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("MemberUin")]
+        [ValidateCount(1, 100000)]
         [ValidateUin]
         [ExactInteger]
-        public long TargetUin { get; set; }
+        public long[] TargetUin { get; set; } = new long[0];
 
         /// <summary>User or Group; inferred from the u-/g- prefix of -PrincipalId when omitted.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -48,9 +50,10 @@ namespace TencentOrg
 
         [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId", "GroupId")]
+        [ValidateCount(1, 100000)]
         [ValidatePrincipalId]
         [ArgumentCompleter(typeof(PrincipalIdCompleter))]
-        public string PrincipalId { get; set; } = "";
+        public string[] PrincipalId { get; set; } = new string[0];
 
         /// <summary>DeprovisionForLastRoleAssignmentOnAccount also undeploys the configuration when this was its last assignment on the account.</summary>
         [Parameter]
@@ -68,30 +71,25 @@ namespace TencentOrg
 
         protected override void ProcessRecord()
         {
-            var item = new RoleAssignmentInfo
+            foreach (var item in RoleAssignments.Expand(RoleConfigurationId, TargetType, TargetUin, PrincipalType, PrincipalId))
             {
-                RoleConfigurationId = RoleConfigurationId,
-                TargetType = TargetType,
-                TargetUin = TargetUin,
-                PrincipalType = PrincipalType ?? (PrincipalId.StartsWith("g-", StringComparison.Ordinal) ? "Group" : "User"),
-                PrincipalId = PrincipalId,
-            };
-            string? problem = NewTcRoleAssignmentCommand.Problem(item);
-            if (problem != null)
-            {
-                WriteItemError(new ArgumentException(problem), item);
-                return;
-            }
-            if (!ShouldProcess(item.TargetType + " " + item.TargetUin,
-                "Remove assignment of permission configuration " + item.RoleConfigurationId + " from " + item.PrincipalType + " " + item.PrincipalId)) return;
+                string? problem = RoleAssignments.Problem(item);
+                if (problem != null)
+                {
+                    WriteItemError(new ArgumentException(problem), item);
+                    continue;
+                }
+                if (!ShouldProcess(item.TargetType + " " + item.TargetUin,
+                    "Remove assignment of permission configuration " + item.RoleConfigurationId + " from " + item.PrincipalType + " " + item.PrincipalId)) continue;
 
-            string zoneId = !string.IsNullOrEmpty(ZoneId) ? ZoneId! : _sessionZoneId ??= ResolveZoneId(null);
-            if (_dispatcher == null)
-            {
-                _service = new RoleAssignmentService(Session, Log);
-                _dispatcher = new BatchDispatcher<(string, RoleAssignmentInfo)>(this, 1, SendAsync, CancelToken);
+                string zoneId = !string.IsNullOrEmpty(ZoneId) ? ZoneId! : _sessionZoneId ??= ResolveZoneId(null);
+                if (_dispatcher == null)
+                {
+                    _service = new RoleAssignmentService(Session, Log);
+                    _dispatcher = new BatchDispatcher<(string, RoleAssignmentInfo)>(this, 1, SendAsync, CancelToken);
+                }
+                _dispatcher.Add((zoneId, item));
             }
-            _dispatcher.Add((zoneId, item));
         }
 
         protected override void EndProcessing()

@@ -78,6 +78,18 @@ namespace TencentOrg.Tests.RoleAssignments
         }
 
         [Fact]
+        public void Remove_takes_arrays_like_New_every_principal_on_every_account_one_request_each()
+        {
+            Run("New-TcRoleAssignment -RoleConfigurationId rc-emuconfig003 -PrincipalId u-emuuser00005,g-emugroup0005 -TargetUin 100000000008,100000000009 -Wait").AssertSuccess();
+            Emulator.Requests.Clear();
+            var result = Run("Remove-TcRoleAssignment -RoleConfigurationId rc-emuconfig003 -PrincipalId u-emuuser00005,g-emugroup0005 -TargetUin 100000000008,100000000009 -Confirm:$false").AssertSuccess();
+            Assert.Equal(4, result.Output.Count);
+            Assert.Equal(4, SentCount("DeleteRoleAssignment"));
+            Assert.DoesNotContain(Emulator.State.RoleAssignments, a => a.RoleConfigurationId == "rc-emuconfig003"
+                && (a.TargetUin == 100000000008 || a.TargetUin == 100000000009) && (a.PrincipalId == "u-emuuser00005" || a.PrincipalId == "g-emugroup0005"));
+        }
+
+        [Fact]
         public void Remove_Wait_with_deprovision_strategy_undeploys_the_last_one()
         {
             var result = Run("Get-TcRoleAssignment -TargetUin 100000000003 | Remove-TcRoleAssignment -DeprovisionStrategy DeprovisionForLastRoleAssignmentOnAccount -Wait -Confirm:$false").AssertSuccess();
