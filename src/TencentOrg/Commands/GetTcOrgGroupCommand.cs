@@ -5,7 +5,7 @@ using TencentOrg.Services;
 namespace TencentOrg
 {
     /// <summary>Get-TcOrgGroup: CIC user groups (ListGroups). Output pipes into New-TcRoleAssignment (GroupId binds -PrincipalId).</summary>
-    [Cmdlet(VerbsCommon.Get, "TcOrgGroup")]
+    [Cmdlet(VerbsCommon.Get, "TcOrgGroup", SupportsPaging = true)]
     [OutputType(typeof(OrgGroup))]
     public sealed class GetTcOrgGroupCommand : TcOrgListCmdlet
     {

@@ -5,7 +5,7 @@ using TencentOrg.Services;
 namespace TencentOrg
 {
     /// <summary>Get-TcOrgIdentity: organization identities (ListOrganizationIdentity), by name (wildcards allowed) or ID.</summary>
-    [Cmdlet(VerbsCommon.Get, "TcOrgIdentity", DefaultParameterSetName = NameSet)]
+    [Cmdlet(VerbsCommon.Get, "TcOrgIdentity", DefaultParameterSetName = NameSet, SupportsPaging = true)]
     [OutputType(typeof(OrgIdentity))]
     public sealed class GetTcOrgIdentityCommand : TcOrgListCmdlet
     {

@@ -5,7 +5,7 @@ using TencentOrg.Services;
 namespace TencentOrg
 {
     /// <summary>Get-TcOrgMemberAuthIdentity: which identities members hold (DescribeOrganizationMemberAuthIdentities).</summary>
-    [Cmdlet(VerbsCommon.Get, "TcOrgMemberAuthIdentity")]
+    [Cmdlet(VerbsCommon.Get, "TcOrgMemberAuthIdentity", SupportsPaging = true)]
     [OutputType(typeof(MemberAuthIdentity))]
     public sealed class GetTcOrgMemberAuthIdentityCommand : TcOrgListCmdlet
     {

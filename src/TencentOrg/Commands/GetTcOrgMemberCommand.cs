@@ -5,7 +5,7 @@ using TencentOrg.Services;
 namespace TencentOrg
 {
     /// <summary>Get-TcOrgMember: member accounts (DescribeOrganizationMembers), by UIN, name (wildcards) or all.</summary>
-    [Cmdlet(VerbsCommon.Get, "TcOrgMember", DefaultParameterSetName = NameSet)]
+    [Cmdlet(VerbsCommon.Get, "TcOrgMember", DefaultParameterSetName = NameSet, SupportsPaging = true)]
     [OutputType(typeof(OrgMember))]
     public sealed class GetTcOrgMemberCommand : TcOrgListCmdlet
     {

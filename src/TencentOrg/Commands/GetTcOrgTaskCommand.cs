@@ -8,9 +8,9 @@ using TencentOrg.Services;
 namespace TencentOrg
 {
     /// <summary>Get-TcOrgTask: the status of tasks by ID (GetTaskStatus), or -List to page through ListTasks.</summary>
-    [Cmdlet(VerbsCommon.Get, "TcOrgTask", DefaultParameterSetName = TaskIdSet)]
+    [Cmdlet(VerbsCommon.Get, "TcOrgTask", DefaultParameterSetName = TaskIdSet, SupportsPaging = true)]
     [OutputType(typeof(RoleTask))]
-    public sealed class GetTcOrgTaskCommand : TcOrgCmdlet
+    public sealed class GetTcOrgTaskCommand : TcOrgListCmdlet
     {
         private const string TaskIdSet = "TaskId";
         private const string ListSet = "List";
@@ -52,51 +52,24 @@ namespace TencentOrg
         [ValidateSet(TaskTypes.CreateRoleAssignment, TaskTypes.DeleteRoleAssignment, TaskTypes.ProvisionRoleConfiguration, TaskTypes.DeprovisionRoleConfiguration)]
         public string? TaskType { get; set; }
 
-        /// <summary>Stop after this many tasks.</summary>
-        [Parameter(ParameterSetName = ListSet)]
-        [ValidateRange(1, int.MaxValue)]
-        public int First { get; set; } = int.MaxValue;
-
         protected override void ProcessRecord()
         {
             string zoneId = ResolveZoneId(ZoneId);
             var service = new TaskService(Session, Log);
             if (ParameterSetName == ListSet)
             {
-                int emitted = 0;
-                try
+                List<RoleTask>(emit => service.ListRoleTasksAsync(new ListTasksRequest
                 {
-                    Await(service.ListRoleTasksAsync(new ListTasksRequest
-                    {
-                        ZoneId = zoneId,
-                        Status = Status,
-                        RoleConfigurationId = RoleConfigurationId,
-                        TargetUin = TargetUin,
-                        PrincipalId = PrincipalId,
-                        TaskType = TaskTypes.Canonical(TaskType),
-                    }, task =>
-                    {
-                        PostObject(task);
-                        return ++emitted < First;
-                    }, CancelToken));
-                }
-                catch (OrgException error)
-                {
-                    WriteItemError(error, zoneId);
-                }
+                    ZoneId = zoneId,
+                    Status = Status,
+                    RoleConfigurationId = RoleConfigurationId,
+                    TargetUin = TargetUin,
+                    PrincipalId = PrincipalId,
+                    TaskType = TaskTypes.Canonical(TaskType),
+                }, emit, CancelToken), null, zoneId);
                 return;
             }
-            foreach (var id in TaskId)
-            {
-                try
-                {
-                    WriteObject(Await(service.GetAsync(zoneId, new RoleTask { TaskId = id, ZoneId = zoneId }, CancelToken)));
-                }
-                catch (OrgException error)
-                {
-                    WriteItemError(error, id);
-                }
-            }
+            foreach (var id in TaskId) Single(service.GetAsync(zoneId, new RoleTask { TaskId = id, ZoneId = zoneId }, CancelToken), id);
         }
     }
 

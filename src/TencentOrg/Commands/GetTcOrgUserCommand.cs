@@ -5,7 +5,7 @@ using TencentOrg.Services;
 namespace TencentOrg
 {
     /// <summary>Get-TcOrgUser: CIC users (ListUsers). Output pipes into New-TcRoleAssignment (UserId binds -PrincipalId).</summary>
-    [Cmdlet(VerbsCommon.Get, "TcOrgUser")]
+    [Cmdlet(VerbsCommon.Get, "TcOrgUser", SupportsPaging = true)]
     [OutputType(typeof(OrgUser))]
     public sealed class GetTcOrgUserCommand : TcOrgListCmdlet
     {

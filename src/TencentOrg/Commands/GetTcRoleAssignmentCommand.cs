@@ -5,7 +5,7 @@ using TencentOrg.Services;
 namespace TencentOrg
 {
     /// <summary>Get-TcRoleAssignment: CIC role assignments (ListRoleAssignments); output pipes into Remove-TcRoleAssignment.</summary>
-    [Cmdlet(VerbsCommon.Get, "TcRoleAssignment")]
+    [Cmdlet(VerbsCommon.Get, "TcRoleAssignment", SupportsPaging = true)]
     [OutputType(typeof(RoleAssignment))]
     public sealed class GetTcRoleAssignmentCommand : TcOrgListCmdlet
     {

@@ -4,7 +4,7 @@ using TencentOrg.Services;
 namespace TencentOrg
 {
     /// <summary>Get-TcRoleConfiguration: CIC permission configurations (ListRoleConfigurations), or by ID (GetRoleConfiguration).</summary>
-    [Cmdlet(VerbsCommon.Get, "TcRoleConfiguration", DefaultParameterSetName = ListSet)]
+    [Cmdlet(VerbsCommon.Get, "TcRoleConfiguration", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(RoleConfiguration))]
     public sealed class GetTcRoleConfigurationCommand : TcOrgListCmdlet
     {

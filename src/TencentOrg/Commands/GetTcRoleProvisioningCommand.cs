@@ -5,7 +5,7 @@ using TencentOrg.Services;
 namespace TencentOrg
 {
     /// <summary>Get-TcRoleProvisioning: where permission configurations are deployed (ListRoleConfigurationProvisionings).</summary>
-    [Cmdlet(VerbsCommon.Get, "TcRoleProvisioning")]
+    [Cmdlet(VerbsCommon.Get, "TcRoleProvisioning", SupportsPaging = true)]
     [OutputType(typeof(RoleProvisioning))]
     public sealed class GetTcRoleProvisioningCommand : TcOrgListCmdlet
     {

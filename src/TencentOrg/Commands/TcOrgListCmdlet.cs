@@ -7,19 +7,36 @@ using TencentOrg.Api;
 namespace TencentOrg
 {
     /// <summary>
-    /// Base of the Get- cmdlets over paged actions. Paging is hidden: every page is read unless -First
-    /// stops it, and then no further page is requested.
+    /// Base of the Get- cmdlets over paged actions (each declares SupportsPaging). Paging is hidden: every page is read
+    /// unless -First stops it, and then no further page is requested; -Skip passes over the first objects;
+    /// -IncludeTotalCount reports how many there were when the listing ran to its end.
     /// </summary>
     public abstract class TcOrgListCmdlet : TcOrgCmdlet
     {
-        private int _emitted;
+        private ulong _matched;
+        private ulong _emitted;
+        private bool _cutShort;
 
-        /// <summary>Stop after this many objects (over the whole pipeline run).</summary>
-        [Parameter]
-        [ValidateRange(1, int.MaxValue)]
-        public int First { get; set; } = int.MaxValue;
+        internal bool LimitReached => _emitted >= PagingParameters.First;
 
-        internal bool LimitReached => _emitted >= First;
+        /// <summary>Counts the object against -Skip and -First and writes it if it is due; false when -First is reached.</summary>
+        internal bool Emit(object item, bool queued)
+        {
+            if (_matched++ < PagingParameters.Skip) return true;
+            if (queued) PostObject(item);
+            else WriteObject(item);
+            if (++_emitted < PagingParameters.First) return true;
+            _cutShort = true;
+            return false;
+        }
+
+        /// <inheritdoc />
+        protected override void EndProcessing()
+        {
+            base.EndProcessing();
+            // The total is exact only when no listing was stopped early by -First.
+            if (PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount(_matched, _cutShort ? 0.0 : 1.0));
+        }
 
         /// <summary>Runs one paged listing, emitting what passes the filter; an API failure becomes a non-terminating error for target.</summary>
         internal int List<T>(Func<Func<T, bool>, Task> list, Func<T, bool>? keep, object target) where T : class
@@ -32,8 +49,7 @@ namespace TencentOrg
                 {
                     if (keep != null && !keep(item)) return true;
                     matched++;
-                    PostObject(item);
-                    return ++_emitted < First;
+                    return Emit(item, queued: true);
                 }));
             }
             catch (OrgException error)
@@ -50,8 +66,7 @@ namespace TencentOrg
             if (LimitReached) return;
             try
             {
-                WriteObject(Await(fetch));
-                _emitted++;
+                Emit(Await(fetch), queued: false);
             }
             catch (OrgException error)
             {

@@ -72,6 +72,18 @@ namespace TencentOrg.Tests.DirectoryDomain
         }
 
         [Fact]
+        public void Paging_is_the_standard_SupportsPaging_trio_Skip_First_IncludeTotalCount()
+        {
+            var page = Run("Get-TcOrgUser -Skip 2 -First 3").AssertSuccess();
+            Assert.Equal(new[] { "u-emuuser00003", "u-emuuser00004", "u-emuuser00005" }, page.Output.Select(o => (string)Prop(o, "UserId")!));
+
+            var counted = Run("Get-TcOrgUser -IncludeTotalCount").AssertSuccess();
+            Assert.Equal(251, counted.Output.Count);
+            Assert.Contains(counted.Output, o => o.BaseObject is not OrgUser && System.Convert.ToUInt64(o.BaseObject) == 250);
+            Assert.True((bool)Run("(Get-Command Get-TcOrgIdentity).Parameters.ContainsKey('IncludeTotalCount')").AssertSuccess().Output.Single().BaseObject);
+        }
+
+        [Fact]
         public void Users_table_view_shows_ids_and_names()
         {
             var table = Run("Get-TcOrgUser -First 2 | Out-Default").AssertSuccess();
