@@ -80,7 +80,8 @@ namespace TencentOrg.Tests.Reliability
             new[] { Ra + " -PrincipalType Group", "PrincipalType Group does not match PrincipalId u-emuuser00001" },
             new[] { Ra + " -ZoneId 'z-short'", "parameter 'ZoneId'" + "|" + "is not a CIC zone ID" },
             new[] { Ra + " -ZoneId 'zz-abcdefghijkl'", "parameter 'ZoneId'" + "|" + "is not a CIC zone ID" },
-            new[] { Ra + " -TimeoutSeconds 0", "parameter 'TimeoutSeconds'" },
+            // The old name is an alias of -TimeoutSec: the error names the parameter it reached.
+            new[] { Ra + " -TimeoutSeconds 0", "parameter 'TimeoutSec'" },
             new[] { "New-TcRoleAssignment -RoleConfigurationId rc-emuconfig001 -PrincipalId u-emuuser00001 -TargetUin 0", "parameter 'TargetUin'" + "|" + "is not valid: a UIN is a positive number" },
             new[] { "New-TcRoleAssignment -RoleConfigurationId rc-emuconfig001 -PrincipalId u-emuuser00001 -TargetUin -5", "parameter 'TargetUin'" + "|" + "is not valid: a UIN is a positive number" },
             new[] { "New-TcRoleAssignment -RoleConfigurationId rc-emuconfig001 -PrincipalId u-emuuser00001 -TargetUin (1..100001)", "parameter 'TargetUin'" },
@@ -102,7 +103,7 @@ namespace TencentOrg.Tests.Reliability
             new[] { "Get-TcOrgTask -TaskId 't-'", "parameter 'TaskId'" + "|" + "is not a CIC task ID" },
             new[] { "Get-TcOrgTask -TaskId 't-ABCDEF'", "parameter 'TaskId'" + "|" + "is not a CIC task ID" },
             new[] { "Wait-TcOrgTask -TaskId 'task1'", "parameter 'TaskId'" + "|" + "is not a CIC task ID" },
-            new[] { "Wait-TcOrgTask -TaskId t-abc -TimeoutSeconds 0", "parameter 'TimeoutSeconds'" },
+            new[] { "Wait-TcOrgTask -TaskId t-abc -TimeoutSeconds 0", "parameter 'TimeoutSec'" },
             new[] { "Wait-TcOrgTask -InputObject $null", "parameter 'InputObject'" },
             // Connect-TcOrg settings.
             new[] { "Connect-TcOrg -SecretId 'short' -SecretKey ([System.Security.SecureString]::new())", "parameter 'SecretId'" },
