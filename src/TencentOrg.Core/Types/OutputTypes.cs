@@ -29,8 +29,10 @@ namespace TencentOrg
         public string? IdentityRoleName { get; set; }
         public string? IdentityRoleAliasName { get; set; }
         public string? Description { get; set; }
-        /// <summary>Configured, NeedsReconfiguration, or Granted when just created.</summary>
+        /// <summary>Configured or NeedsReconfiguration, as the service lists it.</summary>
         public string? Status { get; set; }
+        /// <summary>Add-TcOrgMemberAuthIdentity -SkipExisting: the member already held the identity, nothing was sent for it.</summary>
+        public bool AlreadyGranted { get; set; }
         public long? IdentityType { get; set; }
         public string? CreateTime { get; set; }
         public string? UpdateTime { get; set; }

@@ -129,6 +129,7 @@ namespace TencentOrg
                 for (int i = 0; i < members.Count; i++) PostError(error, members[i], i);
                 return;
             }
+            var readBack = PassThru ? await ReadBackAsync(members, outcomes, ct).ConfigureAwait(false) : null;
             foreach (var member in MemberGrantResult.ByMember(outcomes))
             {
                 int item = members.IndexOf(member.MemberUin);
@@ -139,8 +140,47 @@ namespace TencentOrg
                     Log.Verbose("Member " + member.MemberUin + ": granted identit" + (member.Granted.Count == 1 ? "y " : "ies ")
                         + string.Join(",", member.Granted.Select(g => g.IdentityId)) + ".");
                 }
-                if (PassThru) foreach (var granted in member.Granted) PostObject(granted, item);
+                if (PassThru) foreach (var granted in member.Granted) PostObject(Full(granted, readBack!), item);
             }
+        }
+
+        /// <summary>
+        /// -PassThru objects as Get-TcOrgMemberAuthIdentity shows them (MemberName, IdentityRoleName, IdentityType, times,
+        /// Status Configured): one listing per granted identity for the whole batch of members, not one per member.
+        /// </summary>
+        private async Task<Dictionary<(long Member, long Identity), MemberAuthIdentity>> ReadBackAsync(List<long> members,
+            IReadOnlyList<ItemOutcome<MemberGrant, MemberAuthIdentity>> outcomes, CancellationToken ct)
+        {
+            var found = new Dictionary<(long, long), MemberAuthIdentity>();
+            var wanted = new HashSet<long>(members);
+            // Pairs -SkipExisting found already granted were listed before the call; only new grants are read back.
+            foreach (var identity in outcomes.Where(o => o.Succeeded && o.Result!.Status != "AlreadyGranted").Select(o => o.Input.IdentityId).Distinct())
+            {
+                try
+                {
+                    await _service!.ListAsync(null, identity, listed =>
+                    {
+                        if (wanted.Contains(listed.MemberUin)) found[(listed.MemberUin, identity)] = listed;
+                        return true;
+                    }, ct).ConfigureAwait(false);
+                }
+                catch (OrgException error)
+                {
+                    Log.Warning("Could not read back the grants of identity " + identity + " (" + error.Message + "); -PassThru shows only what the grant returned.");
+                }
+            }
+            return found;
+        }
+
+        // The listed grant with this call's RequestId; "already granted" (-SkipExisting) is its own property, Status keeps Get-'s words.
+        private static MemberAuthIdentity Full(MemberAuthIdentity granted, Dictionary<(long Member, long Identity), MemberAuthIdentity> readBack)
+        {
+            bool already = granted.Status == "AlreadyGranted";
+            var result = readBack.TryGetValue((granted.MemberUin, granted.IdentityId), out var listed) ? listed : granted;
+            result.RequestId = granted.RequestId;
+            result.AlreadyGranted = already;
+            if (listed == null || result.Status == null) result.Status = "Configured";
+            return result;
         }
     }
 }

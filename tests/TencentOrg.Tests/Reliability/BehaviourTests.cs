@@ -48,8 +48,9 @@ namespace TencentOrg.Tests.Reliability
                 new Dictionary<string, object?> { ["id"] = id }).AssertSuccess();
             Assert.Contains(skipped.Warnings, w => w.Contains("already granted") && w.Contains("100000000001"));
             Assert.Equal(2, skipped.Output.Count);
-            Assert.Equal("AlreadyGranted", skipped.Output.Single(o => (long)o.Properties["MemberUin"].Value == 100000000001).Properties["Status"].Value);
-            Assert.Equal("Granted", skipped.Output.Single(o => (long)o.Properties["MemberUin"].Value == 100000000002).Properties["Status"].Value);
+            Assert.Equal(true, skipped.Output.Single(o => (long)o.Properties["MemberUin"].Value == 100000000001).Properties["AlreadyGranted"].Value);
+            Assert.Equal("Configured", skipped.Output.Single(o => (long)o.Properties["MemberUin"].Value == 100000000002).Properties["Status"].Value);
+            Assert.Equal(false, skipped.Output.Single(o => (long)o.Properties["MemberUin"].Value == 100000000002).Properties["AlreadyGranted"].Value);
             // Only the missing member is sent.
             var sent = env.Emulator.Requests.ForAction("CreateOrganizationMemberAuthIdentity").Skip(creates).Single();
             Assert.DoesNotContain("100000000001", sent.Body);
