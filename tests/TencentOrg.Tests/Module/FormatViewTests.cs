@@ -32,7 +32,7 @@ namespace TencentOrg.Tests.Module
             var text = Run("Add-TcOrgMemberAuthIdentity -MemberUin 100000000001 -IdentityId 1 -PassThru | Out-Default").AssertSuccess().HostText;
             Assert.Equal(new[] { "MemberUin", "IdentityId", "Status", "MemberName", "IdentityRoleName" }, HeaderWords(text, "MemberUin"));
             var row = text.Split('\n').Single(l => l.StartsWith("100000000001"));
-            Assert.Contains(" Granted ", row);
+            Assert.Contains(" Configured ", row);
         }
 
         [Fact]
