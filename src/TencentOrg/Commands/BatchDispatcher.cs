@@ -31,6 +31,10 @@ namespace TencentOrg
         private List<T> _buffer = new List<T>();
         private List<long> _slots = new List<long>();
 
+        /// <param name="owner">The cmdlet whose pipeline thread writes the results.</param>
+        /// <param name="batchSize">Items per request, the API's limit.</param>
+        /// <param name="send">Sends one batch and posts its outcomes.</param>
+        /// <param name="cancel">The command's stop token.</param>
         /// <param name="maxInFlight">Batches sent at once; 0 = derived from the session's -RequestsPerSecond budget.</param>
         public BatchDispatcher(TcOrgCmdlet owner, int batchSize, Func<List<T>, CancellationToken, Task> send, CancellationToken cancel, int maxInFlight = 0)
         {

@@ -17,7 +17,7 @@ namespace TencentOrg.Services
         public static Task ListAsync(OrgApiClient client, ListTasksRequest filter, Func<TaskInfo, bool> onItem, IOrgLog log, CancellationToken ct) =>
             Paging.ByTokenAsync<ListTasksResponse, TaskInfo>(client, "ListTasks", filter, PageSize, page => page.Tasks, onItem, log, ct);
 
-        /// <summary>Like <see cref="ListAsync"/>; afterPage sees each page after its rows, false stops the listing.</summary>
+        /// <summary>Like <see cref="ListAsync(OrgApiClient, ListTasksRequest, Func{TaskInfo, bool}, IOrgLog, CancellationToken)"/>; afterPage sees each page after its rows, false stops the listing.</summary>
         public static Task ListAsync(OrgApiClient client, ListTasksRequest filter, Func<TaskInfo, bool> onItem, Func<ListTasksResponse, bool> afterPage,
             IOrgLog log, CancellationToken ct) =>
             Paging.ByTokenAsync<ListTasksResponse, TaskInfo>(client, "ListTasks", filter, PageSize, page => page.Tasks, onItem, log, ct, afterPage: afterPage);
