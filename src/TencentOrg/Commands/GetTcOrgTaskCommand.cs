@@ -49,7 +49,7 @@ namespace TencentOrg
 
         /// <summary>The task kinds the API documents; any case is accepted and sent in the API's case.</summary>
         [Parameter(ParameterSetName = ListSet)]
-        [ValidateSet(TaskTypes.CreateRoleAssignment, TaskTypes.DeleteRoleAssignment, TaskTypes.ProvisionRoleConfiguration, TaskTypes.DeprovisionRoleConfiguration)]
+        [ValidateSet(RoleTasks.CreateRoleAssignment, RoleTasks.DeleteRoleAssignment, RoleTasks.ProvisionRoleConfiguration, RoleTasks.DeprovisionRoleConfiguration)]
         public string? TaskType { get; set; }
 
         protected override void ProcessRecord()
@@ -65,24 +65,11 @@ namespace TencentOrg
                     RoleConfigurationId = RoleConfigurationId,
                     TargetUin = TargetUin,
                     PrincipalId = PrincipalId,
-                    TaskType = TaskTypes.Canonical(TaskType),
+                    TaskType = RoleTasks.Canonical(TaskType),
                 }, emit, CancelToken), null, zoneId);
                 return;
             }
             foreach (var id in TaskId) Single(service.GetAsync(zoneId, new RoleTask { TaskId = id, ZoneId = zoneId }, CancelToken), id);
         }
-    }
-
-    /// <summary>ListTasks TaskType values the spec documents.</summary>
-    internal static class TaskTypes
-    {
-        public const string CreateRoleAssignment = "CreateRoleAssignment";
-        public const string DeleteRoleAssignment = "DeleteRoleAssignment";
-        public const string ProvisionRoleConfiguration = "ProvisionRoleConfiguration";
-        public const string DeprovisionRoleConfiguration = "DeprovisionRoleConfiguration";
-
-        public static string? Canonical(string? value) =>
-            value == null ? null : new[] { CreateRoleAssignment, DeleteRoleAssignment, ProvisionRoleConfiguration, DeprovisionRoleConfiguration }
-                .FirstOrDefault(t => string.Equals(t, value, System.StringComparison.OrdinalIgnoreCase)) ?? value;
     }
 }

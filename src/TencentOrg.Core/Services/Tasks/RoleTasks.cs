@@ -1,3 +1,4 @@
+using System.Linq;
 using TencentOrg.Models;
 
 namespace TencentOrg.Services
@@ -10,6 +11,11 @@ namespace TencentOrg.Services
         public const string DeleteRoleAssignment = "DeleteRoleAssignment";
         public const string ProvisionRoleConfiguration = "ProvisionRoleConfiguration";
         public const string DeprovisionRoleConfiguration = "DeprovisionRoleConfiguration";
+
+        /// <summary>A task type typed in any case, in the API's spelling; an unknown value is returned as given.</summary>
+        public static string? Canonical(string? value) =>
+            value == null ? null : new[] { CreateRoleAssignment, DeleteRoleAssignment, ProvisionRoleConfiguration, DeprovisionRoleConfiguration }
+                .FirstOrDefault(t => string.Equals(t, value, System.StringComparison.OrdinalIgnoreCase)) ?? value;
 
         /// <summary>A TaskInfo (CreateRoleAssignment, DeleteRoleAssignment, ListTasks).</summary>
         public static RoleTask From(TaskInfo task, string zoneId, string? requestId) => new RoleTask
