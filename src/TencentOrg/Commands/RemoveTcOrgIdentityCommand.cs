@@ -19,11 +19,19 @@ namespace TencentOrg
         [ArgumentCompleter(typeof(IdentityIdCompleter))]
         public long[] IdentityId { get; set; } = new long[0];
 
+        /// <summary>
+        /// The name a piped identity carries (Get-TcOrgIdentity | Remove-TcOrgIdentity), so -WhatIf and the prompt can name
+        /// it without a read. Hidden: it only labels the message, the delete goes by IdentityId.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+        public string? Name { get; set; }
+
         private Dictionary<long, string?>? _names;
 
         /// <summary>"Organization identity 101 (Auditors)": the name from one listing per command, only when a confirmation prompt will show it.</summary>
         private string Describe(long id)
         {
+            if (IdentityId.Length == 1 && !string.IsNullOrEmpty(Name)) return "Organization identity " + id + " (" + Name + ")";
             if (_names == null)
             {
                 _names = new Dictionary<long, string?>();

@@ -125,6 +125,18 @@ namespace TencentOrg.Tests.OrganizationIdentities
         }
 
         [Fact]
+        public void Remove_WhatIf_names_a_piped_identity_without_a_read()
+        {
+            Run("Get-TcOrgIdentity -IdentityId 105").AssertSuccess();
+            int listings = SentCount("ListOrganizationIdentity"), deletes = SentCount("DeleteOrganizationIdentity");
+            var listed = Run("Get-TcOrgIdentity -IdentityId 105 | Remove-TcOrgIdentity -WhatIf").AssertSuccess();
+            Assert.Contains("Organization identity 105 (Bulk05)", listed.HostText);
+            // The name came with the piped object: the only listing is Get-TcOrgIdentity's own, and nothing is deleted.
+            Assert.Equal(2 * listings, SentCount("ListOrganizationIdentity"));
+            Assert.Equal(deletes, SentCount("DeleteOrganizationIdentity"));
+        }
+
+        [Fact]
         public void Remove_Confirm_asks_per_identity()
         {
             Ps.Host.Recorder.ChoiceAnswers.Enqueue(0);
