@@ -11,8 +11,11 @@ namespace TencentOrg
         public string? PrincipalType { get; set; }
         public string? PrincipalId { get; set; }
 
-        public override string ToString() =>
-            PrincipalType + " " + PrincipalId + " -> " + RoleConfigurationId + " on " + TargetType + " " + TargetUin;
+        public override string ToString() => Describe(PrincipalType, PrincipalId, RoleConfigurationId, TargetType, TargetUin);
+
+        // One text for an assignment, wanted (this type) or existing (RoleAssignment), so errors and warnings read alike.
+        internal static string Describe(string? principalType, string? principalId, string? roleConfigurationId, string? targetType, long? targetUin) =>
+            principalType + " " + principalId + " -> " + roleConfigurationId + " on " + targetType + " " + targetUin;
     }
 
     /// <summary>An existing CIC role assignment (ListRoleAssignments); carries every key Remove-TcRoleAssignment needs.</summary>
@@ -31,7 +34,7 @@ namespace TencentOrg
         public string? UpdateTime { get; set; }
 
         public override string ToString() =>
-            PrincipalType + " " + PrincipalId + " -> " + RoleConfigurationId + " on " + TargetType + " " + TargetUin;
+            RoleAssignmentInfo.Describe(PrincipalType, PrincipalId, RoleConfigurationId, TargetType, TargetUin);
     }
 
     /// <summary>A permission configuration deployed on an account (ListRoleConfigurationProvisionings).</summary>
