@@ -137,7 +137,9 @@ public sealed class EmulatorServer : IAsyncDisposable
                 throw new ApiException("RequestLimitExceeded", "Your current request times equals to `" + Options.RateFor(action).ToString(CultureInfo.InvariantCulture)
                     + "` in a second, which exceeds the frequency limit for " + action + ".");
             var parameters = RequestVerifier.ParseBody(request.Body, schema);
-            var result = ActionRouter.Dispatch(new ActionContext(action, parameters, State, Options));
+            var listingFault = Faults.Match(action, FaultPhase.Listing);
+            var result = ActionRouter.Dispatch(new ActionContext(action, ListingFaults.Parameters(parameters, listingFault), State, Options) { Fault = listingFault });
+            if (listingFault is not null) ListingFaults.Rewrite(result, listingFault);
             result["RequestId"] = requestId;
             return (new JsonObject { ["Response"] = result }, null, true);
         }
