@@ -38,7 +38,7 @@ internal static class ListingFaults
             case FaultKind.EndlessPages:
                 foreach (var row in rows.OfType<JsonObject>())
                     if (rule.Field is { } field && row[field] is JsonValue value)
-                        row[field] = value.TryGetValue(out long number) ? JsonValue.Create(number + 1_000_000L * rule.Applied)
+                        row[field] = Number(value) is long number ? JsonValue.Create(number + 1_000_000L * rule.Applied)
                             : JsonValue.Create(value.ToString() + "p" + rule.Applied.ToString(CultureInfo.InvariantCulture));
                 break;
             case FaultKind.DropField:
@@ -53,8 +53,12 @@ internal static class ListingFaults
                 int count = rows.Count;
                 for (int i = 0; i < count; i++) rows.Add(rows[i]!.DeepClone());
                 foreach (var total in new[] { "Total", "TotalCounts" })
-                    if (result[total] is JsonValue t && t.TryGetValue(out long n)) result[total] = n + count;
+                    if (result[total] is JsonValue t && Number(t) is long n) result[total] = n + count;
                 break;
         }
     }
+
+    /// <summary>A number however it was stored (int, long, or parsed JSON).</summary>
+    private static long? Number(JsonValue value) =>
+        value.GetValueKind() == JsonValueKind.Number && long.TryParse(value.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long n) ? n : null;
 }
