@@ -322,7 +322,7 @@ namespace TencentOrg.Tests.Configuration
             var text = Run("Compare-TcOrgConfiguration $file | Out-Default", FileVariable).AssertSuccess().HostText;
             Assert.Contains("Action Kind               Outcome   Key", text);
             // A Change shows each changed property with its old and new value, under the key.
-            Assert.Contains("Change Identity           Planned   auditor\n                                     Description: 'Read-only auditors' -> 'changed'", text);
+            Assert.Contains("Change Identity           Planned   auditor\n                                      Description: 'Read-only auditors' -> 'cha", text);
         }
     }
 }

@@ -284,51 +284,84 @@ namespace TencentOrg.Tests.Configuration
                 + "   { \"Principal\": \"group0002\", \"PrincipalType\": \"Group\", \"RoleConfiguration\": \"ReadOnlyAccess\", \"Target\": \"member-0008\" } ] }");
             var lines = ConsoleLines("Compare-TcOrgConfiguration $file", file);
             Assert.All(lines, l => Assert.True(l.Length <= 80, "longer than 80 columns: " + l));
-            int header = lines.FindIndex(l => l.StartsWith("Action", StringComparison.Ordinal));
-            Assert.Equal(new[] { "Action", "Kind", "Outcome", "Key" }, lines[header].Split(' ', StringSplitOptions.RemoveEmptyEntries));
-            int keyColumn = lines[header].IndexOf("Key", StringComparison.Ordinal);
-            var cells = KeyCells(lines.Skip(header + 2).ToList(), keyColumn);
+            var rows = Table(lines, "Action");
+            Assert.Equal(new[] { "Action", "Kind", "Outcome", "Key" }, rows[0].Keys);
+            Assert.Equal(new[] { "Change Identity", "Add RoleAssignment", "Add RoleAssignment" }, rows.Select(r => r["Action"] + " " + r["Kind"]));
+            // Wrapped, not cut: the Key column's lines put together give the whole key, and a Change its old and new values.
             Assert.Equal(new[]
             {
                 "auditor Description: 'Read-only auditors' -> 'Auditors (read only)' Policies: [2:ReadOnlyAccess] -> [2:ReadOnlyAccess; 6:QcloudCOSReadOnlyAccess]",
                 "Group group0002 (g-emugroup0002) -> ReadOnlyAccess (rc-emuconfig002) on member-0007 (100000000007)",
                 "Group group0002 (g-emugroup0002) -> ReadOnlyAccess (rc-emuconfig002) on member-0008 (100000000008)",
-            }, cells);
+            }.Select(NoSpace), rows.Select(r => NoSpace(r["Key"])));
         }
 
         [Fact]
         public void Export_objects_read_whole_at_80_columns()
         {
-            var lines = ConsoleLines("Export-TcOrgConfiguration", null);
-            Assert.All(lines, l => Assert.True(l.Length <= 80, "longer than 80 columns: " + l));
-            string text = string.Join("\n", lines);
-            Assert.Contains("OrganizationAccessControl", text);
-            Assert.Contains("1:AdministratorAccess", text);
-            Assert.Contains("Custom:CustomPolicy0", text);
-            Assert.Contains("Preset administrator", text);
-            // Grants and assignments: IDs and names whole.
-            Assert.Contains(lines, l => l.StartsWith("100000000012", StringComparison.Ordinal) && l.Contains("member-0012") && l.Contains("101") && l.Contains("auditor"));
-            Assert.Contains(lines, l => l.Contains("Group") && l.Contains("group0001") && l.Contains("AdministratorAccess") && l.Contains("100000000030") && l.Contains("member-0030"));
+            var identities = ConsoleLines("Export-TcOrgConfiguration -Include Identities", null);
+            Assert.All(identities, l => Assert.True(l.Length <= 80, "longer than 80 columns: " + l));
+            var rows = Table(identities, "IdentityId");
+            Assert.Equal(new[] { "IdentityId", "Name", "Policies", "Description" }, rows[0].Keys);
+            Assert.Equal(new[] { "OrganizationAccessControl", "auditor", "ops" }, rows.Select(r => NoSpace(r["Name"])));
+            Assert.Equal(new[] { "1:AdministratorAccess", "2:ReadOnlyAccess", "Custom:CustomPolicy0" }, rows.Select(r => NoSpace(r["Policies"])));
+            Assert.Equal(NoSpace("Preset administrator identity"), NoSpace(rows[0]["Description"]));
+
+            var grants = ConsoleLines("Export-TcOrgConfiguration -Include MemberAuthIdentities", null);
+            Assert.All(grants, l => Assert.True(l.Length <= 80, "longer than 80 columns: " + l));
+            rows = Table(grants, "MemberUin");
+            Assert.Equal(new[] { "MemberUin", "Member", "IdentityId", "Identity" }, rows[0].Keys);
+            Assert.Equal(15, rows.Count);
+            Assert.Contains(rows, r => r["MemberUin"] == "100000000012" && r["Member"] == "member-0012" && r["IdentityId"] == "101" && r["Identity"] == "auditor");
+
+            var assignments = ConsoleLines("Export-TcOrgConfiguration -Include RoleAssignments", null);
+            Assert.All(assignments, l => Assert.True(l.Length <= 80, "longer than 80 columns: " + l));
+            rows = Table(assignments, "PrincipalType");
+            Assert.Equal(50, rows.Count);
+            Assert.Contains(rows, r => r["PrincipalType"] == "Group" && r["Principal"] == "group0001" && r["RoleConfiguration"] == "AdministratorAccess"
+                && r["TargetUin"] == "100000000030" && r["Target"] == "member-0030");
         }
 
-        /// <summary>What a console 80 columns wide shows (Out-String -Width 80), line by line.</summary>
+        private static string NoSpace(string text) => System.Text.RegularExpressions.Regex.Replace(text, "\\s", "");
+
+        /// <summary>
+        /// The rows of the table whose header starts with firstLabel: cells cut at the dash columns, a row's wrapped
+        /// lines (first column blank) joined onto its cells with a newline.
+        /// </summary>
+        private static List<Dictionary<string, string>> Table(List<string> lines, string firstLabel)
+        {
+            int header = lines.FindIndex(l => l.StartsWith(firstLabel, StringComparison.Ordinal));
+            var starts = System.Text.RegularExpressions.Regex.Matches(lines[header + 1], "-+").Cast<System.Text.RegularExpressions.Match>().Select(m => m.Index).ToList();
+            string Cell(string line, int c)
+            {
+                int start = starts[c], end = c + 1 < starts.Count ? Math.Min(starts[c + 1], line.Length) : line.Length;
+                return start >= line.Length ? "" : line.Substring(start, end - start).Trim();
+            }
+            var labels = starts.Select((_, c) => Cell(lines[header], c)).ToList();
+            var rows = new List<Dictionary<string, string>>();
+            foreach (var line in lines.Skip(header + 2).TakeWhile(l => l.Trim().Length > 0))
+            {
+                if (Cell(line, 0).Length > 0)
+                {
+                    var row = new Dictionary<string, string>();
+                    for (int c = 0; c < labels.Count; c++) row[labels[c]] = Cell(line, c);
+                    rows.Add(row);
+                }
+                else
+                {
+                    for (int c = 1; c < labels.Count; c++)
+                        if (Cell(line, c).Length > 0) rows[rows.Count - 1][labels[c]] += "\n" + Cell(line, c);
+                }
+            }
+            return rows;
+        }
+
+        /// <summary>What a console 80 columns wide shows (the recording host is 80 columns, as FormatViewTests rely on), line by line.</summary>
         private List<string> ConsoleLines(string command, string? file)
         {
-            var result = Run(command + " | Out-String -Width 80", file == null ? null : Vars(file)).AssertSuccess();
-            return string.Concat(result.Output.Select(o => o.ToString())).Replace("\r\n", "\n").Split('\n').Select(l => l.TrimEnd()).ToList();
+            var result = Run(command + " | Out-Default", file == null ? null : Vars(file)).AssertSuccess();
+            return result.HostText.Replace("\r\n", "\n").Split('\n').Select(l => l.TrimEnd()).ToList();
         }
 
-        /// <summary>The Key column's text of each row, its wrapped lines joined with spaces.</summary>
-        private static List<string> KeyCells(List<string> rows, int column)
-        {
-            var cells = new List<string>();
-            foreach (var line in rows.TakeWhile(l => l.Length > 0))
-            {
-                string key = line.Length > column ? line.Substring(column).Trim() : "";
-                if (line.Substring(0, Math.Min(column, line.Length)).Trim().Length > 0) cells.Add(key);
-                else cells[cells.Count - 1] += " " + key;
-            }
-            return cells;
-        }
     }
 }
