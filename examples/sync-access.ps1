@@ -8,7 +8,8 @@ assignments as a baseline file says, and keeps an audit export beside it.
    gained or lost what since the last run).
 2. Compares the baseline with the organization and prints a summary of the plan.
 3. Syncs: adds and changes what differs through the batched services; with -Prune also removes what the
-   baseline does not list. Waits for the role assignment tasks.
+   baseline does not list inside its "PruneScope", unless that is more than -MaxRemove items (default 25:
+   a cut or emptied baseline stops the run before any write). Waits for the role assignment tasks.
 4. Fails the job when any item failed, and checks that a second comparison is clean.
 
 Safe to rerun: when nothing changed, the sync sends no write at all. -WhatIf names every change and sends
@@ -19,6 +20,9 @@ giving IDs (see docs/configuration-schema.json); a name that does not resolve st
 ./examples/sync-access.ps1 -Path ./baseline.json -AuditPath ./audit/org-access.json -Prune
 
 .EXAMPLE
+./examples/sync-access.ps1 -Path ./baseline.json -Prune -MaxRemove 200    # a reviewed mass removal
+
+.EXAMPLE
 ./examples/sync-access.ps1 -Path ./baseline.json -Endpoint http://127.0.0.1:8080/ -SecretId $id -SecretKey (Read-Host -AsSecureString) -WhatIf
 #>
 [CmdletBinding(SupportsShouldProcess)]
@@ -27,8 +31,11 @@ param(
     [string]$Path,
     # Where the export of the current state goes; left out, no export is written.
     [string]$AuditPath,
-    # Also remove what the baseline does not list.
+    # Also remove what the baseline does not list, inside its "PruneScope" (the baseline must declare one).
     [switch]$Prune,
+    # With -Prune: stop before any write when the plan removes more than this many items.
+    [ValidateRange(0, [int]::MaxValue)]
+    [int]$MaxRemove = 25,
     # Omit to use the credential chain (environment, tccli profile) and the default endpoint.
     [uri]$Endpoint,
     [string]$SecretId,
@@ -62,7 +69,7 @@ Write-Count $plan { param($p) "$($p.Action) $($p.Kind)" }
 
 "== 3. Sync$(if ($Prune) { ' (with -Prune)' })"
 # Each item comes back with its outcome; a failed one is also a non-terminating error, so the rest go on.
-$results = @(Sync-TcOrgConfiguration -Path $Path -Prune:$Prune -Wait -Confirm:$false -ErrorAction Continue)
+$results = @(Sync-TcOrgConfiguration -Path $Path -Prune:$Prune -MaxRemove $MaxRemove -Wait -Confirm:$false -ErrorAction Continue)
 Write-Count $results { param($r) $r.Outcome }
 if ($WhatIfPreference) { return }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace TencentOrg
 {
@@ -26,6 +27,8 @@ namespace TencentOrg
         public List<ConfigurationIdentity>? Identities { get; set; }
         public List<ConfigurationMemberAuthIdentity>? MemberAuthIdentities { get; set; }
         public List<ConfigurationRoleAssignment>? RoleAssignments { get; set; }
+        /// <summary>What -Prune may remove; null when the file declares no scope (Sync -Prune then refuses).</summary>
+        public ConfigurationPruneScope? PruneScope { get; set; }
 
         public bool Has(ConfigurationSection section) => section switch
         {
@@ -91,6 +94,36 @@ namespace TencentOrg
             + ConfigurationMemberAuthIdentity.Readable(Target, TargetUin?.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    /// <summary>
+    /// What a file owns, so what -Prune may remove: everything in its sections ("All"), or only the items that
+    /// match every list given (an item without the list's dimension, e.g. an identity for Principals, is outside).
+    /// Each list holds IDs or names.
+    /// </summary>
+    public sealed class ConfigurationPruneScope
+    {
+        public bool All { get; set; }
+        /// <summary>Users and groups (u-/g- IDs or names) whose role assignments are owned.</summary>
+        public List<string>? Principals { get; set; }
+        /// <summary>Accounts (UINs or names) whose role assignments are owned.</summary>
+        public List<string>? Targets { get; set; }
+        /// <summary>Permission configurations (rc- IDs or names) whose role assignments are owned.</summary>
+        public List<string>? RoleConfigurations { get; set; }
+        /// <summary>Identities (IDs or names): the identity itself and its member grants.</summary>
+        public List<string>? Identities { get; set; }
+        /// <summary>Member accounts (UINs or names) whose identity grants are owned.</summary>
+        public List<string>? Members { get; set; }
+
+        public static ConfigurationPruneScope Everything => new ConfigurationPruneScope { All = true };
+
+        public override string ToString() => All ? "All" : string.Join("; ", new[]
+        {
+            Part("Principals", Principals), Part("Targets", Targets), Part("RoleConfigurations", RoleConfigurations),
+            Part("Identities", Identities), Part("Members", Members),
+        }.Where(p => p != null));
+
+        private static string? Part(string name, List<string>? items) => items == null ? null : name + ": " + string.Join(", ", items);
+    }
+
     public enum ConfigurationAction
     {
         Add,
@@ -117,6 +150,10 @@ namespace TencentOrg
         public const string Failed = "Failed";
         /// <summary>Sync without -Prune: a removal that was not sent.</summary>
         public const string NotPruned = "NotPruned";
+        /// <summary>Sync: the item was answered No at the -Confirm prompt; nothing was sent for it.</summary>
+        public const string Declined = "Declined";
+        /// <summary>Sync -WhatIf: the item was named and nothing was sent.</summary>
+        public const string WhatIf = "WhatIf";
     }
 
     /// <summary>One difference between the desired configuration and the organization, and (after Sync) its outcome.</summary>
@@ -132,6 +169,8 @@ namespace TencentOrg
         public object? Current { get; set; }
         /// <summary>For Change: which fields differ, e.g. "Description, Policies".</summary>
         public string? Difference { get; set; }
+        /// <summary>For Change: each changed property with its old and new value.</summary>
+        public ConfigurationPropertyChange[] Changes { get; set; } = Array.Empty<ConfigurationPropertyChange>();
         public string Outcome { get; set; } = ConfigurationOutcome.Planned;
         /// <summary>The role assignment task Sync started or waited for.</summary>
         public RoleTask? Task { get; set; }
@@ -139,5 +178,22 @@ namespace TencentOrg
         public string? Error { get; set; }
 
         public override string ToString() => Action + " " + Kind + " " + Key + (Outcome != ConfigurationOutcome.Planned ? ": " + Outcome : "");
+    }
+
+    /// <summary>One property a Change item changes: its value in the organization and in the file.</summary>
+    public sealed class ConfigurationPropertyChange
+    {
+        public ConfigurationPropertyChange(string property, string oldValue, string newValue)
+        {
+            Property = property;
+            OldValue = oldValue;
+            NewValue = newValue;
+        }
+
+        public string Property { get; }
+        public string OldValue { get; }
+        public string NewValue { get; }
+
+        public override string ToString() => Property + ": " + OldValue + " -> " + NewValue;
     }
 }

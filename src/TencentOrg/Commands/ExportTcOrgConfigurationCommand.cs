@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using TencentOrg.Services.Configuration;
@@ -14,7 +15,7 @@ namespace TencentOrg
     [OutputType(typeof(ConfigurationIdentity), typeof(ConfigurationMemberAuthIdentity), typeof(ConfigurationRoleAssignment))]
     public sealed class ExportTcOrgConfigurationCommand : ConfigurationCmdlet
     {
-        /// <summary>The JSON file to write (replaced when it exists).</summary>
+        /// <summary>The JSON file to write: written beside it first, then renamed over it (a failed export leaves the old file); missing folders are created.</summary>
         [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
         public string? Path { get; set; }
@@ -24,10 +25,37 @@ namespace TencentOrg
         [ValidateNotNullOrEmpty]
         public ConfigurationSection[] Include { get; set; } = ConfigurationService.AllSections;
 
+        /// <summary>Only the role assignments of these users or groups; the file's PruneScope then owns only them.</summary>
+        [Parameter]
+        [ValidatePrincipalId]
+        [ValidateNotNullOrEmpty]
+        public string[]? PrincipalId { get; set; }
+
+        /// <summary>Only the role assignments on these accounts; the file's PruneScope then owns only them.</summary>
+        [Parameter]
+        [ValidateUin]
+        [ValidateNotNullOrEmpty]
+        public long[]? TargetUin { get; set; }
+
+        /// <summary>Only the role assignments of these permission configurations; the file's PruneScope then owns only them.</summary>
+        [Parameter]
+        [ValidateRoleConfigurationId]
+        [ValidateNotNullOrEmpty]
+        public string[]? RoleConfigurationId { get; set; }
+
         protected override void EndProcessing()
         {
+            var filter = ExportFilter.Of(PrincipalId, TargetUin, RoleConfigurationId);
             var sections = Include.Distinct().ToList();
-            var configuration = AwaitReads(Service.ExportAsync(sections, Zone, CancelToken), Path ?? "");
+            if (filter != null)
+            {
+                // The filters select role assignments: a filtered export holds that section only.
+                if (MyInvocation.BoundParameters.ContainsKey(nameof(Include)) && sections.Any(s => s != ConfigurationSection.RoleAssignments))
+                    ThrowTerminatingError(new ErrorRecord(new ArgumentException("-PrincipalId, -TargetUin and -RoleConfigurationId select role assignments; "
+                        + "use them with -Include RoleAssignments (or without -Include)."), "ExportFilterNeedsRoleAssignments", ErrorCategory.InvalidArgument, Include));
+                sections = new List<ConfigurationSection> { ConfigurationSection.RoleAssignments };
+            }
+            var configuration = AwaitReads(Service.ExportAsync(sections, Zone, CancelToken, filter), Path ?? "");
             if (Path != null)
             {
                 string file = FileSystemPath(Path);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 
 namespace TencentOrg
@@ -18,9 +19,14 @@ namespace TencentOrg
         [ValidateNotNullOrEmpty]
         public string Path { get; set; } = "";
 
-        /// <summary>Also remove what the organization has and the file does not (in the sections the file holds).</summary>
+        /// <summary>Also remove what the organization has and the file does not, inside the file's PruneScope (required for -Prune).</summary>
         [Parameter]
         public SwitchParameter Prune { get; set; }
+
+        /// <summary>With -Prune: a plan removing more items than this stops before any write.</summary>
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int MaxRemove { get; set; } = SyncGate.DefaultMaxRemove;
 
         /// <summary>Wait for the role assignment tasks; a Failed task makes its item Failed with the task's reason.</summary>
         [Parameter]
@@ -34,20 +40,26 @@ namespace TencentOrg
         protected override void ProcessRecord()
         {
             var desired = ReadDesired(Path);
+            if (Prune && desired.PruneScope == null) ThrowTerminatingError(SyncGate.NoPruneScope(Path));
             var comparison = AwaitReads(Service.CompareAsync(desired, Zone, CancelToken), Path);
             foreach (var warning in comparison.Warnings) WriteWarning(warning);
+            if (comparison.OutsideScope > 0) WriteVerbose(comparison.OutsideScope + " removal(s) outside the file's PruneScope are not planned.");
+            int removes = comparison.Plan.Count(i => i.Action == ConfigurationAction.Remove);
+            if (Prune && removes > MaxRemove) ThrowTerminatingError(SyncGate.TooManyRemovals(Path, removes, MaxRemove));
 
             var approved = new List<ConfigurationPlanItem>();
-            foreach (var item in comparison.Plan)
+            foreach (var item in comparison.Plan.Where(i => Prune || i.Action != ConfigurationAction.Remove))
             {
-                if (item.Action == ConfigurationAction.Remove && !Prune)
+                string operation = "Performing the operation \"" + Describe(item) + "\" on target \"" + item.Key + "\".";
+                if (ShouldProcess(operation, "Are you sure you want to perform this action?\n" + operation, "Confirm", out var reason))
                 {
-                    item.Outcome = ConfigurationOutcome.NotPruned;
-                    WriteObject(item);
+                    approved.Add(item);
                     continue;
                 }
-                if (ShouldProcess(item.Key, Describe(item))) approved.Add(item);
+                item.Outcome = reason == ShouldProcessReason.WhatIf ? ConfigurationOutcome.WhatIf : ConfigurationOutcome.Declined;
+                WriteObject(item);
             }
+            if (!Prune && removes > 0) WriteWarning(SyncGate.NotPruned(removes));
             if (approved.Count == 0) return;
             var progress = new ProgressRecord(1, "Syncing the organization with " + Path, "Applying " + approved.Count + " change(s)");
             int reported = 0, step = Math.Max(1, approved.Count / 100);

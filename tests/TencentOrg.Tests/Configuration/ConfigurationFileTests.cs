@@ -73,16 +73,70 @@ namespace TencentOrg.Tests.Configuration
         }
 
         [Fact]
-        public void Reading_accepts_comments_any_key_case_and_names_without_IDs()
+        public void Reading_accepts_comments_and_names_without_IDs_and_refuses_other_key_cases()
         {
             var configuration = ConfigurationFile.Read(@"{
   // nightly baseline
-  ""schemaversion"": 1,
-  ""RoleAssignments"": [ { ""principal"": ""ops"", ""PrincipalType"": ""Group"", ""RoleConfiguration"": ""ReadOnlyAccess"", ""Target"": ""acme-prod"" } ],
+  ""SchemaVersion"": 1,
+  ""RoleAssignments"": [ { ""Principal"": ""ops"", ""PrincipalType"": ""Group"", ""RoleConfiguration"": ""ReadOnlyAccess"", ""Target"": ""acme-prod"" } ],
 }");
             var a = Assert.Single(configuration.RoleAssignments!);
             Assert.Equal("ops", a.Principal);
             Assert.Null(a.PrincipalId);
+
+            var error = Assert.Throws<ConfigurationException>(() => ConfigurationFile.Read(@"{ ""schemaversion"": 1,
+  ""RoleAssignments"": [ { ""principal"": ""ops"", ""PrincipalType"": ""Group"", ""RoleConfiguration"": ""ReadOnlyAccess"", ""Target"": ""acme-prod"" } ] }"));
+            Assert.Equal(new[]
+            {
+                "schemaversion: the key \"schemaversion\" differs only in case from \"SchemaVersion\"; write \"SchemaVersion\".",
+                "RoleAssignments[0].principal: the key \"principal\" differs only in case from \"Principal\"; write \"Principal\".",
+            }, error.Problems);
+        }
+
+        [Theory]
+        [InlineData(@"{ ""SchemaVersion"": 1, ""RoleAssignments"": [], ""RoleAssignments"": [] }",
+            "RoleAssignments: the key \"RoleAssignments\" appears 2 times in the top level; a file must give each key once.")]
+        [InlineData(@"{ ""SchemaVersion"": 1, ""RoleAssignments"": [], ""roleassignments"": [] }",
+            "RoleAssignments: the keys \"RoleAssignments\", \"roleassignments\" in the top level differ only in case; a file must give each key once, spelled \"RoleAssignments\".")]
+        [InlineData(@"{ ""SchemaVersion"": 1, ""RoleAssignments"": [ { ""PrincipalId"": ""g-a1"", ""RoleConfigurationId"": ""rc-a1"", ""TargetUin"": 100000000001, ""TargetUin"": 100000000002 } ] }",
+            "RoleAssignments[0].TargetUin: the key \"TargetUin\" appears 2 times in RoleAssignments[0]; a file must give each key once.")]
+        [InlineData(@"{ ""SchemaVersion"": 1, ""Identities"": [ { ""Name"": ""a"", ""Policies"": [ { ""PolicyId"": 1, ""PolicyName"": ""x"", ""policyname"": ""y"" } ] } ] }",
+            "Identities[0].Policies[0].PolicyName: the keys \"PolicyName\", \"policyname\" in Identities[0].Policies[0] differ only in case; a file must give each key once, spelled \"PolicyName\".")]
+        [InlineData(@"{ ""SchemaVersion"": 1, ""PruneScope"": { ""Principals"": [""g-a1""], ""Principals"": [""g-a2""] }, ""RoleAssignments"": [] }",
+            "PruneScope.Principals: the key \"Principals\" appears 2 times in PruneScope; a file must give each key once.")]
+        [InlineData(@"{ ""SchemaVersion"": 1, ""SchemaVersion"": 1 }",
+            "SchemaVersion: the key \"SchemaVersion\" appears 2 times in the top level; a file must give each key once.")]
+        public void A_repeated_key_or_case_variant_at_any_level_is_refused_naming_the_key_and_its_path(string json, string problem)
+        {
+            var error = Assert.Throws<ConfigurationException>(() => ConfigurationFile.Read(json));
+            Assert.Equal("InvalidConfigurationFile", error.ErrorId);
+            Assert.Contains(problem, error.Problems);
+        }
+
+        [Theory]
+        [InlineData(@"""all""", "PruneScope: 'all' is not a scope")]
+        [InlineData(@"[""All""]", "PruneScope: must be \"All\" or an object, not array")]
+        [InlineData(@"{}", "PruneScope: the object is empty")]
+        [InlineData(@"{ ""Principals"": [] }", "PruneScope.Principals: is empty")]
+        [InlineData(@"{ ""Principals"": ""g-a1"" }", "PruneScope.Principals: must be an array of IDs or names.")]
+        [InlineData(@"{ ""Groups"": [""g-a1""] }", "PruneScope.Groups: unknown property")]
+        [InlineData(@"{ ""Targets"": [0] }", "PruneScope.Targets[0]: must be an ID or a name (got 0).")]
+        public void A_bad_PruneScope_is_refused(string scope, string problem)
+        {
+            var error = Assert.Throws<ConfigurationException>(() => ConfigurationFile.Read(@"{ ""SchemaVersion"": 1, ""PruneScope"": " + scope + @", ""RoleAssignments"": [] }"));
+            Assert.Contains(error.Problems, p => p.StartsWith(problem, System.StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void PruneScope_reads_and_writes_canonically()
+        {
+            var all = ConfigurationFile.Read(@"{ ""SchemaVersion"": 1, ""PruneScope"": ""All"", ""RoleAssignments"": [] }");
+            Assert.True(all.PruneScope!.All);
+            Assert.Equal("{\n  \"PruneScope\": \"All\",\n  \"RoleAssignments\": [],\n  \"SchemaVersion\": 1\n}\n", ConfigurationFile.Write(all));
+            string text = ConfigurationFile.Write(ConfigurationFile.Read(
+                @"{ ""SchemaVersion"": 1, ""PruneScope"": { ""Targets"": [""100000000002"", 100000000001], ""Principals"": [""ops"", ""g-a1""] }, ""RoleAssignments"": [] }"));
+            Assert.Contains("\"PruneScope\": {\n    \"Principals\": [\n      \"ops\",\n      \"g-a1\"\n    ],\n    \"Targets\": [\n      100000000001,\n      100000000002\n    ]\n  }", text);
+            Assert.Equal(text, ConfigurationFile.Write(ConfigurationFile.Read(text)));
         }
 
         [Fact]

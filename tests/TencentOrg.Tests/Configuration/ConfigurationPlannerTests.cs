@@ -171,7 +171,7 @@ namespace TencentOrg.Tests.Configuration
         }
 
         [Fact]
-        public void An_ID_beside_a_stale_name_wins_with_a_warning()
+        public void A_name_that_disagrees_with_its_ID_is_an_error_naming_both()
         {
             var desired = new OrgConfiguration
             {
@@ -181,8 +181,10 @@ namespace TencentOrg.Tests.Configuration
                     new ConfigurationRoleAssignment { PrincipalId = "g-ops", RoleConfigurationId = "rc-read", TargetUin = 100000000002 },
                 },
             };
-            Assert.Empty(Plan(desired, out var warnings));
-            Assert.Equal("RoleAssignments[0].Principal: group g-ops is named 'ops' in the organization, not 'operators'; the ID is used.", Assert.Single(warnings));
+            var error = Assert.Throws<ConfigurationException>(() => Plan(desired, out _));
+            Assert.Equal("ConfigurationNameNotResolved", error.ErrorId);
+            Assert.Equal("RoleAssignments[0]: Principal 'operators' and PrincipalId 'g-ops' disagree: group g-ops is named 'ops' in the organization; correct one of them.",
+                Assert.Single(error.Problems));
         }
     }
 }

@@ -18,9 +18,17 @@ namespace TencentOrg.Tests.Configuration
         protected override void Configure(EmulatorOptions options)
         {
             base.Configure(options);
+            Seed(options);
+        }
+
+        /// <summary>The desired-state seed: 3 identities (1 preset), 15 grants of the custom ones, 50 assignments.</summary>
+        internal static void Seed(EmulatorOptions options)
+        {
             // 50 assignments: group0001 on rc-emuconfig001 for members 1-30, user00001 on rc-emuconfig002 for members 1-20.
             var assignments = Enumerable.Range(1, 30).Select(m => Row("rc-emuconfig001", m, "Group", "g-emugroup0001"))
                 .Concat(Enumerable.Range(1, 20).Select(m => Row("rc-emuconfig002", m, "User", "u-emuuser00001"))).ToArray();
+            // Its tasks fail: a Sync -Wait item that ends Failed while the others are Done.
+            options.TaskFailures.Add(new TaskFailureRule { PrincipalId = "g-emugroup0004", TargetUin = 100000000002, FailureReason = "Emulated task failure." });
             options.SeedFile = SeedFile(new
             {
                 Identities = new object[]
@@ -38,7 +46,7 @@ namespace TencentOrg.Tests.Configuration
             });
         }
 
-        private static object Row(string config, int member, string type, string principal) =>
+        internal static object Row(string config, int member, string type, string principal) =>
             new { RoleConfigurationId = config, TargetType = "MemberUin", TargetUin = 100000000000L + member, PrincipalType = type, PrincipalId = principal };
 
         public void Dispose()
@@ -114,7 +122,8 @@ namespace TencentOrg.Tests.Configuration
 
             Run("Export-TcOrgConfiguration -Path $file -Include Identities", FileVariable).AssertSuccess();
             var json = JsonNode.Parse(File.ReadAllText(_file))!.AsObject();
-            Assert.Equal(new[] { "Identities", "SchemaVersion" }, json.Select(p => p.Key));
+            Assert.Equal(new[] { "Identities", "PruneScope", "SchemaVersion" }, json.Select(p => p.Key));
+            Assert.Equal("All", (string)json["PruneScope"]!);
         }
 
         [Fact]
@@ -144,7 +153,8 @@ namespace TencentOrg.Tests.Configuration
             Assert.Equal(1, SentCount("ListGroups"));
             Assert.Equal(1, SentCount("ListRoleConfigurations"));
             Assert.Equal(1, SentCount("DescribeOrganizationMembers"));
-            Assert.Equal(0, SentCount("ListUsers"));
+            // u-emuuser00001 is given by ID: its ID is checked with the user listing, as a name would be.
+            Assert.Equal(1, SentCount("ListUsers"));
             Assert.Equal(1, SentCount("ListRoleAssignments"));
 
             Emulator.Requests.Clear();
@@ -161,7 +171,9 @@ namespace TencentOrg.Tests.Configuration
             // Emitted in plan order, though two batches were in flight.
             Assert.Equal(plan.Where(p => Prop(p, "Action")!.ToString() == "Add").Select(p => (string)Prop(p, "Key")!),
                 sync.Where(p => Prop(p, "Action")!.ToString() == "Add").Select(p => (string)Prop(p, "Key")!));
-            Assert.Equal(10, sync.Count(p => (string)Prop(p, "Outcome")! == "NotPruned"));
+            Assert.DoesNotContain(sync, p => (string)Prop(p, "Outcome")! == "NotPruned");
+            Assert.Equal("10 item(s) in the organization are not in the file and were not removed (NotPruned); Compare-TcOrgConfiguration lists them, and -Prune removes them.",
+                Assert.Single(Run("Sync-TcOrgConfiguration -Path $file -Confirm:$false", FileVariable).AssertSuccess().Warnings));
             Assert.Equal(150, Emulator.State.RoleAssignments.Count);
 
             Emulator.Requests.Clear();
@@ -184,6 +196,7 @@ namespace TencentOrg.Tests.Configuration
         {
             File.WriteAllText(_file, @"{
   ""SchemaVersion"": 1,
+  ""PruneScope"": ""All"",
   ""Identities"": [
     { ""Name"": ""auditor"", ""Description"": ""Auditors (read only)"", ""Policies"": [ { ""PolicyId"": 2, ""PolicyName"": ""ReadOnlyAccess"" }, { ""PolicyId"": 6, ""PolicyName"": ""QcloudCOSReadOnlyAccess"" } ] },
     { ""Name"": ""deploy"", ""Description"": ""Deployers"", ""Policies"": [ { ""PolicyId"": 5, ""PolicyName"": ""QcloudCVMFullAccess"" } ] },
@@ -228,7 +241,7 @@ namespace TencentOrg.Tests.Configuration
         [Fact]
         public void Prune_removes_grants_before_the_identity_they_use()
         {
-            File.WriteAllText(_file, "{ \"SchemaVersion\": 1, \"Identities\": [ { \"Name\": \"auditor\" } ], \"MemberAuthIdentities\": ["
+            File.WriteAllText(_file, "{ \"SchemaVersion\": 1, \"PruneScope\": \"All\", \"Identities\": [ { \"Name\": \"auditor\" } ], \"MemberAuthIdentities\": ["
                 + string.Join(",", Enumerable.Range(1, 12).Select(m => "{ \"MemberUin\": " + (100000000000L + m) + ", \"IdentityId\": 101 }")) + "] }");
             var result = Run("Sync-TcOrgConfiguration $file -Prune -Confirm:$false", FileVariable).AssertSuccess();
             Assert.Equal(new[] { "Remove MemberAuthIdentity", "Remove MemberAuthIdentity", "Remove MemberAuthIdentity", "Remove Identity" },
@@ -241,20 +254,21 @@ namespace TencentOrg.Tests.Configuration
         public void A_failing_item_is_Failed_with_an_error_and_the_others_are_still_applied()
         {
             File.WriteAllText(_file, @"{ ""SchemaVersion"": 1, ""RoleAssignments"": [
-  { ""PrincipalId"": ""g-emugroup0003"", ""RoleConfigurationId"": ""rc-emuconfig003"", ""TargetUin"": 100000000001 },
-  { ""PrincipalId"": ""u-nosuchuser01"", ""RoleConfigurationId"": ""rc-emuconfig003"", ""TargetUin"": 100000000002 },
-  { ""PrincipalId"": ""g-emugroup0003"", ""RoleConfigurationId"": ""rc-emuconfig003"", ""TargetUin"": 100000000003 } ] }");
-            var result = Run("Sync-TcOrgConfiguration $file -Confirm:$false", FileVariable);
+  { ""PrincipalId"": ""g-emugroup0004"", ""RoleConfigurationId"": ""rc-emuconfig003"", ""TargetUin"": 100000000001 },
+  { ""PrincipalId"": ""g-emugroup0004"", ""RoleConfigurationId"": ""rc-emuconfig003"", ""TargetUin"": 100000000002 },
+  { ""PrincipalId"": ""g-emugroup0004"", ""RoleConfigurationId"": ""rc-emuconfig003"", ""TargetUin"": 100000000003 } ] }");
+            var result = Run("Sync-TcOrgConfiguration $file -Wait -Confirm:$false", FileVariable);
             var adds = result.Output.Where(p => Prop(p, "Action")!.ToString() == "Add").ToList();
-            Assert.Equal(new[] { "Started", "Failed", "Started" }, adds.Select(p => (string)Prop(p, "Outcome")!));
-            Assert.Equal(50, result.Output.Count(p => (string)Prop(p, "Outcome")! == "NotPruned"));
+            Assert.Equal(new[] { "Done", "Failed", "Done" }, adds.Select(p => (string)Prop(p, "Outcome")!));
+            // The 50 seeded assignments the file leaves out are one warning, not 50 rows.
+            Assert.Equal(3, result.Output.Count);
+            Assert.Contains(result.Warnings, w => w.StartsWith("50 item(s) in the organization are not in the file", StringComparison.Ordinal));
             var failed = adds[1];
-            Assert.Contains("u-nosuchuser01", (string)Prop(failed, "Key")!);
+            Assert.Contains("100000000002", (string)Prop(failed, "Key")!);
             Assert.False(string.IsNullOrEmpty((string?)Prop(failed, "Error")));
             var error = Assert.Single(result.Errors);
             Assert.EndsWith(",TencentOrg.SyncTcOrgConfigurationCommand", error.FullyQualifiedErrorId);
             Assert.Same(failed.BaseObject, error.TargetObject);
-            Assert.Equal(2, Emulator.State.RoleAssignments.Count(a => a.PrincipalId == "g-emugroup0003"));
         }
 
         [Fact]
@@ -263,7 +277,7 @@ namespace TencentOrg.Tests.Configuration
             File.WriteAllText(_file, @"{ ""SchemaVersion"": 1, ""RoleAssignments"": [
   { ""Principal"": ""group0002"", ""PrincipalType"": ""Group"", ""RoleConfiguration"": ""ReadOnlyAccess"", ""Target"": ""member-0001"" },
   { ""Principal"": ""no-such-group"", ""PrincipalType"": ""Group"", ""RoleConfiguration"": ""ReadOnlyAccess"", ""Target"": ""member-0002"" },
-  { ""Principal"": ""group0002"", ""PrincipalType"": ""Group"", ""RoleConfiguration"": ""NoSuchConfiguration"", ""Target"": ""member-0003"" } ] }");
+  { ""Principal"": ""group0002"", ""PrincipalType"": ""Group"", ""RoleConfiguration"": ""NoSuchConfiguration"", ""Target"": ""member-0003"" } ], ""PruneScope"": ""All"" }");
             var result = Run("Sync-TcOrgConfiguration $file -Prune -Confirm:$false", FileVariable);
             var error = result.FirstError;
             Assert.NotNull(error);
@@ -275,12 +289,20 @@ namespace TencentOrg.Tests.Configuration
         }
 
         [Fact]
-        public void An_unwritable_path_is_an_error_naming_it()
+        public void Export_creates_missing_folders()
         {
-            string missing = Path.Combine(Path.GetTempPath(), "tcorg-no-such-folder-" + Guid.NewGuid().ToString("N"), "org.json");
-            var result = Run("Export-TcOrgConfiguration -Path $missing", new Dictionary<string, object?> { ["missing"] = missing });
-            Assert.Equal("ConfigurationFileNotWritten,TencentOrg.ExportTcOrgConfigurationCommand", result.FirstError!.FullyQualifiedErrorId);
-            Assert.Equal(missing, result.FirstError.TargetObject);
+            string folder = Path.Combine(Path.GetTempPath(), "tcorg-no-such-folder-" + Guid.NewGuid().ToString("N"));
+            string missing = Path.Combine(folder, "audit", "org.json");
+            try
+            {
+                Run("Export-TcOrgConfiguration -Path $missing", new Dictionary<string, object?> { ["missing"] = missing }).AssertSuccess();
+                Assert.Contains("\"PruneScope\": \"All\"", File.ReadAllText(missing));
+                Assert.Equal(new[] { "org.json" }, Directory.GetFiles(Path.GetDirectoryName(missing)!).Select(Path.GetFileName));
+            }
+            finally
+            {
+                if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+            }
         }
 
         [Fact]
@@ -299,7 +321,8 @@ namespace TencentOrg.Tests.Configuration
             File.WriteAllText(_file, "{ \"SchemaVersion\": 1, \"Identities\": [ { \"Name\": \"auditor\", \"Description\": \"changed\" }, { \"Name\": \"ops\" } ] }");
             var text = Run("Compare-TcOrgConfiguration $file | Out-Default", FileVariable).AssertSuccess().HostText;
             Assert.Contains("Action Kind               Outcome   Key", text);
-            Assert.Contains("Change Identity           Planned   auditor [Description]", text);
+            // A Change shows each changed property with its old and new value, under the key.
+            Assert.Contains("Change Identity           Planned   auditor\n                                      Description: 'Read-only auditors' -> 'cha", text);
         }
     }
 }

@@ -33,7 +33,7 @@ namespace TencentOrg.Tests.Configuration
             // Someone's manual grant that the baseline does not list: -Prune takes it away.
             Run("New-TcRoleAssignment -RoleConfigurationId rc-emuconfig004 -PrincipalId u-emuuser00009 -TargetUin 100000000009").AssertSuccess();
             Emulator.Requests.Clear();
-            File.WriteAllText(Path.Combine(_folder, "baseline.json"), "{ \"SchemaVersion\": 1,\n"
+            File.WriteAllText(Path.Combine(_folder, "baseline.json"), "{ \"SchemaVersion\": 1, \"PruneScope\": \"All\",\n"
                 + "  \"Identities\": [ { \"Name\": \"auditor\", \"Description\": \"Read-only auditors\", \"Policies\": [ { \"PolicyId\": 2, \"PolicyName\": \"ReadOnlyAccess\" } ] } ],\n"
                 + "  \"MemberAuthIdentities\": [ " + string.Join(", ", Enumerable.Range(1, 20).Select(m => "{ \"Member\": \"member-" + m.ToString("D4") + "\", \"Identity\": \"auditor\" }")) + " ],\n"
                 + "  \"RoleAssignments\": [ " + string.Join(", ", Enumerable.Range(1, 50).Select(m => "{ \"Principal\": \"group0003\", \"PrincipalType\": \"Group\", \"RoleConfiguration\": \"ReadOnlyAccess\", \"Target\": \"member-" + m.ToString("D4") + "\" }")) + " ] }");

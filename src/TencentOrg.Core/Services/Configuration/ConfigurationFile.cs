@@ -62,6 +62,7 @@ namespace TencentOrg.Services.Configuration
                     foreach (var grant in SortGrants(configuration.MemberAuthIdentities)) WriteGrant(w, grant);
                     w.WriteEndArray();
                 }
+                if (configuration.PruneScope != null) WritePruneScope(w, configuration.PruneScope);
                 if (configuration.RoleAssignments != null)
                 {
                     w.WriteStartArray("RoleAssignments");
@@ -75,8 +76,32 @@ namespace TencentOrg.Services.Configuration
             return Encoding.UTF8.GetString(buffer.ToArray()).Replace("\r\n", "\n") + "\n";
         }
 
-        public static void WriteFile(string path, OrgConfiguration configuration) =>
-            File.WriteAllText(path, Write(configuration), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        /// <summary>
+        /// Writes a temporary file beside the target, flushed to disk, then renames it over the target: a failure at
+        /// any point leaves the old file as it was. Missing folders are created.
+        /// </summary>
+        public static void WriteFile(string path, OrgConfiguration configuration)
+        {
+            byte[] bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(Write(configuration));
+            string target = Path.GetFullPath(path);
+            string folder = Path.GetDirectoryName(target)!;
+            Directory.CreateDirectory(folder);
+            string temporary = Path.Combine(folder, "." + Path.GetFileName(target) + "." + Guid.NewGuid().ToString("N").Substring(0, 12) + ".tmp");
+            try
+            {
+                using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+                {
+                    stream.Write(bytes, 0, bytes.Length);
+                    stream.Flush(flushToDisk: true);
+                }
+                if (File.Exists(target)) File.Replace(temporary, target, null);
+                else File.Move(temporary, target);
+            }
+            finally
+            {
+                if (File.Exists(temporary)) File.Delete(temporary);
+            }
+        }
 
         public static IEnumerable<ConfigurationIdentity> SortIdentities(IEnumerable<ConfigurationIdentity> items) =>
             items.OrderBy(i => i.Name, StringComparer.Ordinal).ThenBy(i => i.IdentityId);
@@ -131,6 +156,35 @@ namespace TencentOrg.Services.Configuration
             w.WriteEndObject();
         }
 
+        private static void WritePruneScope(Utf8JsonWriter w, ConfigurationPruneScope scope)
+        {
+            if (scope.All)
+            {
+                w.WriteString("PruneScope", "All");
+                return;
+            }
+            w.WriteStartObject("PruneScope");
+            ScopeList(w, "Identities", scope.Identities);
+            ScopeList(w, "Members", scope.Members);
+            ScopeList(w, "Principals", scope.Principals);
+            ScopeList(w, "RoleConfigurations", scope.RoleConfigurations);
+            ScopeList(w, "Targets", scope.Targets);
+            w.WriteEndObject();
+        }
+
+        // UINs and identity IDs as numbers, everything else as strings; sorted so exports stay byte-identical.
+        private static void ScopeList(Utf8JsonWriter w, string name, List<string>? items)
+        {
+            if (items == null) return;
+            w.WriteStartArray(name);
+            foreach (var item in items.Distinct(StringComparer.Ordinal).OrderBy(i => i.Length).ThenBy(i => i, StringComparer.Ordinal))
+            {
+                if (long.TryParse(item, NumberStyles.None, CultureInfo.InvariantCulture, out long number)) w.WriteNumberValue(number);
+                else w.WriteStringValue(item);
+            }
+            w.WriteEndArray();
+        }
+
         private static void WriteAssignment(Utf8JsonWriter w, ConfigurationRoleAssignment a)
         {
             w.WriteStartObject();
@@ -171,7 +225,11 @@ namespace TencentOrg.Services.Configuration
             return Read(text, path);
         }
 
-        /// <summary>Parses and checks the whole file; every problem is collected, then reported at once.</summary>
+        /// <summary>
+        /// Parses and checks the whole file; every problem is collected, then reported at once. Keys are strict
+        /// (ConfigurationKeys): JsonDocument keeps every property of an object, repeats included, so a repeated key
+        /// or a case variant is found here instead of being read last-key-wins.
+        /// </summary>
         public static OrgConfiguration Read(string json, string source = "configuration")
         {
             var problems = new List<string>();
@@ -190,34 +248,24 @@ namespace TencentOrg.Services.Configuration
                 var root = document.RootElement;
                 if (root.ValueKind != JsonValueKind.Object)
                     throw new ConfigurationException(InvalidFileId, "'" + source + "' is not a configuration", new[] { "the top level must be a JSON object." });
-                bool versionSeen = false;
-                foreach (var property in root.EnumerateObject())
+                var keys = ConfigurationKeys.Check(root, "", ConfigurationKeys.Root, problems);
+                if (keys.TryGetValue("SchemaVersion", out var versionValue))
                 {
-                    switch (Canonical(property.Name, "$schema", "SchemaVersion", "Identities", "MemberAuthIdentities", "RoleAssignments"))
-                    {
-                        case "$schema":
-                            break;
-                        case "SchemaVersion":
-                            versionSeen = true;
-                            var version = Long(property.Value, "SchemaVersion", problems);
-                            if (version != null && version != OrgConfiguration.CurrentSchemaVersion)
-                                problems.Add("SchemaVersion: " + version + " is not supported; this module reads version " + OrgConfiguration.CurrentSchemaVersion + ".");
-                            break;
-                        case "Identities":
-                            configuration.Identities = Array(property.Value, "Identities", problems, ReadIdentity);
-                            break;
-                        case "MemberAuthIdentities":
-                            configuration.MemberAuthIdentities = Array(property.Value, "MemberAuthIdentities", problems, ReadGrant);
-                            break;
-                        case "RoleAssignments":
-                            configuration.RoleAssignments = Array(property.Value, "RoleAssignments", problems, ReadAssignment);
-                            break;
-                        default:
-                            problems.Add(property.Name + ": unknown property (expected SchemaVersion, Identities, MemberAuthIdentities, RoleAssignments).");
-                            break;
-                    }
+                    var version = Long(versionValue, "SchemaVersion", problems);
+                    if (version != null && version != OrgConfiguration.CurrentSchemaVersion)
+                        problems.Add("SchemaVersion: " + version + " is not supported; this module reads version " + OrgConfiguration.CurrentSchemaVersion + ".");
                 }
-                if (!versionSeen) problems.Add("SchemaVersion: missing (write \"SchemaVersion\": " + OrgConfiguration.CurrentSchemaVersion + ").");
+                else if (!ConfigurationKeys.Mentions(root, "SchemaVersion"))
+                {
+                    problems.Add("SchemaVersion: missing (write \"SchemaVersion\": " + OrgConfiguration.CurrentSchemaVersion + ").");
+                }
+                if (keys.TryGetValue("PruneScope", out var scope)) configuration.PruneScope = ReadPruneScope(scope, problems);
+                if (keys.TryGetValue("Identities", out var identities))
+                    configuration.Identities = Array(identities, "Identities", problems, ReadIdentity);
+                if (keys.TryGetValue("MemberAuthIdentities", out var grants))
+                    configuration.MemberAuthIdentities = Array(grants, "MemberAuthIdentities", problems, ReadGrant);
+                if (keys.TryGetValue("RoleAssignments", out var assignments))
+                    configuration.RoleAssignments = Array(assignments, "RoleAssignments", problems, ReadAssignment);
             }
             if (problems.Count == 0) ConfigurationValidator.Check(configuration, problems);
             if (problems.Count > 0) throw new ConfigurationException(InvalidFileId, "'" + source + "' is not a valid configuration", problems);
@@ -252,19 +300,16 @@ namespace TencentOrg.Services.Configuration
         private static ConfigurationIdentity ReadIdentity(JsonElement e, string at, List<string> problems)
         {
             var identity = new ConfigurationIdentity();
-            foreach (var p in e.EnumerateObject())
+            foreach (var p in ConfigurationKeys.Check(e, at, ConfigurationKeys.Identity, problems))
             {
-                string path = at + "." + p.Name;
-                switch (Canonical(p.Name, "Name", "IdentityId", "IdentityType", "Description", "Policies"))
+                string path = at + "." + p.Key;
+                switch (p.Key)
                 {
                     case "Name": identity.Name = Str(p.Value, path, problems); break;
                     case "IdentityId": identity.IdentityId = Long(p.Value, path, problems); break;
                     case "IdentityType": identity.IdentityType = Long(p.Value, path, problems); break;
                     case "Description": identity.Description = Str(p.Value, path, problems); break;
-                    case "Policies":
-                        identity.Policies = Array(p.Value, path, problems, ReadPolicy)?.ToArray();
-                        break;
-                    default: problems.Add(path + ": unknown property (expected Name, IdentityId, IdentityType, Description, Policies)."); break;
+                    case "Policies": identity.Policies = Array(p.Value, path, problems, ReadPolicy)?.ToArray(); break;
                 }
             }
             return identity;
@@ -273,16 +318,15 @@ namespace TencentOrg.Services.Configuration
         private static IdentityPolicy ReadPolicy(JsonElement e, string at, List<string> problems)
         {
             var policy = new IdentityPolicy();
-            foreach (var p in e.EnumerateObject())
+            foreach (var p in ConfigurationKeys.Check(e, at, ConfigurationKeys.Policy, problems))
             {
-                string path = at + "." + p.Name;
-                switch (Canonical(p.Name, "PolicyId", "PolicyName", "PolicyType", "PolicyDocument"))
+                string path = at + "." + p.Key;
+                switch (p.Key)
                 {
                     case "PolicyId": policy.PolicyId = Long(p.Value, path, problems); break;
                     case "PolicyName": policy.PolicyName = Str(p.Value, path, problems); break;
                     case "PolicyType": policy.PolicyType = Long(p.Value, path, problems); break;
                     case "PolicyDocument": policy.PolicyDocument = Str(p.Value, path, problems); break;
-                    default: problems.Add(path + ": unknown property (expected PolicyId, PolicyName, PolicyType, PolicyDocument)."); break;
                 }
             }
             return policy;
@@ -291,16 +335,15 @@ namespace TencentOrg.Services.Configuration
         private static ConfigurationMemberAuthIdentity ReadGrant(JsonElement e, string at, List<string> problems)
         {
             var grant = new ConfigurationMemberAuthIdentity();
-            foreach (var p in e.EnumerateObject())
+            foreach (var p in ConfigurationKeys.Check(e, at, ConfigurationKeys.MemberAuthIdentity, problems))
             {
-                string path = at + "." + p.Name;
-                switch (Canonical(p.Name, "Member", "MemberUin", "Identity", "IdentityId"))
+                string path = at + "." + p.Key;
+                switch (p.Key)
                 {
                     case "Member": grant.Member = Str(p.Value, path, problems); break;
                     case "MemberUin": grant.MemberUin = Long(p.Value, path, problems); break;
                     case "Identity": grant.Identity = Str(p.Value, path, problems); break;
                     case "IdentityId": grant.IdentityId = Long(p.Value, path, problems); break;
-                    default: problems.Add(path + ": unknown property (expected Member, MemberUin, Identity, IdentityId)."); break;
                 }
             }
             return grant;
@@ -309,10 +352,10 @@ namespace TencentOrg.Services.Configuration
         private static ConfigurationRoleAssignment ReadAssignment(JsonElement e, string at, List<string> problems)
         {
             var a = new ConfigurationRoleAssignment();
-            foreach (var p in e.EnumerateObject())
+            foreach (var p in ConfigurationKeys.Check(e, at, ConfigurationKeys.RoleAssignment, problems))
             {
-                string path = at + "." + p.Name;
-                switch (Canonical(p.Name, "Principal", "PrincipalId", "PrincipalType", "RoleConfiguration", "RoleConfigurationId", "Target", "TargetType", "TargetUin"))
+                string path = at + "." + p.Key;
+                switch (p.Key)
                 {
                     case "Principal": a.Principal = Str(p.Value, path, problems); break;
                     case "PrincipalId": a.PrincipalId = Str(p.Value, path, problems); break;
@@ -322,15 +365,63 @@ namespace TencentOrg.Services.Configuration
                     case "Target": a.Target = Str(p.Value, path, problems); break;
                     case "TargetType": a.TargetType = Str(p.Value, path, problems); break;
                     case "TargetUin": a.TargetUin = Long(p.Value, path, problems); break;
-                    default: problems.Add(path + ": unknown property (expected Principal, PrincipalId, PrincipalType, RoleConfiguration, RoleConfigurationId, Target, TargetType, TargetUin)."); break;
                 }
             }
             return a;
         }
 
-        /// <summary>The spelling the schema uses for a key written in any letter case, or null when unknown.</summary>
-        private static string? Canonical(string name, params string[] known) =>
-            known.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
+        /// <summary>"All", or an object of non-empty lists of IDs or names (UINs may be numbers).</summary>
+        private static ConfigurationPruneScope? ReadPruneScope(JsonElement value, List<string> problems)
+        {
+            const string how = " (write \"PruneScope\": \"All\", or an object with any of Principals, Targets, RoleConfigurations, Identities, Members).";
+            if (value.ValueKind == JsonValueKind.String)
+            {
+                if (value.GetString() == "All") return ConfigurationPruneScope.Everything;
+                problems.Add("PruneScope: '" + value.GetString() + "' is not a scope" + how);
+                return null;
+            }
+            if (value.ValueKind != JsonValueKind.Object)
+            {
+                problems.Add("PruneScope: must be \"All\" or an object, not " + value.ValueKind.ToString().ToLowerInvariant() + how);
+                return null;
+            }
+            var scope = new ConfigurationPruneScope();
+            var keys = ConfigurationKeys.Check(value, "PruneScope", ConfigurationKeys.PruneScope, problems);
+            foreach (var p in keys)
+            {
+                var list = ScopeList(p.Value, "PruneScope." + p.Key, problems);
+                switch (p.Key)
+                {
+                    case "Principals": scope.Principals = list; break;
+                    case "Targets": scope.Targets = list; break;
+                    case "RoleConfigurations": scope.RoleConfigurations = list; break;
+                    case "Identities": scope.Identities = list; break;
+                    case "Members": scope.Members = list; break;
+                }
+            }
+            if (value.EnumerateObject().Any() == false) problems.Add("PruneScope: the object is empty" + how);
+            return scope;
+        }
+
+        private static List<string>? ScopeList(JsonElement value, string path, List<string> problems)
+        {
+            if (value.ValueKind != JsonValueKind.Array)
+            {
+                problems.Add(path + ": must be an array of IDs or names.");
+                return null;
+            }
+            var items = new List<string>();
+            int index = 0;
+            foreach (var element in value.EnumerateArray())
+            {
+                string at = path + "[" + index++ + "]";
+                if (element.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(element.GetString())) items.Add(element.GetString()!);
+                else if (element.ValueKind == JsonValueKind.Number && element.TryGetInt64(out long number) && number > 0) items.Add(Invariant(number));
+                else problems.Add(at + ": must be an ID or a name (got " + element.GetRawText() + ").");
+            }
+            if (index == 0) problems.Add(path + ": is empty; give at least one ID or name, or leave the list out.");
+            return items;
+        }
 
         private static string? Str(JsonElement value, string path, List<string> problems)
         {

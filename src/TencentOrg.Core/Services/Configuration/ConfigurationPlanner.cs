@@ -15,13 +15,19 @@ namespace TencentOrg.Services.Configuration
     internal static class ConfigurationPlanner
     {
         public const long PresetIdentityType = 1;
+        public const long CustomIdentityType = 2;
 
-        public static List<ConfigurationPlanItem> Plan(OrgConfiguration desired, OrgSnapshot current)
+        /// <param name="desired">The resolved configuration.</param>
+        /// <param name="current">What the listings showed.</param>
+        /// <param name="warnings">Receives what the plan leaves out on purpose (changes to preset identities).</param>
+        public static List<ConfigurationPlanItem> Plan(OrgConfiguration desired, OrgSnapshot current, List<string>? warnings = null)
         {
+            warnings ??= new List<string>();
             var plan = new List<ConfigurationPlanItem>();
-            if (desired.Identities != null) plan.AddRange(PlanIdentities(desired.Identities, current.Identities ?? Missing<ConfigurationIdentity>("identities")));
+            if (desired.Identities != null) plan.AddRange(PlanIdentities(desired.Identities, current.Identities ?? Missing<ConfigurationIdentity>("identities"), warnings));
             if (desired.MemberAuthIdentities != null)
-                plan.AddRange(PlanGrants(desired.MemberAuthIdentities, current.MemberAuthIdentities ?? Missing<ConfigurationMemberAuthIdentity>("member authorizations")));
+                plan.AddRange(PlanGrants(desired.MemberAuthIdentities, current.MemberAuthIdentities ?? Missing<ConfigurationMemberAuthIdentity>("member authorizations"),
+                    CustomIdentityIds(current.Identities)));
             if (desired.RoleAssignments != null)
                 plan.AddRange(PlanAssignments(desired.RoleAssignments, current.RoleAssignments ?? Missing<ConfigurationRoleAssignment>("role assignments")));
             AssertNoRemoveOfAnAdd(plan);
@@ -63,13 +69,21 @@ namespace TencentOrg.Services.Configuration
 
         private static List<T> Missing<T>(string what) => throw new InvalidOperationException("The current " + what + " were not read.");
 
-        private static IEnumerable<ConfigurationPlanItem> PlanIdentities(List<ConfigurationIdentity> desired, List<ConfigurationIdentity> current)
+        /// <summary>
+        /// Identities a removal may touch: listed as custom (IdentityType 2). Preset ones, and rows whose type is
+        /// missing or unknown, are never removed, nor are their grants.
+        /// </summary>
+        private static HashSet<long> CustomIdentityIds(List<ConfigurationIdentity>? identities) =>
+            new HashSet<long>((identities ?? new List<ConfigurationIdentity>()).Where(i => i.IdentityType == CustomIdentityType && i.IdentityId != null)
+                .Select(i => i.IdentityId!.Value));
+
+        private static IEnumerable<ConfigurationPlanItem> PlanIdentities(List<ConfigurationIdentity> desired, List<ConfigurationIdentity> current, List<string> warnings)
         {
             var currentByName = new Dictionary<string, ConfigurationIdentity>(StringComparer.Ordinal);
             foreach (var identity in current) if (identity.Name != null) currentByName[identity.Name] = identity;
             var desiredNames = new HashSet<string>(desired.Select(d => d.Name!), StringComparer.Ordinal);
             var adds = new List<ConfigurationPlanItem>();
-            var changes = new List<ConfigurationPlanItem>();
+            var changeItems = new List<ConfigurationPlanItem>();
             foreach (var want in ConfigurationFile.SortIdentities(desired))
             {
                 if (!currentByName.TryGetValue(want.Name!, out var have))
@@ -77,12 +91,20 @@ namespace TencentOrg.Services.Configuration
                     adds.Add(Item(ConfigurationAction.Add, ConfigurationKind.Identity, want.Name!, want, null));
                     continue;
                 }
+                var changes = new List<ConfigurationPropertyChange>();
+                if (want.Description != null && want.Description != (have.Description ?? ""))
+                    changes.Add(new ConfigurationPropertyChange("Description", Quote(have.Description ?? ""), Quote(want.Description)));
+                if (want.Policies != null && !SamePolicies(want.Policies, have.Policies ?? Array.Empty<IdentityPolicy>()))
+                    changes.Add(new ConfigurationPropertyChange("Policies", Policies(have.Policies), Policies(want.Policies)));
+                if (changes.Count == 0) continue;
                 // Preset identities belong to the service: listed for the record, never changed.
-                if (have.IdentityType == PresetIdentityType) continue;
-                var differs = new List<string>();
-                if (want.Description != null && want.Description != (have.Description ?? "")) differs.Add("Description");
-                if (want.Policies != null && !SamePolicies(want.Policies, have.Policies ?? Array.Empty<IdentityPolicy>())) differs.Add("Policies");
-                if (differs.Count == 0) continue;
+                if (have.IdentityType != CustomIdentityType)
+                {
+                    warnings.Add("Identity '" + want.Name + "' is a preset identity: the file changes its " + string.Join(" and ", changes.Select(c => c.Property))
+                        + ", but preset identities belong to the service and are never changed or removed.");
+                    continue;
+                }
+                var differs = changes.Select(c => c.Property).ToList();
                 var merged = new ConfigurationIdentity
                 {
                     Name = want.Name,
@@ -93,15 +115,17 @@ namespace TencentOrg.Services.Configuration
                 };
                 var change = Item(ConfigurationAction.Change, ConfigurationKind.Identity, want.Name!, merged, have);
                 change.Difference = string.Join(", ", differs);
-                changes.Add(change);
+                change.Changes = changes.ToArray();
+                changeItems.Add(change);
             }
             var removes = ConfigurationFile.SortIdentities(current)
-                .Where(c => c.Name != null && !desiredNames.Contains(c.Name) && c.IdentityType != PresetIdentityType)
+                .Where(c => c.Name != null && !desiredNames.Contains(c.Name) && c.IdentityType == CustomIdentityType)
                 .Select(c => Item(ConfigurationAction.Remove, ConfigurationKind.Identity, c.Name!, null, c));
-            return adds.Concat(changes).Concat(removes);
+            return adds.Concat(changeItems).Concat(removes);
         }
 
-        private static IEnumerable<ConfigurationPlanItem> PlanGrants(List<ConfigurationMemberAuthIdentity> desired, List<ConfigurationMemberAuthIdentity> current)
+        private static IEnumerable<ConfigurationPlanItem> PlanGrants(List<ConfigurationMemberAuthIdentity> desired, List<ConfigurationMemberAuthIdentity> current,
+            HashSet<long> removable)
         {
             var currentByKey = new Dictionary<string, ConfigurationMemberAuthIdentity>(StringComparer.Ordinal);
             foreach (var grant in current) currentByKey[GrantKey(grant)] = grant;
@@ -113,7 +137,8 @@ namespace TencentOrg.Services.Configuration
                 if (!desiredKeys.Add(key) || currentByKey.ContainsKey(key)) continue;
                 adds.Add(Item(ConfigurationAction.Add, ConfigurationKind.MemberAuthIdentity, want.ToString(), want, null));
             }
-            var removes = ConfigurationFile.SortGrants(current).Where(c => !desiredKeys.Contains(GrantKey(c)))
+            var removes = ConfigurationFile.SortGrants(current)
+                .Where(c => !desiredKeys.Contains(GrantKey(c)) && c.IdentityId != null && removable.Contains(c.IdentityId.Value))
                 .Select(c => Item(ConfigurationAction.Remove, ConfigurationKind.MemberAuthIdentity, c.ToString(), null, c));
             return adds.Concat(removes);
         }
@@ -133,6 +158,11 @@ namespace TencentOrg.Services.Configuration
                 .Select(c => Item(ConfigurationAction.Remove, ConfigurationKind.RoleAssignment, c.ToString(), null, c));
             return adds.Concat(removes);
         }
+
+        private static string Quote(string text) => "'" + text + "'";
+
+        private static string Policies(IEnumerable<IdentityPolicy>? policies) =>
+            policies == null ? "(none)" : "[" + string.Join("; ", ConfigurationFile.SortPolicies(policies).Select(p => p.ToString())) + "]";
 
         private static ConfigurationPlanItem Item(ConfigurationAction action, ConfigurationKind kind, string key, object? desired, object? current) =>
             new ConfigurationPlanItem { Action = action, Kind = kind, Key = key, Desired = desired, Current = current };

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text.RegularExpressions;
 
 namespace TencentOrg.Services.Configuration
 {
@@ -29,39 +30,64 @@ namespace TencentOrg.Services.Configuration
         /// A resolved copy of the desired configuration. Grants may keep a null IdentityId only for identities the
         /// Identities section creates. Throws ConfigurationException listing every unresolved name.
         /// </summary>
-        public static OrgConfiguration Resolve(OrgConfiguration desired, OrgDirectory directory, OrgSnapshot current, out IReadOnlyList<string> warnings)
+        public static OrgConfiguration Resolve(OrgConfiguration desired, OrgDirectory directory, OrgSnapshot current, out IReadOnlyList<string> warnings) =>
+            Resolve(desired, directory, current, out warnings, out _);
+
+        /// <summary>As above, and the file's PruneScope as sets of IDs (null when the file declares none).</summary>
+        public static OrgConfiguration Resolve(OrgConfiguration desired, OrgDirectory directory, OrgSnapshot current, out IReadOnlyList<string> warnings,
+            out PruneScopeFilter? scope)
         {
             var resolver = new ConfigurationResolver(directory);
             var resolved = new OrgConfiguration
             {
-                Identities = desired.Identities?.Select(resolver.Identity).ToList(),
+                Identities = desired.Identities?.Select((identity, i) => resolver.Identity(identity, i, current)).ToList(),
                 MemberAuthIdentities = desired.MemberAuthIdentities?.Select((g, i) => resolver.Grant(g, i, desired, current)).ToList(),
                 RoleAssignments = desired.RoleAssignments?.Select((a, i) => resolver.Assignment(a, i)).ToList(),
+                PruneScope = desired.PruneScope,
             };
+            scope = desired.PruneScope == null ? null : resolver.Scope(desired.PruneScope, desired);
             warnings = resolver.Warnings;
             if (resolver._unresolved.Count > 0)
             {
                 var problems = resolver._unresolved.Select(u => u.Value.First + (u.Value.Count > 1 ? " (and " + (u.Value.Count - 1) + " more entries)" : "")).ToList();
-                throw new ConfigurationException("ConfigurationNameNotResolved", "Names in the configuration do not resolve; nothing was sent", problems);
+                throw new ConfigurationException("ConfigurationNameNotResolved", "Names or IDs in the configuration do not match the organization; nothing was sent", problems);
             }
             return resolved;
         }
 
-        private ConfigurationIdentity Identity(ConfigurationIdentity identity) => new ConfigurationIdentity
+        /// <summary>An identity is matched by name; an IdentityId beside it must be that identity's ID.</summary>
+        private ConfigurationIdentity Identity(ConfigurationIdentity identity, int index, OrgSnapshot current)
         {
-            Name = identity.Name,
-            IdentityId = identity.IdentityId,
-            IdentityType = identity.IdentityType,
-            Description = identity.Description,
-            Policies = identity.Policies,
-        };
+            string at = "Identities[" + index + "].IdentityId";
+            if (identity.IdentityId != null && current.Identities != null)
+            {
+                var byName = current.Identities.FirstOrDefault(c => c.Name == identity.Name);
+                var byId = current.Identities.FirstOrDefault(c => c.IdentityId == identity.IdentityId);
+                if (byName != null && byName.IdentityId != identity.IdentityId)
+                    Unresolved("identity-id|" + index, at + ": the identity '" + identity.Name + "' has the ID " + byName.IdentityId + " in the organization, not "
+                        + identity.IdentityId + "; correct the ID or the name.");
+                else if (byName == null && byId != null)
+                    Unresolved("identity-id|" + index, at + ": identity " + identity.IdentityId + " is named '" + byId.Name + "' in the organization, not '"
+                        + identity.Name + "'; identities cannot be renamed: correct the name or the ID.");
+                else if (byName == null)
+                    Unresolved("identity-id|" + index, at + ": no identity has the ID " + identity.IdentityId + "; leave IdentityId out for an identity this file creates.");
+            }
+            return new ConfigurationIdentity
+            {
+                Name = identity.Name,
+                IdentityId = identity.IdentityId,
+                IdentityType = identity.IdentityType,
+                Description = identity.Description,
+                Policies = identity.Policies,
+            };
+        }
 
         private ConfigurationMemberAuthIdentity Grant(ConfigurationMemberAuthIdentity grant, int index, OrgConfiguration desired, OrgSnapshot current)
         {
             string at = "MemberAuthIdentities[" + index + "]";
             var result = new ConfigurationMemberAuthIdentity { Member = grant.Member, MemberUin = grant.MemberUin, Identity = grant.Identity, IdentityId = grant.IdentityId };
 
-            string? member = Resolve("member", _directory.Members, grant.Member, Text(grant.MemberUin), at + ".Member");
+            string? member = Resolve("member", _directory.Members, grant.Member, Text(grant.MemberUin), at, "Member", "MemberUin");
             if (member != null) result.MemberUin = long.Parse(member, CultureInfo.InvariantCulture);
             result.Member ??= NameOf("member", _directory.Members, Text(result.MemberUin));
 
@@ -72,13 +98,13 @@ namespace TencentOrg.Services.Configuration
                     && (current.Identities == null || current.Identities.All(i => i.Name != grant.Identity));
                 if (!created)
                 {
-                    string? id = Resolve("identity", _directory.Identities, grant.Identity, null, at + ".Identity");
+                    string? id = Resolve("identity", _directory.Identities, grant.Identity, null, at, "Identity", "IdentityId");
                     if (id != null) result.IdentityId = long.Parse(id, CultureInfo.InvariantCulture);
                 }
             }
             else
             {
-                Resolve("identity", _directory.Identities, grant.Identity, Text(grant.IdentityId), at + ".Identity");
+                Resolve("identity", _directory.Identities, grant.Identity, Text(grant.IdentityId), at, "Identity", "IdentityId");
             }
             result.Identity ??= NameOf("identity", _directory.Identities, Text(result.IdentityId));
             return result;
@@ -100,10 +126,10 @@ namespace TencentOrg.Services.Configuration
             };
             var principals = result.PrincipalType == "Group" ? _directory.Groups : _directory.Users;
             string kind = result.PrincipalType == "Group" ? "group" : "user";
-            result.PrincipalId = Resolve(kind, principals, a.Principal, a.PrincipalId, at + ".Principal") ?? result.PrincipalId;
-            result.RoleConfigurationId = Resolve("permission configuration", _directory.RoleConfigurations, a.RoleConfiguration, a.RoleConfigurationId, at + ".RoleConfiguration")
-                ?? result.RoleConfigurationId;
-            string? target = Resolve("member", _directory.Members, a.Target, Text(a.TargetUin), at + ".Target");
+            result.PrincipalId = Resolve(kind, principals, a.Principal, a.PrincipalId, at, "Principal", "PrincipalId") ?? result.PrincipalId;
+            result.RoleConfigurationId = Resolve("permission configuration", _directory.RoleConfigurations, a.RoleConfiguration, a.RoleConfigurationId, at,
+                "RoleConfiguration", "RoleConfigurationId") ?? result.RoleConfigurationId;
+            string? target = Resolve("member", _directory.Members, a.Target, Text(a.TargetUin), at, "Target", "TargetUin");
             if (target != null) result.TargetUin = long.Parse(target, CultureInfo.InvariantCulture);
 
             result.Principal ??= NameOf(kind, principals, result.PrincipalId);
@@ -112,21 +138,32 @@ namespace TencentOrg.Services.Configuration
             return result;
         }
 
-        /// <summary>The ID to use: the given ID, else the one entry the name matches; null (and a problem) when it does not resolve.</summary>
-        private string? Resolve(string kind, IReadOnlyList<NamedId>? directory, string? name, string? id, string at)
+        /// <summary>
+        /// The ID to use: the given ID, else the one entry the name matches; null (and a problem) when it does not
+        /// resolve. A given ID must be in the kind's listing, and a name beside it must be that ID's name: a doubt
+        /// about what an entry means stops the command before any write.
+        /// </summary>
+        private string? Resolve(string kind, IReadOnlyList<NamedId>? directory, string? name, string? id, string at, string nameField, string idField)
         {
             if (id != null)
             {
-                // Both given: the ID wins. When the kind was listed anyway, say if the name is stale.
-                if (name != null && directory != null)
+                if (directory == null) return id;
+                var byId = IndexOf(kind, directory);
+                if (!byId.Ids.Contains(id))
                 {
-                    string? listed = NameOf(kind, directory, id);
-                    if (listed != null && listed != name)
-                        _warnings.Add(at + ": " + kind + " " + id + " is named '" + listed + "' in the organization, not '" + name + "'; the ID is used.");
+                    Unresolved(kind + "|id|" + id, at + "." + idField + ": no " + kind + " has the ID '" + id + "'.");
+                    return null;
+                }
+                if (name != null && byId.ById.TryGetValue(id, out var listed) && listed != name)
+                {
+                    Unresolved(kind + "|pair|" + id + "|" + name, at + ": " + nameField + " '" + name + "' and " + idField + " '" + id + "' disagree: " + kind + " "
+                        + id + " is named '" + listed + "' in the organization; correct one of them.");
+                    return null;
                 }
                 return id;
             }
             if (name == null) return null;
+            at += "." + nameField;
             if (directory == null)
             {
                 Unresolved(kind + "|" + name, at + ": the " + kind + " name '" + name + "' cannot be resolved (no " + kind + " listing).");
@@ -146,6 +183,59 @@ namespace TencentOrg.Services.Configuration
             return ids[0];
         }
 
+        /// <summary>The scope's entries as IDs, each checked with the same listings as the entries' names and IDs.</summary>
+        private PruneScopeFilter Scope(ConfigurationPruneScope scope, OrgConfiguration desired)
+        {
+            if (scope.All) return PruneScopeFilter.Everything;
+            HashSet<string>? Ids(List<string>? entries, string list, Func<string, string, string?> resolve)
+            {
+                if (entries == null) return null;
+                var ids = new HashSet<string>(StringComparer.Ordinal);
+                for (int i = 0; i < entries.Count; i++)
+                {
+                    string? id = resolve(entries[i], "PruneScope." + list + "[" + i + "]");
+                    if (id != null) ids.Add(id);
+                }
+                return ids;
+            }
+            return new PruneScopeFilter(
+                Ids(scope.Principals, "Principals", Principal),
+                Ids(scope.Targets, "Targets", (entry, at) => Account(entry, at)),
+                Ids(scope.RoleConfigurations, "RoleConfigurations", (entry, at) => Regex.IsMatch(entry, Patterns.RoleConfigurationId)
+                    ? Resolve("permission configuration", _directory.RoleConfigurations, null, entry, at, "", "")
+                    : Resolve("permission configuration", _directory.RoleConfigurations, entry, null, at, "", "")),
+                Ids(scope.Identities, "Identities", (entry, at) =>
+                {
+                    // Not read (the file has no identity sections): nothing of that kind can be inside anyway.
+                    if (_directory.Identities == null) return entry;
+                    if (long.TryParse(entry, NumberStyles.None, CultureInfo.InvariantCulture, out _)) return Resolve("identity", _directory.Identities, null, entry, at, "", "");
+                    // An identity this file creates has no ID yet, and nothing of it to remove.
+                    if (desired.Identities != null && desired.Identities.Any(d => d.Name == entry) && _directory.Identities.All(d => d.Name != entry)) return null;
+                    return Resolve("identity", _directory.Identities, entry, null, at, "", "");
+                }),
+                Ids(scope.Members, "Members", (entry, at) => Account(entry, at)));
+
+            string? Account(string entry, string at) => long.TryParse(entry, NumberStyles.None, CultureInfo.InvariantCulture, out _)
+                ? Resolve("member", _directory.Members, null, entry, at, "", "")
+                : Resolve("member", _directory.Members, entry, null, at, "", "");
+        }
+
+        /// <summary>A scope principal: a u-/g- ID, or a name that must be one user or one group.</summary>
+        private string? Principal(string entry, string at)
+        {
+            string? type = Regex.IsMatch(entry, Patterns.PrincipalId) ? ConfigurationValidator.PrincipalTypeOf(entry) : null;
+            if (type != null)
+                return Resolve(type == "Group" ? "group" : "user", type == "Group" ? _directory.Groups : _directory.Users, null, entry, at, "", "");
+            bool user = _directory.Users != null && IndexOf("user", _directory.Users).ByName.ContainsKey(entry);
+            bool group = _directory.Groups != null && IndexOf("group", _directory.Groups).ByName.ContainsKey(entry);
+            if (user && group)
+            {
+                Unresolved("principal|" + entry, at + ": '" + entry + "' names both a user and a group; give the ID.");
+                return null;
+            }
+            return group ? Resolve("group", _directory.Groups, entry, null, at, "", "") : Resolve("user", _directory.Users, entry, null, at, "", "");
+        }
+
         private string? NameOf(string kind, IReadOnlyList<NamedId>? directory, string? id)
         {
             if (directory == null || id == null) return null;
@@ -163,6 +253,7 @@ namespace TencentOrg.Services.Configuration
             index = new Index();
             foreach (var entry in directory)
             {
+                index.Ids.Add(entry.Id);
                 if (entry.Name != null)
                 {
                     if (!index.ByName.TryGetValue(entry.Name, out var ids)) index.ByName[entry.Name] = ids = new List<string>();
@@ -179,6 +270,7 @@ namespace TencentOrg.Services.Configuration
         {
             public Dictionary<string, List<string>> ByName { get; } = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             public Dictionary<string, string> ById { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+            public HashSet<string> Ids { get; } = new HashSet<string>(StringComparer.Ordinal);
         }
     }
 }

@@ -10,14 +10,17 @@ namespace TencentOrg.Services.Configuration
     /// <summary>A plan and what resolving the file's names had to say about it.</summary>
     internal sealed class ConfigurationComparison
     {
-        public ConfigurationComparison(List<ConfigurationPlanItem> plan, IReadOnlyList<string> warnings)
+        public ConfigurationComparison(List<ConfigurationPlanItem> plan, IReadOnlyList<string> warnings, int outsideScope = 0)
         {
             Plan = plan;
             Warnings = warnings;
+            OutsideScope = outsideScope;
         }
 
         public List<ConfigurationPlanItem> Plan { get; }
         public IReadOnlyList<string> Warnings { get; }
+        /// <summary>Removals left out of the plan because they are outside the file's PruneScope.</summary>
+        public int OutsideScope { get; }
     }
 
     /// <summary>Export, Compare and Sync of a desired-state configuration, over the domain services' listings and batched writes.</summary>
@@ -37,8 +40,12 @@ namespace TencentOrg.Services.Configuration
         public static readonly ConfigurationSection[] AllSections =
             { ConfigurationSection.Identities, ConfigurationSection.MemberAuthIdentities, ConfigurationSection.RoleAssignments };
 
-        /// <summary>The live configuration of the given sections, with readable names beside every ID.</summary>
-        public async Task<OrgConfiguration> ExportAsync(ICollection<ConfigurationSection> sections, Func<Task<string>> zoneId, CancellationToken ct)
+        /// <summary>
+        /// The live configuration of the given sections, with readable names beside every ID, and the PruneScope it
+        /// owns: "All", or (filter given) only the role assignments the filter selects.
+        /// </summary>
+        public async Task<OrgConfiguration> ExportAsync(ICollection<ConfigurationSection> sections, Func<Task<string>> zoneId, CancellationToken ct,
+            ConfigurationPruneScope? filter = null)
         {
             var snapshot = await _reader.ReadAsync(sections, zoneId, ct).ConfigureAwait(false);
             // The grant listing may leave MemberName out; one member listing then names them all.
@@ -50,7 +57,16 @@ namespace TencentOrg.Services.Configuration
                 foreach (var grant in snapshot.MemberAuthIdentities.Where(g => g.Member == null))
                     if (names.TryGetValue(grant.MemberUin.GetValueOrDefault().ToString(System.Globalization.CultureInfo.InvariantCulture), out var name)) grant.Member = name;
             }
-            return snapshot.ToConfiguration(sections);
+            var configuration = snapshot.ToConfiguration(sections);
+            configuration.PruneScope = filter ?? ConfigurationPruneScope.Everything;
+            if (filter != null && configuration.RoleAssignments != null)
+            {
+                bool Has(List<string>? list, string? id) => list == null || (id != null && list.Contains(id));
+                configuration.RoleAssignments = configuration.RoleAssignments.Where(a => Has(filter.Principals, a.PrincipalId)
+                    && Has(filter.Targets, a.TargetUin?.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                    && Has(filter.RoleConfigurations, a.RoleConfigurationId)).ToList();
+            }
+            return configuration;
         }
 
         /// <summary>Reads what the desired configuration manages, resolves its names, and plans. Sends no write.</summary>
@@ -66,8 +82,12 @@ namespace TencentOrg.Services.Configuration
             var directory = directoryTask.Result;
             directory.Identities = snapshot.Identities?.Select(i => new NamedId(i.Name,
                 i.IdentityId.GetValueOrDefault().ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
-            var resolved = ConfigurationResolver.Resolve(desired, directory, snapshot, out var warnings);
-            return new ConfigurationComparison(ConfigurationPlanner.Plan(resolved, snapshot), warnings);
+            var resolved = ConfigurationResolver.Resolve(desired, directory, snapshot, out var resolveWarnings, out var scope);
+            var warnings = resolveWarnings.ToList();
+            var plan = ConfigurationPlanner.Plan(resolved, snapshot, warnings);
+            // A file owns only its PruneScope: removals outside it are not the file's business (kubectl's --prune selector).
+            int outside = scope == null ? 0 : plan.RemoveAll(i => i.Action == ConfigurationAction.Remove && !scope.Contains(i));
+            return new ConfigurationComparison(plan, warnings, outside);
         }
 
         /// <summary>Applies the approved plan items; report is called once per item with its final outcome.</summary>

@@ -46,7 +46,10 @@ namespace TencentOrg.Services.Configuration
         public IReadOnlyList<NamedId>? Identities { get; set; }
     }
 
-    /// <summary>Which listings name resolution needs: a kind is listed only when some entry names it without its ID.</summary>
+    /// <summary>
+    /// Which directory listings checking the file needs: a kind is listed when some entry or the PruneScope refers
+    /// to it, by name or by ID, so an unknown ID is found before any write just as an unknown name is.
+    /// </summary>
     internal sealed class DirectoryNeeds
     {
         public bool Users { get; set; }
@@ -59,17 +62,20 @@ namespace TencentOrg.Services.Configuration
         public static DirectoryNeeds Of(OrgConfiguration desired)
         {
             var needs = new DirectoryNeeds();
-            foreach (var grant in desired.MemberAuthIdentities ?? Enumerable.Empty<ConfigurationMemberAuthIdentity>())
-                if (grant.MemberUin == null) needs.Members = true;
+            if (desired.MemberAuthIdentities?.Count > 0) needs.Members = true;
             foreach (var a in desired.RoleAssignments ?? Enumerable.Empty<ConfigurationRoleAssignment>())
             {
-                if (a.RoleConfigurationId == null) needs.RoleConfigurations = true;
-                if (a.TargetUin == null) needs.Members = true;
-                if (a.PrincipalId == null)
-                {
-                    if (a.PrincipalType == "Group") needs.Groups = true;
-                    else needs.Users = true;
-                }
+                needs.RoleConfigurations = needs.Members = true;
+                string? type = a.PrincipalType ?? (a.PrincipalId != null ? ConfigurationValidator.PrincipalTypeOf(a.PrincipalId) : null);
+                if (type == "Group") needs.Groups = true;
+                else needs.Users = true;
+            }
+            var scope = desired.PruneScope;
+            if (scope != null && !scope.All)
+            {
+                if (scope.Principals != null) needs.Users = needs.Groups = true;
+                if (scope.Targets != null || scope.Members != null) needs.Members = true;
+                if (scope.RoleConfigurations != null) needs.RoleConfigurations = true;
             }
             return needs;
         }
