@@ -34,6 +34,13 @@ public static class ActionRouter
         ["ListGroups"] = DirectoryActions.ListGroups,
         ["ListRoleConfigurations"] = DirectoryActions.ListRoleConfigurations,
         ["GetRoleConfiguration"] = DirectoryActions.GetRoleConfiguration,
+        ["CreateRoleConfiguration"] = RoleConfigurationActions.CreateRoleConfiguration,
+        ["UpdateRoleConfiguration"] = RoleConfigurationActions.UpdateRoleConfiguration,
+        ["DeleteRoleConfiguration"] = RoleConfigurationActions.DeleteRoleConfiguration,
+        ["AddPermissionPolicyToRoleConfiguration"] = RoleConfigurationActions.AddPermissionPolicyToRoleConfiguration,
+        ["RemovePermissionPolicyFromRoleConfiguration"] = RoleConfigurationActions.RemovePermissionPolicyFromRoleConfiguration,
+        ["ListPermissionPoliciesInRoleConfiguration"] = RoleConfigurationActions.ListPermissionPoliciesInRoleConfiguration,
+        ["UpdateCustomPolicyForRoleConfiguration"] = RoleConfigurationActions.UpdateCustomPolicyForRoleConfiguration,
     };
 
     public static JsonObject Dispatch(ActionContext ctx)
