@@ -70,9 +70,9 @@ namespace TencentOrg.Services.Configuration
             return new ConfigurationComparison(ConfigurationPlanner.Plan(resolved, snapshot), warnings);
         }
 
-        /// <summary>Applies the approved plan items; report is called once per item with its final outcome.</summary>
+        /// <summary>Applies the approved plan items; report is called once per item with its final outcome. gate: the command's (-ErrorAction Stop).</summary>
         public Task ApplyAsync(IReadOnlyList<ConfigurationPlanItem> items, bool wait, TimeSpan timeout, Func<Task<string>> zoneId,
-            Action<ConfigurationPlanItem, Exception?> report, CancellationToken ct) =>
-            new ConfigurationApplier(_session, _log, zoneId, report).ApplyAsync(items, wait, timeout, ct);
+            Action<ConfigurationPlanItem, Exception?> report, CancellationToken ct, SendGate? gate = null) =>
+            new ConfigurationApplier(_session, _log, zoneId, report, gate).ApplyAsync(items, wait, timeout, ct);
     }
 }
