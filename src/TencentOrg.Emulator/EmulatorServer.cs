@@ -96,7 +96,7 @@ public sealed class EmulatorServer : IAsyncDisposable
             if (before is not null && await ApplyFaultAsync(http, before, null, requestId, outcome, aborted.Token).ConfigureAwait(false))
                 return;
 
-            var (response, errorCode, handled) = Process(request, action, requestId, received);
+            var (response, errorCode, handled) = Process(request, action, requestId, received, outcome);
             outcome.ErrorCode = errorCode;
             outcome.Handled = handled;
 
@@ -126,7 +126,7 @@ public sealed class EmulatorServer : IAsyncDisposable
     }
 
     /// <summary>Verification, rate limiting and the handler; API errors become the error envelope.</summary>
-    private (JsonObject Response, string? ErrorCode, bool Handled) Process(IncomingRequest request, string action, string requestId, DateTimeOffset now)
+    private (JsonObject Response, string? ErrorCode, bool Handled) Process(IncomingRequest request, string action, string requestId, DateTimeOffset now, Outcome outcome)
     {
         try
         {
@@ -137,7 +137,13 @@ public sealed class EmulatorServer : IAsyncDisposable
                 throw new ApiException("RequestLimitExceeded", "Your current request times equals to `" + Options.RateFor(action).ToString(CultureInfo.InvariantCulture)
                     + "` in a second, which exceeds the frequency limit for " + action + ".");
             var parameters = RequestVerifier.ParseBody(request.Body, schema);
-            var result = ActionRouter.Dispatch(new ActionContext(action, parameters, State, Options));
+            var listingFault = Faults.Match(action, FaultPhase.Listing);
+            var result = ActionRouter.Dispatch(new ActionContext(action, ListingFaults.Parameters(parameters, listingFault), State, Options) { Fault = listingFault });
+            if (listingFault is not null)
+            {
+                outcome.Fault = listingFault.Kind + "/" + listingFault.Phase;
+                ListingFaults.Rewrite(result, listingFault);
+            }
             result["RequestId"] = requestId;
             return (new JsonObject { ["Response"] = result }, null, true);
         }

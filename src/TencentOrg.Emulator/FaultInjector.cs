@@ -17,6 +17,22 @@ public enum FaultKind
     InternalError,
     /// <summary>Envelope error RequestLimitExceeded.</summary>
     RequestLimitExceeded,
+
+    // Listing faults (phase Listing): the request is handled, and its listing comes back altered the way a broken
+    // server or a capping gateway alters it. Total/TotalCounts keep the true count unless said otherwise.
+
+    /// <summary>The page holds at most <see cref="FaultRule.Rows"/> rows (default 10); a token page also says it is the last one.</summary>
+    ShortPage,
+    /// <summary>Pages never end and never repeat: IsTruncated stays true with a new NextToken, and <see cref="FaultRule.Field"/> of every row gets a per-page suffix.</summary>
+    EndlessPages,
+    /// <summary><see cref="FaultRule.Field"/> is left out of every row.</summary>
+    DropField,
+    /// <summary><see cref="FaultRule.Field"/> of every row comes back in lower case (or <see cref="FaultRule.Value"/> when set).</summary>
+    FieldCase,
+    /// <summary>Every row comes twice; Total/TotalCounts count the copies.</summary>
+    DuplicateRows,
+    /// <summary>The filter parameter <see cref="FaultRule.Field"/> is ignored: the listing answers as if it was not sent.</summary>
+    IgnoreFilter,
 }
 
 public enum FaultPhase
@@ -25,6 +41,8 @@ public enum FaultPhase
     BeforeHandling,
     /// <summary>The request is handled (state changes), then the fault replaces the answer.</summary>
     AfterHandling,
+    /// <summary>For the listing faults: the request is handled and its listing altered (see <see cref="FaultKind.ShortPage"/> and after).</summary>
+    Listing,
 }
 
 public sealed class FaultRule
@@ -41,6 +59,12 @@ public sealed class FaultRule
     public int? EveryNth { get; set; }
     /// <summary>Wait this long before the fault takes effect (the Slow delay; 2 s when null).</summary>
     public TimeSpan? Delay { get; set; }
+    /// <summary>Listing faults: the row field (or filter parameter) the fault alters.</summary>
+    public string? Field { get; set; }
+    /// <summary>FieldCase: the value to put in <see cref="Field"/> instead of its lower case.</summary>
+    public string? Value { get; set; }
+    /// <summary>ShortPage: rows per page (10 when null).</summary>
+    public int? Rows { get; set; }
 
     internal int Seen;
     internal int Applied;

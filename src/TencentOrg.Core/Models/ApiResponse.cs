@@ -31,5 +31,7 @@ namespace TencentOrg.Models
     {
         bool? IsTruncated { get; }
         string? NextToken { get; }
+        /// <summary>Rows matching the request across all pages; the listing is checked against it.</summary>
+        long? TotalCounts { get; }
     }
 }

@@ -17,6 +17,8 @@ public sealed class ActionContext
     public Params Params { get; }
     public EmulatorState State { get; }
     public EmulatorOptions Options { get; }
+    /// <summary>The listing fault this request is answered under, if any (<see cref="FaultPhase.Listing"/>).</summary>
+    public FaultRule? Fault { get; init; }
 
     /// <summary>Every CIC action names the zone; unknown zones and a disabled Identity Center fail here.</summary>
     public void RequireZone()
@@ -49,6 +51,8 @@ public sealed class Params
     }
 
     public string? String(string name) => _element.TryGetProperty(name, out var v) ? v.GetString() : null;
+
+    public bool? Bool(string name) => _element.TryGetProperty(name, out var v) ? v.GetBoolean() : null;
 
     public long? Int64(string name) => _element.TryGetProperty(name, out var v) ? v.GetInt64() : null;
 

@@ -38,7 +38,7 @@ public static class MemberAuthorizationActions
         var state = ctx.State;
         long? memberUin = p.Int64("MemberUin");
         long? identityId = p.UInt64AsInt64("IdentityId");
-        if (memberUin is null && identityId is null)
+        if (memberUin is null && identityId is null && ctx.Fault is not { Kind: FaultKind.IgnoreFilter })
             throw new ApiException("InvalidParameter", "At least one of MemberUin and IdentityId is required.");
 
         var rows = state.MemberAuthList

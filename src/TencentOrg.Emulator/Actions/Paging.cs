@@ -42,13 +42,21 @@ public static class Paging
         var items = new JsonArray(page.Select(project).ToArray());
         response["TotalCounts"] = rows.Count;
         response["MaxResults"] = maxResults;
+        string zeros = "";
+        if (ctx.Fault is { Kind: FaultKind.EndlessPages } endless)
+        {
+            // Never the last page: wrap around, with a token never given before (leading zeros decode to the same offset).
+            if (!truncated) next = 0;
+            truncated = true;
+            zeros = new string('0', endless.Applied);
+        }
         response["IsTruncated"] = truncated;
-        response["NextToken"] = truncated ? EncodeToken(ctx.Action, fingerprint, next) : "";
+        response["NextToken"] = truncated ? EncodeToken(ctx.Action, fingerprint, zeros + next.ToString(CultureInfo.InvariantCulture)) : "";
         return items;
     }
 
-    private static string EncodeToken(string action, string fingerprint, long offset) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes("emu2|" + action + "|" + fingerprint + "|" + offset.ToString(CultureInfo.InvariantCulture)));
+    private static string EncodeToken(string action, string fingerprint, string offset) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes("emu2|" + action + "|" + fingerprint + "|" + offset));
 
     private static long DecodeToken(string action, string fingerprint, string token)
     {

@@ -38,7 +38,8 @@ namespace TencentOrg
         /// <summary>An answer that came but cannot be used (bad body, too large, endless paging) is InvalidResult, not a lost connection.</summary>
         private static ErrorCategory TransportCategory(string code) =>
             code == "ClientError.Timeout" ? ErrorCategory.OperationTimeout
-            : code == "ClientError.ParseJsonError" || code == "ClientError.ResponseTooLarge" || code == "ClientError.EndlessPaging" ? ErrorCategory.InvalidResult
+            : code == "ClientError.ParseJsonError" || code == "ClientError.ResponseTooLarge" || code == "ClientError.EndlessPaging"
+                || code == "ClientError.IncompleteListing" || code == "ClientError.InvalidListingRow" ? ErrorCategory.InvalidResult
             : ErrorCategory.ConnectionError;
 
         public static ErrorCategory Category(string code)

@@ -30,7 +30,41 @@ namespace TencentOrg.Services.Configuration
                     CustomIdentityIds(current.Identities)));
             if (desired.RoleAssignments != null)
                 plan.AddRange(PlanAssignments(desired.RoleAssignments, current.RoleAssignments ?? Missing<ConfigurationRoleAssignment>("role assignments")));
+            AssertNoRemoveOfAnAdd(plan);
             return plan;
+        }
+
+        /// <summary>
+        /// A Remove and an Add of the same item mean the two sides were keyed differently (a case, a missing field): sending
+        /// both would delete access the file wants. That is a bug to report, never a plan to run.
+        /// </summary>
+        internal static void AssertNoRemoveOfAnAdd(IEnumerable<ConfigurationPlanItem> plan)
+        {
+            var added = new HashSet<string>(StringComparer.Ordinal);
+            var removed = new List<(string Key, ConfigurationPlanItem Item)>();
+            foreach (var item in plan)
+            {
+                string? key = ItemKey(item);
+                if (key == null) continue;
+                if (item.Action == ConfigurationAction.Add) added.Add(key);
+                else if (item.Action == ConfigurationAction.Remove) removed.Add((key, item));
+            }
+            foreach (var (key, item) in removed)
+                if (added.Contains(key))
+                    throw new InvalidOperationException("The plan both adds and removes " + item.Kind + " " + item.Key
+                        + "; nothing was sent. This is a defect of the module: please report it with the file and the listings.");
+        }
+
+        private static string? ItemKey(ConfigurationPlanItem item)
+        {
+            var entry = item.Desired ?? item.Current;
+            return entry switch
+            {
+                ConfigurationIdentity i => "I|" + i.Name,
+                ConfigurationMemberAuthIdentity g => "G|" + GrantKey(g),
+                ConfigurationRoleAssignment a => "A|" + AssignmentKey(a),
+                _ => null,
+            };
         }
 
         private static List<T> Missing<T>(string what) => throw new InvalidOperationException("The current " + what + " were not read.");
@@ -138,9 +172,10 @@ namespace TencentOrg.Services.Configuration
             g.MemberUin.GetValueOrDefault().ToString(CultureInfo.InvariantCulture) + "|"
             + (g.IdentityId != null ? g.IdentityId.Value.ToString(CultureInfo.InvariantCulture) : "name:" + g.Identity);
 
+        /// <summary>The enum fields compare case-insensitively (their canonical case is enforced where rows and files are read).</summary>
         internal static string AssignmentKey(ConfigurationRoleAssignment a) =>
-            a.RoleConfigurationId + "|" + (a.TargetType ?? "MemberUin") + "|" + a.TargetUin.GetValueOrDefault().ToString(CultureInfo.InvariantCulture)
-            + "|" + a.PrincipalType + "|" + a.PrincipalId;
+            a.RoleConfigurationId + "|" + (a.TargetType ?? "MemberUin").ToUpperInvariant() + "|" + a.TargetUin.GetValueOrDefault().ToString(CultureInfo.InvariantCulture)
+            + "|" + a.PrincipalType?.ToUpperInvariant() + "|" + a.PrincipalId;
 
         /// <summary>
         /// The same policies in any order: presets by ID and name, custom ones by their document with whitespace

@@ -46,16 +46,19 @@ namespace TencentOrg.Services.Configuration
         private async Task ReadIdentitiesAndGrantsAsync(OrgSnapshot snapshot, bool grants, CancellationToken ct)
         {
             var identities = new List<ConfigurationIdentity>();
+            var idByName = new Dictionary<string, long>(StringComparer.Ordinal);
+            int index = 0;
             await new OrganizationIdentityService(_session, _log).ListAsync(new ListOrganizationIdentityRequest(), identity =>
             {
-                identities.Add(new ConfigurationIdentity
+                var row = ListingRows.Identity(new ConfigurationIdentity
                 {
                     Name = identity.Name,
                     IdentityId = identity.IdentityId,
                     IdentityType = identity.IdentityType,
                     Description = identity.Description ?? "",
                     Policies = identity.Policies.ToArray(),
-                });
+                }, index++, idByName);
+                if (row != null) identities.Add(row);
                 return true;
             }, ct).ConfigureAwait(false);
             snapshot.Identities = identities;
@@ -64,17 +67,23 @@ namespace TencentOrg.Services.Configuration
             var found = new ConcurrentBag<ConfigurationMemberAuthIdentity>();
             var memberAuth = new MemberAuthorizationService(_session, _log);
             await ConfigurationApplier.ForEachAsync(identities, ParallelGrantListings, identity =>
-                memberAuth.ListAsync(null, identity.IdentityId, grant =>
+            {
+                var members = new HashSet<long>();
+                int row = 0;
+                return memberAuth.ListAsync(null, identity.IdentityId, grant =>
                 {
+                    // Each row is credited to its own member and identity, which must be the one listed.
+                    if (!ListingRows.Grant(grant.MemberUin, grant.IdentityId, identity.IdentityId!.Value, row++, members)) return true;
                     found.Add(new ConfigurationMemberAuthIdentity
                     {
                         Member = NullIfEmpty(grant.MemberName),
                         MemberUin = grant.MemberUin,
                         Identity = identity.Name,
-                        IdentityId = identity.IdentityId,
+                        IdentityId = grant.IdentityId,
                     });
                     return true;
-                }, ct), ct).ConfigureAwait(false);
+                }, ct);
+            }, ct).ConfigureAwait(false);
             snapshot.MemberAuthIdentities = ConfigurationFile.SortGrants(found).ToList();
         }
 
@@ -82,9 +91,11 @@ namespace TencentOrg.Services.Configuration
         {
             string zone = await zoneId().ConfigureAwait(false);
             var rows = new List<ConfigurationRoleAssignment>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            int index = 0;
             await new RoleAssignmentService(_session, _log).ListAsync(new ListRoleAssignmentsRequest { ZoneId = zone }, row =>
             {
-                rows.Add(new ConfigurationRoleAssignment
+                var checkedRow = ListingRows.Assignment(new ConfigurationRoleAssignment
                 {
                     Principal = NullIfEmpty(row.PrincipalName),
                     PrincipalId = row.PrincipalId,
@@ -92,9 +103,10 @@ namespace TencentOrg.Services.Configuration
                     RoleConfiguration = NullIfEmpty(row.RoleConfigurationName),
                     RoleConfigurationId = row.RoleConfigurationId,
                     Target = NullIfEmpty(row.TargetName),
-                    TargetType = row.TargetType ?? "MemberUin",
+                    TargetType = row.TargetType,
                     TargetUin = row.TargetUin,
-                });
+                }, index++, seen);
+                if (checkedRow != null) rows.Add(checkedRow);
                 return true;
             }, ct).ConfigureAwait(false);
             snapshot.RoleAssignments = rows;
