@@ -171,10 +171,10 @@ namespace TencentOrg.Services
             return found;
         }
 
-        /// <summary>The identity with this ID; a missing one fails with the API's own not-found code.</summary>
+        /// <summary>The identity with this ID; a missing one is the module's own not-found (the listing did not return it).</summary>
         public async Task<OrgIdentity> GetAsync(long identityId, CancellationToken ct) =>
             await FindByIdAsync(identityId, ct).ConfigureAwait(false)
-            ?? throw new OrgApiException("ListOrganizationIdentity", NotExistCode, "The organization identity " + identityId + " does not exist.", null);
+            ?? throw new OrgNotFoundException("The organization identity " + identityId + " was not found.");
 
         /// <summary>Every identity matching the filter; onItem returns false to stop early.</summary>
         public Task ListAsync(ListOrganizationIdentityRequest filter, Func<OrgIdentity, bool> onItem, CancellationToken ct) =>
