@@ -178,6 +178,7 @@ namespace TencentOrg
             var result = readBack.TryGetValue((granted.MemberUin, granted.IdentityId), out var listed) ? listed : granted;
             result.RequestId = granted.RequestId;
             result.AlreadyGranted = already;
+            result.Outcome = granted.Outcome;
             if (listed == null || result.Status == null) result.Status = "Configured";
             return result;
         }

@@ -42,7 +42,7 @@ namespace TencentOrg.Services
                 if (holder != null)
                 {
                     _log.Warning("Identity '" + holder.Name + "' already exists (IdentityId " + holder.IdentityId + "); skipped.");
-                    return ItemOutcome<string, OrgIdentity>.Success(name, holder);
+                    return ReconcilingWrite.Existing(name, holder);
                 }
             }
             var request = new CreateOrganizationIdentityRequest
@@ -122,7 +122,7 @@ namespace TencentOrg.Services
             if (skipExisting)
             {
                 _log.Warning("Identity '" + found.Name + "' already exists (IdentityId " + found.IdentityId + ") with other policies; skipped.");
-                return ReadBack<OrgIdentity>.Applied(found);
+                return ReadBack<OrgIdentity>.Existing(found);
             }
             return ReadBack<OrgIdentity>.Refused(new OrgApiException(CreateAction, NameUsedCode,
                 "An identity named '" + found.Name + "' (IdentityId " + found.IdentityId + ") exists with other policies than the ones sent.", null));
@@ -219,6 +219,7 @@ namespace TencentOrg.Services
                 IdentityType = current.IdentityType,
                 UpdateTime = current.UpdateTime,
                 RequestId = response.RequestId,
+                Outcome = WriteOutcome.Updated,
             };
         }
 
