@@ -53,9 +53,9 @@ namespace TencentOrg.Api
             if (endpoint.AbsolutePath != "/")
                 throw new ArgumentException("The endpoint '" + shown + "' has the path '" + ServerText.Clean(endpoint.AbsolutePath) + "': the API is served at '/' only; give " + shown + "/.");
             if (endpoint.Query.Length > 0 || endpoint.OriginalString.IndexOf('?') >= 0)
-                throw new ArgumentException("The endpoint '" + shown + "/' has a query ('" + ServerText.Clean(endpoint.Query) + "'): give the endpoint without '?...'.");
+                throw new ArgumentException("The endpoint '" + shown + "/' has a query ('?...', not shown: it may hold a secret): give the endpoint without it.");
             if (endpoint.Fragment.Length > 0 || endpoint.OriginalString.IndexOf('#') >= 0)
-                throw new ArgumentException("The endpoint '" + shown + "/' has a fragment ('" + ServerText.Clean(endpoint.Fragment) + "'): give the endpoint without '#...'.");
+                throw new ArgumentException("The endpoint '" + shown + "/' has a fragment ('#...', not shown: it may hold a secret): give the endpoint without it.");
             if (endpoint.Scheme == Uri.UriSchemeHttps) return Normalize(endpoint);
             if (endpoint.Scheme == Uri.UriSchemeHttp)
             {
