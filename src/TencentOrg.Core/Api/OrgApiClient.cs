@@ -257,6 +257,7 @@ namespace TencentOrg.Api
                 throw new OrgTransportException(action, "ClientError.ParseJsonError",
                     "the response has no " + missing + ", which the API always returns" + (string.IsNullOrEmpty(result.RequestId) ? "" : " (RequestId " + result.RequestId + ")"), true);
             }
+            result.RequestId = ServerText.Clean(result.RequestId);
             return new Attempt<TResponse>(result, null, serverDate);
         }
 

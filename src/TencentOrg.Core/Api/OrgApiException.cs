@@ -12,12 +12,13 @@ namespace TencentOrg.Api
     public class OrgApiException : OrgException
     {
         public OrgApiException(string action, string code, string serviceMessage, string? requestId)
-            : base(Format(action, code, serviceMessage, requestId))
+            : base(Format(action, ServerText.Clean(code)!, ServerText.Clean(serviceMessage)!, ServerText.Clean(requestId)))
         {
+            // Code, message and RequestId come from the server: escaped once, here, before any stream or FQID shows them.
             Action = action;
-            Code = code;
-            ServiceMessage = serviceMessage;
-            RequestId = requestId;
+            Code = ServerText.Clean(code)!;
+            ServiceMessage = ServerText.Clean(serviceMessage)!;
+            RequestId = ServerText.Clean(requestId);
         }
 
         public string Action { get; }
@@ -42,7 +43,7 @@ namespace TencentOrg.Api
     public class OrgTransportException : OrgException
     {
         public OrgTransportException(string action, string code, string message, bool mayHaveReachedServer, Exception? inner = null, bool retryable = true)
-            : base(action + " failed: " + code + ": " + message, inner)
+            : base(action + " failed: " + code + ": " + ServerText.Clean(message), inner)
         {
             Action = action;
             Code = code;
@@ -69,6 +70,15 @@ namespace TencentOrg.Api
             : base(action, "ClientError.AmbiguousResult", "the request may have been applied: " + cause.Message, true, cause)
         {
         }
+    }
+
+    /// <summary>
+    /// Something the module itself looked for and did not find (a -Name or -IdentityId no listing returned): no service
+    /// answered with an error, so there is no service code and no RequestId.
+    /// </summary>
+    public sealed class OrgNotFoundException : OrgException
+    {
+        public OrgNotFoundException(string message) : base(message) { }
     }
 
     /// <summary>No credential anywhere in the chain; raised before any request.</summary>

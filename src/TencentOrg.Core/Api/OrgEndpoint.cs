@@ -28,8 +28,15 @@ namespace TencentOrg.Api
             if (!string.IsNullOrWhiteSpace(fromEnv))
             {
                 if (!Uri.TryCreate(fromEnv!.Trim(), UriKind.Absolute, out var parsed))
-                    throw new ArgumentException(EndpointVariable + " is not an absolute URI: '" + fromEnv + "'.");
-                return Validate(parsed);
+                    throw new ArgumentException(EndpointVariable + " is not an absolute URI" + (fromEnv.IndexOf('@') >= 0 ? "." : ": '" + ServerText.Clean(fromEnv) + "'."));
+                try
+                {
+                    return Validate(parsed);
+                }
+                catch (ArgumentException ex)
+                {
+                    throw new ArgumentException(EndpointVariable + ": " + ex.Message, ex);
+                }
             }
             return ForSite(site);
         }
@@ -39,6 +46,16 @@ namespace TencentOrg.Api
         {
             if (!endpoint.IsAbsoluteUri)
                 throw new ArgumentException("The endpoint must be an absolute URI such as https://organization.tencentcloudapi.com/.");
+            // Never echo the userinfo: it may be a password.
+            string shown = ServerText.Clean(endpoint.Scheme + "://" + (endpoint.UserInfo.Length > 0 ? "***@" : "") + endpoint.Authority)!;
+            if (endpoint.UserInfo.Length > 0)
+                throw new ArgumentException("The endpoint '" + shown + "/' carries a user name or password: the API is signed with the key, give the endpoint without 'user:password@'.");
+            if (endpoint.AbsolutePath != "/")
+                throw new ArgumentException("The endpoint '" + shown + "' has the path '" + ServerText.Clean(endpoint.AbsolutePath) + "': the API is served at '/' only; give " + shown + "/.");
+            if (endpoint.Query.Length > 0 || endpoint.OriginalString.IndexOf('?') >= 0)
+                throw new ArgumentException("The endpoint '" + shown + "/' has a query ('?...', not shown: it may hold a secret): give the endpoint without it.");
+            if (endpoint.Fragment.Length > 0 || endpoint.OriginalString.IndexOf('#') >= 0)
+                throw new ArgumentException("The endpoint '" + shown + "/' has a fragment ('#...', not shown: it may hold a secret): give the endpoint without it.");
             if (endpoint.Scheme == Uri.UriSchemeHttps) return Normalize(endpoint);
             if (endpoint.Scheme == Uri.UriSchemeHttp)
             {

@@ -39,6 +39,7 @@ namespace TencentOrg.Credentials
             }
             string profile = !string.IsNullOrWhiteSpace(profileName) ? profileName!
                 : NonEmpty(_getEnv(ProfileVariable)) ?? "default";
+            CheckProfileName(profile, profileName != null ? "-ProfileName" : ProfileVariable);
             var fromProfile = FromTccliProfile(profile, looked) ?? FromIniProfile(profile, looked);
             if (fromProfile != null) return fromProfile;
 
@@ -48,12 +49,31 @@ namespace TencentOrg.Credentials
                 + SecretIdVariable + " and " + SecretKeyVariable + ".");
         }
 
+        /// <summary>
+        /// A profile name is a plain file name: letters, digits, '_', '-' and '.', not '.' or '..', so ~/.tccli/&lt;name&gt;.credential
+        /// can only name a file in ~/.tccli.
+        /// </summary>
+        internal static void CheckProfileName(string profile, string from)
+        {
+            bool plain = profile.Length > 0 && profile.Length <= 64 && profile != "." && profile != ".." && profile.IndexOf("..", StringComparison.Ordinal) < 0;
+            foreach (char c in profile)
+                if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c == '.')) plain = false;
+            if (!plain)
+                throw new ArgumentException("The profile name '" + Api.ServerText.Clean(profile) + "' (" + from + ") is not a plain file name: use letters, digits, '_', '-' or '.' "
+                    + "(at most 64, no path separators and no '..'); profiles are read from ~/.tccli/<name>.credential.");
+        }
+
         private OrgCredential? FromEnvironment(List<string> looked)
         {
             looked.Add("Connect-TcOrg parameters (none given)");
             looked.Add("environment variables " + SecretIdVariable + "/" + SecretKeyVariable);
             string? id = NonEmpty(_getEnv(SecretIdVariable));
             string? key = NonEmpty(_getEnv(SecretKeyVariable));
+            // Half a pair is a mistake, not a reason to pick up some other key from a profile.
+            if (id != null && key == null)
+                throw new Api.OrgCredentialNotFoundException(SecretIdVariable + " is set but " + SecretKeyVariable + " is not: set both (or neither, to use a profile).");
+            if (id == null && key != null)
+                throw new Api.OrgCredentialNotFoundException(SecretKeyVariable + " is set but " + SecretIdVariable + " is not: set both (or neither, to use a profile).");
             if (id == null || key == null) return null;
             string? token = null;
             foreach (var name in TokenVariables)
@@ -71,7 +91,10 @@ namespace TencentOrg.Credentials
             if (!File.Exists(path)) return null;
             try
             {
-                using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
+                // Through a reader that honours a byte order mark (Notepad writes one): JsonDocument alone rejects it.
+                string text;
+                using (var reader = new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true)) text = reader.ReadToEnd();
+                using var doc = JsonDocument.Parse(text);
                 var root = doc.RootElement;
                 string? id = Property(root, "secretId");
                 string? key = Property(root, "secretKey");

@@ -13,6 +13,16 @@ namespace TencentOrg.Credentials
             Signer = new Tc3Signer(SecretId, secretKey.Trim());
             SessionToken = string.IsNullOrWhiteSpace(sessionToken) ? null : sessionToken!.Trim();
             Source = source;
+            Fingerprint = Digest(SecretId + "\n" + secretKey.Trim() + "\n" + SessionToken + "\n" + source);
+        }
+
+        /// <summary>A one-way digest of id, key, token and source: tells a rotated key or refreshed token apart without keeping either.</summary>
+        internal string Fingerprint { get; }
+
+        private static string Digest(string text)
+        {
+            using var sha = System.Security.Cryptography.SHA256.Create();
+            return System.BitConverter.ToString(sha.ComputeHash(System.Text.Encoding.UTF8.GetBytes(text))).Replace("-", "");
         }
 
         public string SecretId { get; }

@@ -11,7 +11,7 @@ namespace TencentOrg.Services
     /// One connection: credential, transport options, the API client and what was discovered once
     /// (the CIC zone). Created by Connect-TcOrg or implicitly from the environment.
     /// </summary>
-    public sealed class OrgSession
+    public sealed class OrgSession : IDisposable
     {
         private string? _zoneId;
 
@@ -36,6 +36,9 @@ namespace TencentOrg.Services
         /// <summary>This session's ask for -RequestsPerSecond; InForcePerSecond is what all sessions with the key get.</summary>
         public RateLease RateLease { get; }
         public string? CachedZoneId => Volatile.Read(ref _zoneId);
+
+        /// <summary>The session ends: its -RequestsPerSecond ask is withdrawn now, so the budget goes back to what live sessions ask.</summary>
+        public void Dispose() => RateLease.Dispose();
 
         public void SetZoneId(string zoneId) => Volatile.Write(ref _zoneId, zoneId);
 

@@ -10,8 +10,9 @@ namespace TencentOrg.Services
     /// <summary>What a read-back proved about one item of a write.</summary>
     internal sealed class ReadBack<TResult> where TResult : class
     {
-        private ReadBack(TResult? result, Exception? refusal, Exception? readError)
+        private ReadBack(TResult? result, Exception? refusal, Exception? readError, bool wasThere = false)
         {
+            WasThere = wasThere;
             Result = result;
             Refusal = refusal;
             ReadError = readError;
@@ -22,6 +23,12 @@ namespace TencentOrg.Services
 
         /// <summary>The write has taken effect; the result to report.</summary>
         public static ReadBack<TResult> Applied(TResult result) => new ReadBack<TResult>(result, null, null);
+
+        /// <summary>Not this write's doing but accepted as it is (-SkipExisting found someone else's object): outcome Existing.</summary>
+        public static ReadBack<TResult> Existing(TResult result) => new ReadBack<TResult>(result, null, null, wasThere: true);
+
+        /// <summary>True for <see cref="Existing"/>.</summary>
+        public bool WasThere { get; }
 
         /// <summary>The state is known and is a failure for this item (e.g. the name is held by someone else's identity).</summary>
         public static ReadBack<TResult> Refused(Exception error) => new ReadBack<TResult>(null, error, null);
@@ -105,6 +112,20 @@ namespace TencentOrg.Services
             _log = log;
         }
 
+        /// <summary>
+        /// A create found already in place before anything was sent (-SkipExisting read first): a success with outcome Existing.
+        /// The services' read-first paths settle through here so every emitted object says how it was settled.
+        /// </summary>
+        public static ItemOutcome<TItem, TResult> Existing<TItem, TResult>(TItem item, TResult result) where TResult : class =>
+            ItemOutcome<TItem, TResult>.Success(item, Settle(result, WriteOutcome.Existing));
+
+        /// <summary>Marks the result with how the write settled (results that cannot carry it are left as they are).</summary>
+        private static TResult Settle<TResult>(TResult result, WriteOutcome outcome) where TResult : class
+        {
+            if (result is IWriteResult carrier) carrier.Outcome = outcome;
+            return result;
+        }
+
         /// <summary>Runs the write for the items; every item gets exactly one outcome. Only cancellation throws.</summary>
         public async Task<IReadOnlyList<ItemOutcome<TItem, TResult>>> RunAsync<TItem, TResult>(WritePath<TItem, TResult> path,
             IReadOnlyList<TItem> items, CancellationToken ct) where TResult : class
@@ -175,7 +196,8 @@ namespace TencentOrg.Services
                     _log.Verbose(path.Action + ": " + Describe(path, batch[0]) + ": reading the existing state failed (" + readError.Message + ").");
                     accepted = null;
                 }
-                outcomes.Add(accepted != null ? ItemOutcome<TItem, TResult>.Success(batch[0], accepted) : ItemOutcome<TItem, TResult>.Failure(batch[0], refused));
+                if (accepted != null) _log.Verbose(path.Action + ": " + Describe(path, batch[0]) + ": " + refused.Code + "; it is already in place: Existing.");
+                outcomes.Add(accepted != null ? ItemOutcome<TItem, TResult>.Success(batch[0], Settle(accepted, WriteOutcome.Existing)) : ItemOutcome<TItem, TResult>.Failure(batch[0], refused));
                 return;
             }
             catch (OrgException error)
@@ -183,7 +205,8 @@ namespace TencentOrg.Services
                 foreach (var item in batch) outcomes.Add(ItemOutcome<TItem, TResult>.Failure(item, error));
                 return;
             }
-            for (int i = 0; i < batch.Count; i++) outcomes.Add(ItemOutcome<TItem, TResult>.Success(batch[i], results[i]));
+            var done = path.IsRemove ? WriteOutcome.Removed : WriteOutcome.Created;
+            for (int i = 0; i < batch.Count; i++) outcomes.Add(ItemOutcome<TItem, TResult>.Success(batch[i], Settle(results[i], done)));
         }
 
         private async Task ReconcileAsync<TItem, TResult>(WritePath<TItem, TResult> path, IReadOnlyList<TItem> batch, OrgException cause,
@@ -203,19 +226,45 @@ namespace TencentOrg.Services
             }
 
             var absent = new List<TItem>();
+            var turnedAround = new List<string>();
             for (int i = 0; i < batch.Count; i++)
             {
                 var item = batch[i];
                 var state = states[i];
-                if (state.Result != null)
+                string what = path.Action + ": " + Describe(path, item);
+                if (state.Result != null && state.WasThere)
                 {
-                    _log.Verbose(path.Action + ": " + Describe(path, item) + " took effect; not sending it again.");
-                    outcomes.Add(ItemOutcome<TItem, TResult>.Success(item, state.Result));
+                    _log.Verbose(what + ": already in place and accepted as it is: Existing.");
+                    outcomes.Add(ItemOutcome<TItem, TResult>.Success(item, Settle(state.Result, WriteOutcome.Existing)));
                 }
-                else if (state.Refusal != null) outcomes.Add(ItemOutcome<TItem, TResult>.Failure(item, state.Refusal));
+                else if (state.Result != null)
+                {
+                    _log.Verbose(what + ": the read-back found it " + (path.IsRemove ? "gone" : "in place") + "; not sending it again: Reconciled.");
+                    outcomes.Add(ItemOutcome<TItem, TResult>.Success(item, Settle(state.Result, WriteOutcome.Reconciled)));
+                    turnedAround.Add(Describe(path, item));
+                }
+                else if (state.Refusal != null)
+                {
+                    _log.Verbose(what + ": the read-back refuses it: " + state.Refusal.Message);
+                    outcomes.Add(ItemOutcome<TItem, TResult>.Failure(item, state.Refusal));
+                }
                 else if (state.ReadError != null)
+                {
+                    _log.Verbose(what + ": its state could not be read: outcome unknown.");
                     outcomes.Add(ItemOutcome<TItem, TResult>.Failure(item, new OrgWriteOutcomeUnknownException(path.Action, Describe(path, item), state.ReadError, WhatFailed(cause))));
-                else absent.Add(item);
+                }
+                else
+                {
+                    _log.Verbose(what + ": the read-back proved it " + (path.IsRemove ? "still present" : "absent") + (resendAbsent ? "; it may be sent again." : "; the refusal stands."));
+                    absent.Add(item);
+                }
+            }
+            if (turnedAround.Count > 0)
+            {
+                // The answer said failure (or nothing); the read says done: the output must not pass for a plain success.
+                _log.Warning(path.Action + " answered " + Code(cause) + " for " + string.Join(", ", turnedAround.Take(5)) + (turnedAround.Count > 5 ? " and " + (turnedAround.Count - 5) + " more" : "")
+                    + ", but reading back found " + (turnedAround.Count == 1 ? "it" : "them") + (path.IsRemove ? " gone" : " in place")
+                    + ": output with Outcome Reconciled (" + (path.IsRemove ? "removed by this run or already gone before it" : "created by this run or already there before it") + ").");
             }
             if (absent.Count == 0) return;
             if (!resendAbsent)
@@ -267,8 +316,11 @@ namespace TencentOrg.Services
 namespace TencentOrg.Services
 {
     /// <summary>The result of a write that returns nothing but its RequestId (deletes, revokes).</summary>
-    internal sealed class WriteReceipt
+    internal sealed class WriteReceipt : IWriteResult
     {
+        /// <summary>How the write settled.</summary>
+        public WriteOutcome? Outcome { get; set; }
+
         public WriteReceipt(string? requestId) { RequestId = requestId; }
 
         /// <summary>Null when the state was read back instead of answered.</summary>

@@ -4,9 +4,36 @@ namespace TencentOrg
 {
     // Objects the cmdlets emit; TencentOrg.format.ps1xml gives each a table and a list view.
 
-    /// <summary>An organization (member-access) identity.</summary>
-    public sealed class OrgIdentity
+    /// <summary>How a write settled one item; set by the one write path (ReconcilingWrite) on every object a write cmdlet emits.</summary>
+    public enum WriteOutcome
     {
+        /// <summary>Sent, and the service answered that it created it (or started the task that does).</summary>
+        Created,
+        /// <summary>Already in place before anything was sent (-SkipExisting): nothing was created.</summary>
+        Existing,
+        /// <summary>
+        /// The answer was lost, throttled or refused, and reading back found the wanted state (created, or gone for a remove):
+        /// it may be this run's doing or may have been so before the run. A warning says so.
+        /// </summary>
+        Reconciled,
+        /// <summary>Sent, and the service answered that it changed it.</summary>
+        Updated,
+        /// <summary>Sent, and the service answered that it removed it (or started the task that does).</summary>
+        Removed,
+    }
+
+    /// <summary>An object a write can emit: it carries the <see cref="WriteOutcome"/> of the write (null when it came from a read).</summary>
+    public interface IWriteResult
+    {
+        /// <summary>How the write settled this item; null for objects from Get- cmdlets.</summary>
+        WriteOutcome? Outcome { get; set; }
+    }
+
+    /// <summary>An organization (member-access) identity.</summary>
+    public sealed class OrgIdentity : IWriteResult
+    {
+        /// <summary>How the write that emitted it settled (Created, Existing, Reconciled, Updated); null from Get-TcOrgIdentity.</summary>
+        public WriteOutcome? Outcome { get; set; }
         public long IdentityId { get; set; }
         public string? Name { get; set; }
         public string? Description { get; set; }
@@ -21,8 +48,10 @@ namespace TencentOrg
     }
 
     /// <summary>One identity granted to one member account.</summary>
-    public sealed class MemberAuthIdentity
+    public sealed class MemberAuthIdentity : IWriteResult
     {
+        /// <summary>How the grant settled (Created, Existing, Reconciled); null from Get-TcOrgMemberAuthIdentity.</summary>
+        public WriteOutcome? Outcome { get; set; }
         public long MemberUin { get; set; }
         public string? MemberName { get; set; }
         public long IdentityId { get; set; }
@@ -45,8 +74,10 @@ namespace TencentOrg
     /// An asynchronous CIC task (assignment, deletion, provisioning, dismantling). TaskInfo.Status and
     /// RoleProvisioningsTask.TaskStatus are normalized into Status.
     /// </summary>
-    public sealed class RoleTask
+    public sealed class RoleTask : IWriteResult
     {
+        /// <summary>How the write that started it settled (Created, Existing, Reconciled, Removed); null from Get-TcOrgTask.</summary>
+        public WriteOutcome? Outcome { get; set; }
         public string? TaskId { get; set; }
         public string? ZoneId { get; set; }
         /// <summary>InProgress, Success or Failed.</summary>

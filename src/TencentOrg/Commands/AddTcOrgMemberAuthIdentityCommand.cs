@@ -30,8 +30,7 @@ namespace TencentOrg
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Uin", "MemberUins")]
         [ValidateCount(1, 100000)]
-        [ValidateUin]
-        [ExactInteger]
+        [UinElements]
         public long[] MemberUin { get; set; } = new long[0];
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
@@ -54,7 +53,7 @@ namespace TencentOrg
         {
             // Only command-line arguments are bound yet: members given there and identities arriving from the pipeline.
             _poolIdentities = MyInvocation.BoundParameters.ContainsKey(nameof(MemberUin)) && !MyInvocation.BoundParameters.ContainsKey(nameof(IdentityId));
-            if (_poolIdentities) _fixedMembers = MemberUin.Distinct().ToArray();
+            if (_poolIdentities) _fixedMembers = UinArguments.Take(this, MemberUin, nameof(MemberUin)).ToArray();
         }
 
         protected override void ProcessRecord()
@@ -66,7 +65,7 @@ namespace TencentOrg
             }
             var identities = IdentityId.Distinct().OrderBy(id => id).ToList();
             string key = GrantQueue.KeyOf(identities);
-            foreach (var member in MemberUin)
+            foreach (var member in UinArguments.Take(this, MemberUin, nameof(MemberUin)))
             {
                 if (!_queued.TryQueue(key, member))
                 {
@@ -179,6 +178,7 @@ namespace TencentOrg
             var result = readBack.TryGetValue((granted.MemberUin, granted.IdentityId), out var listed) ? listed : granted;
             result.RequestId = granted.RequestId;
             result.AlreadyGranted = already;
+            result.Outcome = granted.Outcome;
             if (listed == null || result.Status == null) result.Status = "Configured";
             return result;
         }

@@ -19,7 +19,7 @@ namespace TencentOrg
 
         [Parameter(Mandatory = true, ParameterSetName = KeySet)]
         [ValidateNotNullOrEmpty]
-        [ValidatePattern(@"^[A-Za-z0-9]{8,128}$")]
+        [ValidatePattern(@"^[A-Za-z0-9]{8,128}\z")]
         public string SecretId { get; set; } = "";
 
         [Parameter(Mandatory = true, ParameterSetName = KeySet)]
@@ -37,7 +37,6 @@ namespace TencentOrg
 
         /// <summary>Profile in ~/.tccli/&lt;name&gt;.credential or ~/.tencentcloud/credentials; default TCCLI_PROFILE, else "default".</summary>
         [Parameter(ParameterSetName = ChainSet)]
-        [ValidatePattern(@"^[A-Za-z0-9_.\-]{1,64}$")]
         public string? ProfileName { get; set; }
 
         [Parameter]
@@ -48,11 +47,12 @@ namespace TencentOrg
         public Uri? Endpoint { get; set; }
 
         [Parameter]
-        [ValidatePattern(@"^[a-z]{2}-[a-z]+(-[a-z0-9]+)*$")]
+        [ValidatePattern(@"^[a-z]{2}-[a-z]+(-[a-z0-9]+)*\z")]
         public string? Region { get; set; }
 
         [Parameter]
         [ValidateSet("en-US", "zh-CN")]
+        [ApiCase("en-US", "zh-CN")]
         public string Language { get; set; } = "en-US";
 
         /// <summary>Client-side budget per API action; the service allows 20.</summary>

@@ -10,6 +10,16 @@ namespace TencentOrg
     {
         public static ErrorRecord ToErrorRecord(Exception error, object? target)
         {
+            var record = Map(error, target);
+            // Any text that may hold a server's words (task failure reasons, wrapped answers) is shown escaped.
+            string message = record.ErrorDetails?.Message ?? error.Message;
+            string? clean = ServerText.Clean(message);
+            if (!ReferenceEquals(clean, message)) record.ErrorDetails = new ErrorDetails(clean) { RecommendedAction = record.ErrorDetails?.RecommendedAction };
+            return record;
+        }
+
+        private static ErrorRecord Map(Exception error, object? target)
+        {
             switch (error)
             {
                 case OrgApiException api:
@@ -20,6 +30,8 @@ namespace TencentOrg
                             RecommendedAction = Advice(api.Code),
                         },
                     };
+                case OrgNotFoundException notFound:
+                    return new ErrorRecord(notFound, "ObjectNotFound", ErrorCategory.ObjectNotFound, target);
                 case OrgTransportException transport:
                     return new ErrorRecord(transport, transport.Code, TransportCategory(transport.Code), target);
                 case OrgCredentialNotFoundException missing:

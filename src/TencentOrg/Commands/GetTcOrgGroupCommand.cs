@@ -16,6 +16,7 @@ namespace TencentOrg
 
         [Parameter]
         [ValidateSet("Manual", "Synchronized")]
+        [ApiCase("Manual", "Synchronized")]
         public string? GroupType { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]

@@ -26,6 +26,7 @@ namespace TencentOrg
 
         [Parameter]
         [ValidateSet("Preset", "Custom")]
+        [ApiCase("Preset", "Custom")]
         public string? IdentityType { get; set; }
 
         protected override void ProcessRecord()
@@ -39,7 +40,7 @@ namespace TencentOrg
                     int found = List<OrgIdentity>(emit => service.ListAsync(new ListOrganizationIdentityRequest { IdentityId = id, IdentityType = type }, emit, CancelToken),
                         identity => identity.IdentityId == id, id);
                     if (found == 0 && !LimitReached)
-                        WriteNotFound("ListOrganizationIdentity", OrganizationIdentityService.NotExistCode, "The organization identity " + id, id);
+                        WriteNotFound("The organization identity " + id, id);
                 }
                 return;
             }
@@ -55,7 +56,7 @@ namespace TencentOrg
                     identity => identity.Name != null && pattern.IsMatch(identity.Name), name);
                 // Like Get-Item: a literal name that matches nothing is an error, a pattern that matches nothing is not.
                 if (found == 0 && !LimitReached && !WildcardPattern.ContainsWildcardCharacters(name))
-                    WriteNotFound("ListOrganizationIdentity", OrganizationIdentityService.NotExistCode, "The organization identity '" + name + "'", name);
+                    WriteNotFound("The organization identity '" + name + "'", name);
             }
         }
     }

@@ -11,7 +11,6 @@ namespace TencentOrg
     {
         private const string NameSet = "Name";
         private const string UinSet = "MemberUin";
-        private const string MemberNotExistCode = "ResourceNotFound.OrganizationMemberNotExist";
 
         [Parameter(Position = 0, ParameterSetName = NameSet)]
         [SupportsWildcards]
@@ -41,7 +40,7 @@ namespace TencentOrg
                     int found = List<OrgMember>(emit => service.ListMembersAsync(uin.ToString(CultureInfo.InvariantCulture), NodeId, emit, CancelToken),
                         member => member.MemberUin == uin, uin);
                     if (found == 0 && !LimitReached)
-                        WriteNotFound("DescribeOrganizationMembers", MemberNotExistCode, "The member account " + uin, uin);
+                        WriteNotFound("The member account " + uin, uin);
                 }
                 return;
             }
@@ -56,7 +55,7 @@ namespace TencentOrg
                 int found = List<OrgMember>(emit => service.ListMembersAsync(SearchKeyFor(name), NodeId, emit, CancelToken),
                     member => member.Name != null && pattern.IsMatch(member.Name), name);
                 if (found == 0 && !LimitReached && !WildcardPattern.ContainsWildcardCharacters(name))
-                    WriteNotFound("DescribeOrganizationMembers", MemberNotExistCode, "The member account '" + name + "'", name);
+                    WriteNotFound("The member account '" + name + "'", name);
             }
         }
     }

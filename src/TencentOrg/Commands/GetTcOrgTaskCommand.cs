@@ -30,6 +30,7 @@ namespace TencentOrg
 
         [Parameter(ParameterSetName = ListSet)]
         [ValidateSet("InProgress", "Success", "Failed")]
+        [ApiCase("InProgress", "Success", "Failed")]
         public string? Status { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
@@ -50,6 +51,7 @@ namespace TencentOrg
         /// <summary>The task kinds the API documents; any case is accepted and sent in the API's case.</summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateSet(RoleTasks.CreateRoleAssignment, RoleTasks.DeleteRoleAssignment, RoleTasks.ProvisionRoleConfiguration, RoleTasks.DeprovisionRoleConfiguration)]
+        [ApiCase(RoleTasks.CreateRoleAssignment, RoleTasks.DeleteRoleAssignment, RoleTasks.ProvisionRoleConfiguration, RoleTasks.DeprovisionRoleConfiguration)]
         public string? TaskType { get; set; }
 
         protected override void ProcessRecord()

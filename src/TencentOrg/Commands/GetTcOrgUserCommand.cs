@@ -16,10 +16,12 @@ namespace TencentOrg
 
         [Parameter]
         [ValidateSet("Enabled", "Disabled")]
+        [ApiCase("Enabled", "Disabled")]
         public string? UserStatus { get; set; }
 
         [Parameter]
         [ValidateSet("Manual", "Synchronized")]
+        [ApiCase("Manual", "Synchronized")]
         public string? UserType { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]

@@ -22,6 +22,7 @@ namespace TencentOrg
 
         [Parameter]
         [ValidateSet("MemberUin", "ManagerUin")]
+        [ApiCase("MemberUin", "ManagerUin")]
         public string? TargetType { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -32,6 +33,7 @@ namespace TencentOrg
 
         [Parameter]
         [ValidateSet("User", "Group")]
+        [ApiCase("User", "Group")]
         public string? PrincipalType { get; set; }
 
         /// <summary>Keyword matched against the permission configuration name.</summary>

@@ -22,10 +22,12 @@ namespace TencentOrg
 
         [Parameter]
         [ValidateSet("MemberUin", "ManagerUin")]
+        [ApiCase("MemberUin", "ManagerUin")]
         public string? TargetType { get; set; }
 
         [Parameter]
         [ValidateSet("Deployed", "DeployedRequired", "DeployFailed")]
+        [ApiCase("Deployed", "DeployedRequired", "DeployFailed")]
         public string? DeploymentStatus { get; set; }
 
         /// <summary>Keyword matched against the permission configuration name.</summary>

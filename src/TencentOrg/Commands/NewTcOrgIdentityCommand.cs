@@ -15,8 +15,7 @@ namespace TencentOrg
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("IdentityAliasName")]
-        [ValidateLength(1, Patterns.MaxNameLength)]
-        [ValidatePattern(Patterns.PrintableName)]
+        [ValidateIdentityName]
         public string Name { get; set; } = "";
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
@@ -26,8 +25,7 @@ namespace TencentOrg
         public IdentityPolicy[] Policy { get; set; } = new IdentityPolicy[0];
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateLength(0, Patterns.MaxDescriptionLength)]
-        [ValidatePattern(@"^[^\p{Cc}]*$")]
+        [ValidateDescription]
         public string? Description { get; set; }
 
         /// <summary>An identity with this name already exists: warn and emit it instead of failing (idempotent reruns).</summary>

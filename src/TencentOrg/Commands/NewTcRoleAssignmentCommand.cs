@@ -36,18 +36,19 @@ namespace TencentOrg
 
         [Parameter(ParameterSetName = FieldsSet, ValueFromPipelineByPropertyName = true)]
         [ValidateSet("MemberUin", "ManagerUin")]
+        [ApiCase("MemberUin", "ManagerUin")]
         public string TargetType { get; set; } = "MemberUin";
 
         [Parameter(Mandatory = true, ParameterSetName = FieldsSet, ValueFromPipelineByPropertyName = true)]
         [Alias("MemberUin")]
         [ValidateCount(1, 100000)]
-        [ValidateUin]
-        [ExactInteger]
+        [UinElements]
         public long[] TargetUin { get; set; } = new long[0];
 
         /// <summary>User or Group; inferred from the u-/g- prefix of -PrincipalId when omitted.</summary>
         [Parameter(ParameterSetName = FieldsSet, ValueFromPipelineByPropertyName = true)]
         [ValidateSet("User", "Group")]
+        [ApiCase("User", "Group")]
         public string? PrincipalType { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = FieldsSet, ValueFromPipelineByPropertyName = true)]
@@ -109,7 +110,8 @@ namespace TencentOrg
 
         private IEnumerable<RoleAssignmentInfo> Expand() => ParameterSetName == InputObjectSet
             ? new[] { RoleAssignments.Normalize(InputObject) }
-            : RoleAssignments.Expand(RoleConfigurationId, TargetType, TargetUin, PrincipalType, PrincipalId);
+            : RoleAssignments.Expand(RoleConfigurationId, TargetType, UinArguments.Take(this, TargetUin, nameof(TargetUin)), PrincipalType,
+                UinArguments.Distinct(this, PrincipalId, nameof(PrincipalId)));
 
         private async Task SendAsync(List<RoleAssignmentInfo> batch, CancellationToken ct)
         {

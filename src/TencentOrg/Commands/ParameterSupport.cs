@@ -27,7 +27,7 @@ namespace TencentOrg
         protected override void ValidateElement(object element)
         {
             string text = (element is PSObject ps ? ps.BaseObject : element)?.ToString() ?? "";
-            if (!_pattern.IsMatch(text)) throw new ValidationMetadataException("'" + text + "' is not " + _expected + ".");
+            if (!_pattern.IsMatch(text)) throw new ValidationMetadataException("'" + Api.ServerText.Clean(text) + "' is not " + _expected + ".");
         }
     }
 
@@ -49,6 +49,154 @@ namespace TencentOrg
     public sealed class ValidateTaskIdAttribute : ValidateIdPatternAttribute
     {
         public ValidateTaskIdAttribute() : base(Patterns.TaskId, "a CIC task ID: t- followed by lowercase letters or digits") { }
+    }
+
+    /// <summary>An identity name: <see cref="Patterns.NameProblem"/> in words, not a regular expression.</summary>
+    public sealed class ValidateIdentityNameAttribute : ValidateArgumentsAttribute
+    {
+        protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
+        {
+            string? problem = Patterns.NameProblem((arguments is PSObject ps ? ps.BaseObject : arguments)?.ToString(), "The identity name");
+            if (problem != null) throw new ValidationMetadataException(problem);
+        }
+    }
+
+    /// <summary>A description: <see cref="Patterns.DescriptionProblem"/>. $null (an empty trailing CSV cell) is no description.</summary>
+    public sealed class ValidateDescriptionAttribute : ValidateArgumentsAttribute
+    {
+        protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
+        {
+            string? problem = Patterns.DescriptionProblem((arguments is PSObject ps ? ps.BaseObject : arguments)?.ToString());
+            if (problem != null) throw new ValidationMetadataException(problem);
+        }
+    }
+
+    /// <summary>
+    /// Next to a ValidateSet: a value given in any case ('memberuin') becomes the API's spelling ('MemberUin') before it is
+    /// validated and sent. ValidateSet alone accepts any case and passes the user's spelling through.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    public sealed class ApiCaseAttribute : ArgumentTransformationAttribute
+    {
+        public ApiCaseAttribute(params string[] values) { Values = values; }
+
+        /// <summary>The API's spellings.</summary>
+        public string[] Values { get; }
+
+        public override object? Transform(EngineIntrinsics engineIntrinsics, object inputData)
+        {
+            object? value = inputData is PSObject ps ? ps.BaseObject : inputData;
+            if (value is string text) return Patterns.Canonical(text, Values);
+            if (value is IEnumerable list && !(value is IDictionary))
+                return list.Cast<object?>().Select(e => (e is PSObject p ? p.BaseObject : e) is string t ? Patterns.Canonical(t, Values) : e).ToArray();
+            return inputData;
+        }
+    }
+
+    /// <summary>
+    /// Account UIN lists (-TargetUin (Get-Content uins.txt)): every element is checked on its own, so one blank line, 0 or
+    /// fraction is one error (see <see cref="UinArguments.Take"/>) and the other accounts still go. When no element is
+    /// usable the binding fails as a whole, naming the values. Bad elements travel as reserved negative placeholders.
+    /// </summary>
+    public sealed class UinElementsAttribute : ArgumentTransformationAttribute
+    {
+        public override object? Transform(EngineIntrinsics engineIntrinsics, object inputData)
+        {
+            object? value = inputData is PSObject ps ? ps.BaseObject : inputData;
+            if (value == null) return null;
+            var elements = value is string || !(value is IEnumerable list) ? new List<object?> { value } : list.Cast<object?>().ToList();
+            // A piped object binds by property name after this by-value attempt fails in PowerShell's own conversion.
+            if (!elements.All(e => e == null || WholeNumber.Applies(e))) return inputData;
+            var uins = new long[elements.Count];
+            var problems = new List<string>();
+            for (int i = 0; i < elements.Count; i++)
+            {
+                string? problem = UinArguments.Problem(elements[i], out uins[i]);
+                if (problem != null) problems.Add(problem);
+            }
+            if (problems.Count == elements.Count) throw new ArgumentTransformationMetadataException(string.Join(" ", problems));
+            for (int i = 0; i < elements.Count; i++)
+                if (uins[i] <= 0) uins[i] = UinArguments.Reject(UinArguments.Problem(elements[i], out _)!, elements[i]);
+            return uins;
+        }
+    }
+
+    /// <summary>The usable, distinct UINs of a list bound through <see cref="UinElementsAttribute"/>.</summary>
+    internal static class UinArguments
+    {
+        // Placeholders for refused elements: far below any number a user gives, each naming its own message.
+        private const long RejectBase = long.MinValue / 2;
+        private static long _nextReject = RejectBase;
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<long, (string Message, object? Value)> Rejected =
+            new System.Collections.Concurrent.ConcurrentDictionary<long, (string, object?)>();
+
+        /// <summary>Why the element is not an account UIN (null when it is; the UIN in <paramref name="uin"/>).</summary>
+        public static string? Problem(object? element, out long uin)
+        {
+            uin = 0;
+            object? value = element is PSObject ps ? ps.BaseObject : element;
+            if (value == null || value is string blank && blank.Trim().Length == 0)
+                return "A blank element (" + (value == null ? "$null" : "''") + ") is not an account UIN: give a positive number, e.g. 100000000001.";
+            try
+            {
+                uin = WholeNumber.Convert(value, "an account UIN");
+            }
+            catch (ArgumentException ex)
+            {
+                return ex.Message;
+            }
+            return uin > 0 ? null : "Account UIN " + uin + " is not valid: a UIN is a positive number, e.g. 100000000001.";
+        }
+
+        /// <summary>A placeholder for a refused element, remembered with its message and value until <see cref="Take"/> reports it.</summary>
+        public static long Reject(string message, object? value)
+        {
+            long key = System.Threading.Interlocked.Increment(ref _nextReject);
+            Rejected[key] = (message, value is PSObject ps ? ps.BaseObject : value);
+            return key;
+        }
+
+        /// <summary>
+        /// The UINs to send, in order, each once: a refused element becomes one error for itself, a repeated UIN one warning
+        /// for the whole list (sending it twice would start two tasks or fail as "already exists").
+        /// </summary>
+        public static List<long> Take(TcOrgCmdlet cmdlet, IEnumerable<long> uins, string parameter)
+        {
+            var seen = new HashSet<long>();
+            var repeated = new List<long>();
+            var usable = new List<long>();
+            foreach (var uin in uins)
+            {
+                if (uin <= 0)
+                {
+                    var (message, value) = Rejected.TryRemove(uin, out var rejected) ? rejected
+                        : ("Account UIN " + uin + " is not valid: a UIN is a positive number, e.g. 100000000001.", (object?)uin);
+                    cmdlet.WriteItemError(new ArgumentException("-" + parameter + ": " + message), value);
+                    continue;
+                }
+                if (seen.Add(uin)) usable.Add(uin);
+                else if (!repeated.Contains(uin)) repeated.Add(uin);
+            }
+            if (repeated.Count > 0)
+                cmdlet.WriteWarning("-" + parameter + " lists " + string.Join(", ", repeated) + " more than once; each account is sent once.");
+            return usable;
+        }
+
+        /// <summary>IDs in order, each once, with one warning naming the repeated ones.</summary>
+        public static List<string> Distinct(TcOrgCmdlet cmdlet, IEnumerable<string> ids, string parameter)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var repeated = new List<string>();
+            var usable = new List<string>();
+            foreach (var id in ids)
+            {
+                if (seen.Add(id)) usable.Add(id);
+                else if (!repeated.Contains(id)) repeated.Add(id);
+            }
+            if (repeated.Count > 0)
+                cmdlet.WriteWarning("-" + parameter + " lists " + string.Join(", ", repeated.Select(r => Api.ServerText.Clean(r))) + " more than once; each is sent once.");
+            return usable;
+        }
     }
 
     /// <summary>Account UINs are positive; says so instead of ValidateRange's generic range text.</summary>

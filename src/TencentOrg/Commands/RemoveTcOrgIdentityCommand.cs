@@ -75,7 +75,7 @@ namespace TencentOrg
                 if (!ShouldProcess(Describe(id), "Delete")) continue;
                 _service ??= new OrganizationIdentityService(Session, Log);
                 var outcome = Await(_service.RemoveAsync(id, CancelToken));
-                if (outcome.Succeeded) WriteVerbose("Deleted organization identity " + id + ".");
+                if (outcome.Succeeded) WriteVerbose("Deleted organization identity " + id + " (" + outcome.Result!.Outcome + ").");
                 else WriteItemError(outcome.Error!, id);
             }
         }

@@ -31,7 +31,7 @@ namespace TencentOrg
                     if (!ShouldProcess("Member account " + member, "Revoke organization identity " + identity)) continue;
                     _service ??= new MemberAuthorizationService(Session, Log);
                     var outcome = Await(_service.RevokeAsync(member, identity, CancelToken));
-                    if (outcome.Succeeded) WriteVerbose("Revoked identity " + identity + " from member " + member + ".");
+                    if (outcome.Succeeded) WriteVerbose("Revoked identity " + identity + " from member " + member + " (" + outcome.Result!.Outcome + ").");
                     else WriteItemError(outcome.Error!, outcome.Input);
                 }
         }

@@ -34,18 +34,19 @@ namespace TencentOrg
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateSet("MemberUin", "ManagerUin")]
+        [ApiCase("MemberUin", "ManagerUin")]
         public string TargetType { get; set; } = "MemberUin";
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("MemberUin")]
         [ValidateCount(1, 100000)]
-        [ValidateUin]
-        [ExactInteger]
+        [UinElements]
         public long[] TargetUin { get; set; } = new long[0];
 
         /// <summary>User or Group; inferred from the u-/g- prefix of -PrincipalId when omitted.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateSet("User", "Group")]
+        [ApiCase("User", "Group")]
         public string? PrincipalType { get; set; }
 
         [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
@@ -58,6 +59,7 @@ namespace TencentOrg
         /// <summary>DeprovisionForLastRoleAssignmentOnAccount also undeploys the configuration when this was its last assignment on the account.</summary>
         [Parameter]
         [ValidateSet("None", "DeprovisionForLastRoleAssignmentOnAccount")]
+        [ApiCase("None", "DeprovisionForLastRoleAssignmentOnAccount")]
         public string? DeprovisionStrategy { get; set; }
 
         /// <summary>Wait for each removal task; a Failed task becomes an error carrying its FailureReason.</summary>
@@ -71,7 +73,8 @@ namespace TencentOrg
 
         protected override void ProcessRecord()
         {
-            foreach (var item in RoleAssignments.Expand(RoleConfigurationId, TargetType, TargetUin, PrincipalType, PrincipalId))
+            foreach (var item in RoleAssignments.Expand(RoleConfigurationId, TargetType,
+                UinArguments.Take(this, TargetUin, nameof(TargetUin)), PrincipalType, UinArguments.Distinct(this, PrincipalId, nameof(PrincipalId))))
             {
                 string? problem = RoleAssignments.Problem(item);
                 if (problem != null)

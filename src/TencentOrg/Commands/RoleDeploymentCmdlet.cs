@@ -28,13 +28,13 @@ namespace TencentOrg
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateSet("MemberUin", "ManagerUin")]
+        [ApiCase("MemberUin", "ManagerUin")]
         public string TargetType { get; set; } = "MemberUin";
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("MemberUin")]
         [ValidateCount(1, 100000)]
-        [ValidateUin]
-        [ExactInteger]
+        [UinElements]
         public long[] TargetUin { get; set; } = new long[0];
 
         /// <summary>Wait for each task; a Failed task becomes an error carrying its FailureReason.</summary>
@@ -57,7 +57,7 @@ namespace TencentOrg
 
         protected override void ProcessRecord()
         {
-            foreach (var uin in TargetUin)
+            foreach (var uin in UinArguments.Take(this, TargetUin, nameof(TargetUin)))
             {
                 if (!ShouldProcess(TargetType + " " + uin, ActionText + " " + RoleConfigurationId)) continue;
                 // The zone is looked up only once something is really sent (never under -WhatIf).

@@ -23,8 +23,7 @@ namespace TencentOrg
         public long IdentityId { get; set; }
 
         [Parameter]
-        [ValidateLength(0, Patterns.MaxDescriptionLength)]
-        [ValidatePattern(@"^[^\p{Cc}]*$")]
+        [ValidateDescription]
         public string? Description { get; set; }
 
         /// <summary>The complete new policy list (replaces the current one).</summary>

@@ -74,9 +74,9 @@ namespace TencentOrg
             }
         }
 
-        /// <summary>A not-found error for a literal key the listing did not return, with the API's code as FQID.</summary>
-        internal void WriteNotFound(string action, string code, string what, object target) =>
-            WriteItemError(new OrgApiException(action, code, what + " does not exist.", null), target);
+        /// <summary>A not-found error for a literal key the listing did not return: the module's own finding, not a service error.</summary>
+        internal void WriteNotFound(string what, object target) =>
+            WriteItemError(new OrgNotFoundException(what + " was not found."), target);
 
         /// <summary>Keyword to send the server for a -Name pattern: its longest literal run (server filters are substring matches).</summary>
         internal static string? SearchKeyFor(string pattern)

@@ -37,7 +37,7 @@ namespace TencentOrg.Tests.MemberAuthorizations
             Assert.Equal(9, Run("Get-TcOrgMember -Name 'member-000*'").AssertSuccess().Output.Count);
 
             var missing = Run("Get-TcOrgMember -MemberUin 199999999999, 100000000002");
-            Assert.Equal(199999999999L, SingleError(missing, "ResourceNotFound.OrganizationMemberNotExist", "GetTcOrgMemberCommand").TargetObject);
+            Assert.Equal(199999999999L, SingleError(missing, "ObjectNotFound", "GetTcOrgMemberCommand").TargetObject);
             Assert.Single(missing.Output);
         }
 

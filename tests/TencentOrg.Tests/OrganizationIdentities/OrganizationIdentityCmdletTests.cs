@@ -61,12 +61,12 @@ namespace TencentOrg.Tests.OrganizationIdentities
         public void Get_unknown_id_or_name_is_a_not_found_error_per_input()
         {
             var result = Run("Get-TcOrgIdentity -IdentityId 999, 101");
-            var error = SingleError(result, "ResourceNotFound.OrganizationIdentityNotExist", "GetTcOrgIdentityCommand");
+            var error = SingleError(result, "ObjectNotFound", "GetTcOrgIdentityCommand");
             Assert.Equal(999L, error.TargetObject);
             Assert.Single(result.Output);
 
             var byName = Run("Get-TcOrgIdentity -Name 'Missing'");
-            Assert.Equal("Missing", SingleError(byName, "ResourceNotFound.OrganizationIdentityNotExist", "GetTcOrgIdentityCommand").TargetObject);
+            Assert.Equal("Missing", SingleError(byName, "ObjectNotFound", "GetTcOrgIdentityCommand").TargetObject);
         }
 
         [Fact]
@@ -96,7 +96,7 @@ namespace TencentOrg.Tests.OrganizationIdentities
             Assert.Equal(0, SentCount("ListOrganizationIdentity") + SentCount("UpdateOrganizationIdentity"));
 
             var missing = Run("Set-TcOrgIdentity -IdentityId 999 -Description x");
-            Assert.Equal(999L, SingleError(missing, "ResourceNotFound.OrganizationIdentityNotExist", "SetTcOrgIdentityCommand").TargetObject);
+            Assert.Equal(999L, SingleError(missing, "ObjectNotFound", "SetTcOrgIdentityCommand").TargetObject);
             Assert.Equal(0, SentCount("UpdateOrganizationIdentity"));
         }
 

@@ -61,7 +61,7 @@ namespace TencentOrg.Services
                         if (existing.Contains(new MemberGrant(member, id)))
                         {
                             _log.Warning("Identity " + id + " is already granted to member " + member + "; skipped.");
-                            outcomes.Add(ItemOutcome<MemberGrant, MemberAuthIdentity>.Success(new MemberGrant(member, id), Granted(member, id, "AlreadyGranted", null)));
+                            outcomes.Add(ReconcilingWrite.Existing(new MemberGrant(member, id), Granted(member, id, "AlreadyGranted", null)));
                         }
                         else toGrant.Add(new MemberGrant(member, id));
                     }

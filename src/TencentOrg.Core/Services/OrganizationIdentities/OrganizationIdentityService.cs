@@ -42,7 +42,7 @@ namespace TencentOrg.Services
                 if (holder != null)
                 {
                     _log.Warning("Identity '" + holder.Name + "' already exists (IdentityId " + holder.IdentityId + "); skipped.");
-                    return ItemOutcome<string, OrgIdentity>.Success(name, holder);
+                    return ReconcilingWrite.Existing(name, holder);
                 }
             }
             var request = new CreateOrganizationIdentityRequest
@@ -122,7 +122,7 @@ namespace TencentOrg.Services
             if (skipExisting)
             {
                 _log.Warning("Identity '" + found.Name + "' already exists (IdentityId " + found.IdentityId + ") with other policies; skipped.");
-                return ReadBack<OrgIdentity>.Applied(found);
+                return ReadBack<OrgIdentity>.Existing(found);
             }
             return ReadBack<OrgIdentity>.Refused(new OrgApiException(CreateAction, NameUsedCode,
                 "An identity named '" + found.Name + "' (IdentityId " + found.IdentityId + ") exists with other policies than the ones sent.", null));
@@ -171,10 +171,10 @@ namespace TencentOrg.Services
             return found;
         }
 
-        /// <summary>The identity with this ID; a missing one fails with the API's own not-found code.</summary>
+        /// <summary>The identity with this ID; a missing one is the module's own not-found (the listing did not return it).</summary>
         public async Task<OrgIdentity> GetAsync(long identityId, CancellationToken ct) =>
             await FindByIdAsync(identityId, ct).ConfigureAwait(false)
-            ?? throw new OrgApiException("ListOrganizationIdentity", NotExistCode, "The organization identity " + identityId + " does not exist.", null);
+            ?? throw new OrgNotFoundException("The organization identity " + identityId + " was not found.");
 
         /// <summary>Every identity matching the filter; onItem returns false to stop early.</summary>
         public Task ListAsync(ListOrganizationIdentityRequest filter, Func<OrgIdentity, bool> onItem, CancellationToken ct) =>
@@ -219,6 +219,7 @@ namespace TencentOrg.Services
                 IdentityType = current.IdentityType,
                 UpdateTime = current.UpdateTime,
                 RequestId = response.RequestId,
+                Outcome = WriteOutcome.Updated,
             };
         }
 

@@ -58,7 +58,7 @@ namespace TencentOrg.Services
                         continue;
                     }
                     _log.Warning("Assignment " + items[i] + " already exists; skipped.");
-                    outcomes.Add(ItemOutcome<RoleAssignmentInfo, RoleTask>.Success(items[i],
+                    outcomes.Add(ReconcilingWrite.Existing(items[i],
                         RoleTasks.ForAssignment(items[i], zoneId, RoleTasks.CreateRoleAssignment, RoleTaskStatus.Success, null)));
                 }
                 missing = toSend;

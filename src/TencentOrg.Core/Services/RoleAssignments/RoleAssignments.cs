@@ -23,9 +23,9 @@ namespace TencentOrg.Services
         public static RoleAssignmentInfo Normalize(RoleAssignmentInfo item) => new RoleAssignmentInfo
         {
             RoleConfigurationId = item.RoleConfigurationId,
-            TargetType = item.TargetType ?? MemberUin,
+            TargetType = Patterns.Canonical(item.TargetType, MemberUin, ManagerUin) ?? MemberUin,
             TargetUin = item.TargetUin,
-            PrincipalType = item.PrincipalType ?? InferPrincipalType(item.PrincipalId),
+            PrincipalType = Patterns.Canonical(item.PrincipalType, "User", "Group") ?? InferPrincipalType(item.PrincipalId),
             PrincipalId = item.PrincipalId,
         };
 
@@ -38,9 +38,9 @@ namespace TencentOrg.Services
                     yield return new RoleAssignmentInfo
                     {
                         RoleConfigurationId = roleConfigurationId,
-                        TargetType = targetType ?? MemberUin,
+                        TargetType = Patterns.Canonical(targetType, MemberUin, ManagerUin) ?? MemberUin,
                         TargetUin = uin,
-                        PrincipalType = principalType ?? InferPrincipalType(principal),
+                        PrincipalType = Patterns.Canonical(principalType, "User", "Group") ?? InferPrincipalType(principal),
                         PrincipalId = principal,
                     };
         }

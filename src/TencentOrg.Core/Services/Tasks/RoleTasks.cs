@@ -84,6 +84,7 @@ namespace TencentOrg.Services
             PrincipalId = known.PrincipalId,
             FailureReason = status?.Status == RoleTaskStatus.Failed ? NullIfEmpty(status.FailureReason) : null,
             RequestId = requestId,
+            Outcome = known.Outcome,
         };
 
         private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;

@@ -244,6 +244,8 @@ namespace TencentOrg.Services
 
         private static bool Report(int index, RoleTask input, RoleTask latest, Action<int, ItemOutcome<RoleTask, RoleTask>> onDone)
         {
+            // The finished task still says how the write that started it settled.
+            latest.Outcome ??= input.Outcome;
             if (latest.Status == RoleTaskStatus.Success)
             {
                 onDone(index, ItemOutcome<RoleTask, RoleTask>.Success(input, latest));
