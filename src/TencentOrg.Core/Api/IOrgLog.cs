@@ -15,4 +15,18 @@ namespace TencentOrg.Api
         public void Debug(string message) { }
         public void Warning(string message) { }
     }
+
+    /// <summary>A log that knows whether its debug lines are read (a cmdlet without -Debug drops them).</summary>
+    internal interface IOrgDebugSwitch
+    {
+        /// <summary>False when debug lines would be discarded: text built only for them is not built.</summary>
+        bool DebugWanted { get; }
+    }
+
+    internal static class OrgLog
+    {
+        /// <summary>Whether text for the debug stream (HTTP traces) is worth building: never for the null log.</summary>
+        public static bool WantsDebug(IOrgLog log) =>
+            log is IOrgDebugSwitch debugSwitch ? debugSwitch.DebugWanted : !ReferenceEquals(log, NullOrgLog.Instance);
+    }
 }

@@ -434,10 +434,30 @@ namespace TencentOrg
         /// <summary>Errors that concern the whole command (no credential, bad endpoint) end it.</summary>
         internal void ThrowCommandError(Exception error, object? target = null) => ThrowTerminatingError(ErrorMapping.ToErrorRecord(error, target));
 
-        private sealed class CmdletLog : IOrgLog
+        /// <summary>
+        /// Whether this command's debug records go anywhere: -Debug, or a $DebugPreference that writes them. Otherwise the
+        /// engine drops them, and the HTTP traces meant for them are not built.
+        /// </summary>
+        private bool DebugStreamRead()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("Debug", out var debug)) return LanguagePrimitives.IsTrue(debug);
+            object? preference = SessionState?.PSVariable.GetValue("DebugPreference");
+            if (preference is PSObject wrapped) preference = wrapped.BaseObject;
+            if (preference == null) return false;
+            if (!LanguagePrimitives.TryConvertTo(preference, out ActionPreference action)) return true;
+            return action != ActionPreference.SilentlyContinue && action != ActionPreference.Ignore;
+        }
+
+        private sealed class CmdletLog : IOrgLog, IOrgDebugSwitch
         {
             private readonly TcOrgCmdlet _owner;
-            public CmdletLog(TcOrgCmdlet owner) { _owner = owner; }
+            public CmdletLog(TcOrgCmdlet owner)
+            {
+                _owner = owner;
+                DebugWanted = owner.DebugStreamRead();
+            }
+
+            public bool DebugWanted { get; }
             public void Verbose(string message) => _owner.Post(() => _owner.WriteVerbose(message));
             public void Debug(string message) => _owner.Post(() => _owner.WriteDebug(message));
             public void Warning(string message) => _owner.Post(() => _owner.WriteWarning(message));
