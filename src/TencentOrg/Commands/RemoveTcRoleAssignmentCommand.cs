@@ -69,6 +69,10 @@ namespace TencentOrg
         [ValidateRange(1, 86400)]
         public int TimeoutSec { get; set; } = 600;
 
+        /// <summary>Skips the confirmation prompt; -WhatIf still only describes, and an explicit -Confirm still asks.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override void ProcessRecord()
         {
             foreach (var item in RoleAssignments.Expand(RoleConfigurationId, TargetType, TargetUin, PrincipalType, PrincipalId))
@@ -80,7 +84,7 @@ namespace TencentOrg
                     continue;
                 }
                 if (!ShouldProcess(item.TargetType + " " + item.TargetUin,
-                    "Remove assignment of permission configuration " + item.RoleConfigurationId + " from " + item.PrincipalType + " " + item.PrincipalId)) continue;
+                    "Remove assignment of permission configuration " + item.RoleConfigurationId + " from " + item.PrincipalType + " " + item.PrincipalId, Force)) continue;
 
                 string zoneId = !string.IsNullOrEmpty(ZoneId) ? ZoneId! : _sessionZoneId ??= ResolveZoneId(null);
                 if (_dispatcher == null)

@@ -31,6 +31,10 @@ namespace TencentOrg
         [ValidateRange(1, 86400)]
         public int TimeoutSec { get; set; } = 600;
 
+        /// <summary>Applies without asking for each change (removals with -Prune included); -WhatIf still only describes.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override void ProcessRecord()
         {
             var desired = ReadDesired(Path);
@@ -46,7 +50,7 @@ namespace TencentOrg
                     WriteObject(item);
                     continue;
                 }
-                if (ShouldProcess(item.Key, Describe(item))) approved.Add(item);
+                if (ShouldProcess(item.Key, Describe(item), Force)) approved.Add(item);
             }
             if (approved.Count == 0) return;
             var progress = new ProgressRecord(1, "Syncing the organization with " + Path, "Applying " + approved.Count + " change(s)");

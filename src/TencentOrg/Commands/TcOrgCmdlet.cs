@@ -96,6 +96,23 @@ namespace TencentOrg
             }
         }
 
+        /// <summary>True when this command only says what it would do: -WhatIf, or $WhatIfPreference without -WhatIf:$false.</summary>
+        internal bool WhatIfInEffect =>
+            MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
+                ? LanguagePrimitives.IsTrue(whatIf)
+                : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
+
+        /// <summary>
+        /// ShouldProcess for a high-impact command with -Force, as PowerShell's guidance has it: -Force skips the confirmation
+        /// (ConfirmImpact High asks under the default $ConfirmPreference), -WhatIf still only describes, and an explicit
+        /// -Confirm still asks.
+        /// </summary>
+        internal bool ShouldProcess(string target, string action, bool force)
+        {
+            if (force && !WhatIfInEffect && !MyInvocation.BoundParameters.ContainsKey("Confirm")) return true;
+            return ShouldProcess(target, action);
+        }
+
         /// <summary>The zone for this command; no zone (CIC not enabled, no access) ends the command.</summary>
         internal string ResolveZoneId(string? explicitZoneId)
         {
