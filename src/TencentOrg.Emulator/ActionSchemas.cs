@@ -128,7 +128,7 @@ public static class ActionSchemas
         new("ListTasks",
             ZoneId(), Str("PrincipalId"), Str("NextToken"), MaxResults(), Str("PrincipalType", allowed: PrincipalTypes),
             Uin("TargetUin", WireType.Int64), Str("TargetType", allowed: TargetTypes), Str("RoleConfigurationId"),
-            Str("Status", allowed: new[] { "InProgress", "Success", "Failed" }), Str("TaskType")),
+            Str("Status", allowed: new[] { RoleTaskStatus.InProgress, RoleTaskStatus.Success, RoleTaskStatus.Failed }), Str("TaskType")),
     }.ToDictionary(s => s.Name, StringComparer.Ordinal);
 
     public static IReadOnlyCollection<string> Actions => Schemas.Keys;

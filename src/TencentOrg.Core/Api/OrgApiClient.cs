@@ -50,7 +50,6 @@ namespace TencentOrg.Api
         private readonly OrgCredential _credential;
         private readonly OrgClientOptions _options;
         private readonly ActionRateLimiter _rateLimiter;
-        private readonly Random _jitter = new Random();
         private long _clockOffsetSeconds;
 
         public OrgApiClient(OrgCredential credential, OrgClientOptions options, ActionRateLimiter? rateLimiter = null, HttpMessageHandler? handler = null)
@@ -138,7 +137,7 @@ namespace TencentOrg.Api
                     failure = transport;
                 }
 
-                TimeSpan delay = BackoffDelay(attempt);
+                TimeSpan delay = Backoff.Delay(attempt, _options.RetryBaseDelay, _options.RetryMaxDelay);
                 if (attempt > _options.MaxRetries || started.Elapsed + delay > _options.MaxRetryTime)
                 {
                     log.Verbose(action + ": giving up after " + attempt + " attempt(s) in " + (int)started.Elapsed.TotalMilliseconds + " ms.");
@@ -169,16 +168,6 @@ namespace TencentOrg.Api
             failure is OrgApiException api ? api.Code + (api.RequestId == null ? "" : " (RequestId " + api.RequestId + ")")
             : failure is OrgTransportException t ? t.Code + ": " + (t.InnerException?.Message ?? t.Message)
             : failure.Message;
-
-        /// <summary>Exponential backoff with full jitter, capped.</summary>
-        private TimeSpan BackoffDelay(int attempt)
-        {
-            double ceiling = Math.Min(_options.RetryMaxDelay.TotalMilliseconds,
-                _options.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt - 1, 16)));
-            double jittered;
-            lock (_jitter) jittered = ceiling / 2 + _jitter.NextDouble() * ceiling / 2;
-            return TimeSpan.FromMilliseconds(jittered);
-        }
 
         private readonly struct Attempt<TResponse>
         {

@@ -10,6 +10,8 @@ namespace TencentOrg
         public const string TaskId = "(?-i)^t-[a-z0-9]{1,64}$";
         /// <summary>Printable text: no control characters (tabs and newlines included).</summary>
         public const string PrintableName = @"^[^\p{C}]+$";
+        /// <summary>Descriptions: empty, or text without control characters.</summary>
+        public const string PrintableDescription = @"^[^\p{Cc}]*$";
         public const int MaxNameLength = 64;
         public const int MaxDescriptionLength = 1024;
     }

@@ -29,7 +29,7 @@ namespace TencentOrg
         public SwitchParameter List { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
-        [ValidateSet("InProgress", "Success", "Failed")]
+        [ValidateSet(RoleTaskStatus.InProgress, RoleTaskStatus.Success, RoleTaskStatus.Failed)]
         public string? Status { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]

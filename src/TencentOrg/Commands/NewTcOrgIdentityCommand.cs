@@ -27,7 +27,7 @@ namespace TencentOrg
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateLength(0, Patterns.MaxDescriptionLength)]
-        [ValidatePattern(@"^[^\p{Cc}]*$")]
+        [ValidatePattern(Patterns.PrintableDescription)]
         public string? Description { get; set; }
 
         /// <summary>An identity with this name already exists: warn and emit it instead of failing (idempotent reruns).</summary>

@@ -16,7 +16,7 @@ namespace TencentOrg
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "TcRoleAssignment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(RoleTask))]
-    public sealed class RemoveTcRoleAssignmentCommand : TcOrgCmdlet
+    public sealed class RemoveTcRoleAssignmentCommand : TcOrgWaitingCmdlet
     {
         private BatchDispatcher<(string ZoneId, RoleAssignmentInfo Item)>? _dispatcher;
         private RoleAssignmentService? _service;
@@ -59,15 +59,6 @@ namespace TencentOrg
         [Parameter]
         [ValidateSet("None", "DeprovisionForLastRoleAssignmentOnAccount")]
         public string? DeprovisionStrategy { get; set; }
-
-        /// <summary>Wait for each removal task; a Failed task becomes an error carrying its FailureReason.</summary>
-        [Parameter]
-        public SwitchParameter Wait { get; set; }
-
-        [Parameter]
-        [Alias("TimeoutSeconds")]
-        [ValidateRange(1, 86400)]
-        public int TimeoutSec { get; set; } = 600;
 
         /// <summary>Skips the confirmation prompt; -WhatIf still only describes, and an explicit -Confirm still asks.</summary>
         [Parameter]

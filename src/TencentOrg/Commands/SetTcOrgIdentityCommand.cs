@@ -24,7 +24,7 @@ namespace TencentOrg
 
         [Parameter]
         [ValidateLength(0, Patterns.MaxDescriptionLength)]
-        [ValidatePattern(@"^[^\p{Cc}]*$")]
+        [ValidatePattern(Patterns.PrintableDescription)]
         public string? Description { get; set; }
 
         /// <summary>The complete new policy list (replaces the current one).</summary>

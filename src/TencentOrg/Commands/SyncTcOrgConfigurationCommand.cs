@@ -28,8 +28,8 @@ namespace TencentOrg
 
         [Parameter]
         [Alias("TimeoutSeconds")]
-        [ValidateRange(1, 86400)]
-        public int TimeoutSec { get; set; } = 600;
+        [ValidateRange(1, TcOrgTimeoutCmdlet.MaxTimeoutSec)]
+        public int TimeoutSec { get; set; } = TcOrgTimeoutCmdlet.DefaultTimeoutSec;
 
         /// <summary>Applies without asking for each change (removals with -Prune included); -WhatIf still only describes.</summary>
         [Parameter]
