@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 namespace TencentOrg.Api
 {
     /// <summary>Debug-stream text for requests and responses, with every secret removed.</summary>
-    public static class HttpTrace
+    internal static class HttpTrace
     {
         private const int MaxBodyChars = 4096;
         private static readonly Regex SignaturePart = new Regex("Signature=[0-9a-fA-F]+", RegexOptions.Compiled);

@@ -1,14 +1,14 @@
 namespace TencentOrg.Api
 {
     /// <summary>Where the client reports what it does; the cmdlet edge maps these to PowerShell streams.</summary>
-    public interface IOrgLog
+    internal interface IOrgLog
     {
         void Verbose(string message);
         void Debug(string message);
         void Warning(string message);
     }
 
-    public sealed class NullOrgLog : IOrgLog
+    internal sealed class NullOrgLog : IOrgLog
     {
         public static readonly NullOrgLog Instance = new NullOrgLog();
         public void Verbose(string message) { }

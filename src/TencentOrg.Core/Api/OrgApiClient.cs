@@ -16,7 +16,7 @@ using TencentOrg.Models;
 namespace TencentOrg.Api
 {
     /// <summary>Whether resending a call is harmless.</summary>
-    public enum ApiCallKind
+    internal enum ApiCallKind
     {
         /// <summary>Reads: retried on any transient failure.</summary>
         Read,
@@ -37,7 +37,7 @@ namespace TencentOrg.Api
     /// The one HTTP client for the Organization API: serialize, throttle, sign, send, parse, retry.
     /// Everything above it speaks in typed requests and responses; everything below is the wire.
     /// </summary>
-    public sealed class OrgApiClient
+    internal sealed class OrgApiClient
     {
         public static readonly string ModuleVersion =
             typeof(OrgApiClient).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";

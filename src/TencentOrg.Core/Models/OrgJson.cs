@@ -52,7 +52,7 @@ namespace TencentOrg.Models
     {
     }
 
-    public static class OrgJson
+    internal static class OrgJson
     {
         public static byte[] Serialize(object request) =>
             JsonSerializer.SerializeToUtf8Bytes(request, request.GetType(), OrgJsonContext.Default);

@@ -11,7 +11,7 @@ namespace TencentOrg.Services
     /// One connection: credential, transport options, the API client and what was discovered once
     /// (the CIC zone). Created by Connect-TcOrg or implicitly from the environment.
     /// </summary>
-    public sealed class OrgSession
+    internal sealed class OrgSession
     {
         private string? _zoneId;
 
