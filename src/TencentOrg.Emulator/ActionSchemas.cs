@@ -136,7 +136,7 @@ public static class ActionSchemas
         new("ListTasks",
             ZoneId(), Str("PrincipalId"), Str("NextToken"), MaxResults(), Str("PrincipalType", allowed: PrincipalTypes),
             Uin("TargetUin", WireType.Int64), Str("TargetType", allowed: TargetTypes), Str("RoleConfigurationId"),
-            Str("Status", allowed: new[] { "InProgress", "Success", "Failed" }), Str("TaskType")),
+            Str("Status", allowed: new[] { RoleTaskStatus.InProgress, RoleTaskStatus.Success, RoleTaskStatus.Failed }), Str("TaskType")),
         // Users, groups, membership, SCIM status and CAM user synchronizations (spec CIC §2, §3, §5); field names as the SDK models.
         new("CreateUser",
             ZoneId(), Str("UserName", required: true), Str("FirstName"), Str("LastName"), Str("DisplayName"), Str("Description"),

@@ -125,7 +125,7 @@ public sealed class EmulatorState
     /// </summary>
     internal void Advance(EmulatedTask task, bool isPoll)
     {
-        if (task.Status != "InProgress") return;
+        if (task.Status != RoleTaskStatus.InProgress) return;
         DateTimeOffset finishedAt;
         if (_options.TaskDuration is TimeSpan duration)
         {
@@ -147,12 +147,12 @@ public sealed class EmulatorState
         lock (_options.SyncRoot) failure = _options.TaskFailures.FirstOrDefault(r => r.Matches(task));
         if (failure is not null)
         {
-            task.Status = "Failed";
+            task.Status = RoleTaskStatus.Failed;
             task.FailureReason = failure.FailureReason;
         }
         else
         {
-            task.Status = "Success";
+            task.Status = RoleTaskStatus.Success;
         }
         task.FinishedAt = finishedAt;
         ApplyOutcome(task);
@@ -165,7 +165,7 @@ public sealed class EmulatorState
 
     private void ApplyOutcome(EmulatedTask task)
     {
-        bool ok = task.Status == "Success";
+        bool ok = task.Status == RoleTaskStatus.Success;
         switch (task.TaskType)
         {
             case "CreateRoleAssignment":

@@ -165,7 +165,7 @@ public sealed class EmulatedTask
     public string? PrincipalType { get; set; }
     public string? PrincipalId { get; set; }
     /// <summary>InProgress | Success | Failed.</summary>
-    public string Status { get; set; } = "InProgress";
+    public string Status { get; set; } = RoleTaskStatus.InProgress;
     public string? FailureReason { get; set; }
     public int PollsSeen { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

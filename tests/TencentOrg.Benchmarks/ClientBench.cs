@@ -61,6 +61,61 @@ namespace TencentOrg.Benchmarks
             results.Add("Client CPU per request", F(mCpu, 0) + " us (floor " + F(fCpu, 0) + " us) = " + F(mCpu / fCpu, 2) + "x", "<= 1.3x floor", mCpu / fCpu <= 1.3);
             results.Add("Client allocations per request", F(module.alloc / (double)module.n, 0) + " B (floor " + F(floor.alloc / (double)floor.n, 0) + " B)", "info", null);
             results.Add("Client wall time per request", F(mLat, 0) + " us (floor " + F(fLat, 0) + " us) = " + F(mLat / fLat, 2) + "x", "<= 1.3x floor", mLat / fLat <= 1.3);
+            double mAlloc = module.alloc / (double)module.n;
+            results.Add("Client allocations per request, emulator, vs the SDK (issue 20: 25,386 B)", F(mAlloc, 0) + " B = " + F(mAlloc / SdkBytesPerCall, 2) + "x the SDK", "<= 8192 B (0.3x)", mAlloc <= 8192);
+
+            await InMemoryAsync(results, credential, body);
+        }
+
+        /// <summary>The SDK's figure from issue 20 (TencentCloud .NET SDK built from source, same process, same emulator).</summary>
+        private const double SdkBytesPerCall = 25386;
+
+        /// <summary>
+        /// The same call through an in-memory handler that answers at once (what the emulator answers, from memory): no
+        /// sockets, no server, so CPU and allocations are the client's alone. Floor: signing + HttpClient through the same
+        /// handler, body read as bytes.
+        /// </summary>
+        private static async Task InMemoryAsync(Results results, OrgCredential credential, byte[] body)
+        {
+            var endpoint = new Uri("https://organization.tencentcloudapi.com/");
+            var handler = new InMemoryHandler();
+            var client = new OrgApiClient(credential, new OrgClientOptions { Endpoint = endpoint, RequestsPerSecond = 0 }, null, handler);
+            var floorSigner = new Tc3Signer(EmulatorCredential.Demo.SecretId, EmulatorCredential.Demo.SecretKey);
+            using var floorHttp = new HttpClient(new InMemoryHandler());
+            Func<Task> moduleCall = () => client.CallAsync<DescribeOrganizationResponse>(Action, new DescribeOrganizationRequest(), ApiCallKind.Read, null, CancellationToken.None);
+            Func<Task> floorCall = () => FloorAsync(floorHttp, floorSigner, endpoint, endpoint.Host, body, check: false);
+            await Loop(moduleCall, TimeSpan.FromSeconds(Quick ? 0.3 : 1));
+            await Loop(floorCall, TimeSpan.FromSeconds(Quick ? 0.3 : 1));
+
+            int rounds = Quick ? 1 : 4;
+            var phase = TimeSpan.FromSeconds(Quick ? 0.5 : 1);
+            (long n, double wall, double cpu, long alloc) module = default, floor = default;
+            for (int i = 0; i < rounds; i++)
+            {
+                module = Sum(module, await Loop(moduleCall, phase));
+                floor = Sum(floor, await Loop(floorCall, phase));
+            }
+            double mCpu = module.cpu / module.n * 1e6, fCpu = floor.cpu / floor.n * 1e6;
+            double mAlloc = module.alloc / (double)module.n;
+            results.Add("Client in memory: CPU per request", F(mCpu, 1) + " us (floor: signing + HttpClient " + F(fCpu, 1) + " us) = " + F(mCpu / fCpu, 2) + "x", "info", null);
+            results.Add("Client in memory: allocations per request vs the SDK (issue 20: 25,386 B)", F(mAlloc, 0) + " B (floor " + F(floor.alloc / (double)floor.n, 0)
+                + " B) = " + F(mAlloc / SdkBytesPerCall, 2) + "x the SDK", "<= 8192 B (0.3x)", mAlloc <= 8192);
+        }
+
+        /// <summary>DescribeOrganization's answer as the emulator gives it, from memory, completed synchronously.</summary>
+        private sealed class InMemoryHandler : HttpMessageHandler
+        {
+            private static readonly byte[] Answer = Encoding.UTF8.GetBytes(
+                "{\"Response\":{\"OrgId\":45155,\"HostUin\":100000000001,\"NickName\":\"Emulated organization\",\"CreateTime\":\"2026-01-01 00:00:00\","
+                + "\"OrgType\":1,\"IsManager\":true,\"OrgPolicyType\":\"Financial\",\"OrgPolicyName\":\"Self-financing\",\"OrgPermission\":[{\"Id\":1,\"Name\":\"View bill\"},"
+                + "{\"Id\":2,\"Name\":\"Check balance\"}],\"RootNodeId\":100000,\"IsAllowQuit\":\"Allow\",\"RequestId\":\"3c140219-cfe9-470e-b241-907877d6fb03\"}}");
+
+            protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+            {
+                var content = new ByteArrayContent(Answer);
+                content.Headers.ContentLength = Answer.Length;
+                return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = content, RequestMessage = request });
+            }
         }
 
         private static (long, double, double, long) Sum((long n, double wall, double cpu, long alloc) a, (long n, double wall, double cpu, long alloc) b) => (a.n + b.n, a.wall + b.wall, a.cpu + b.cpu, a.alloc + b.alloc);

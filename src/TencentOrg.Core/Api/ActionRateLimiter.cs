@@ -19,7 +19,7 @@ namespace TencentOrg.Api
     /// every session with the same credential and endpoint holds one, so the most careful runspace wins and
     /// all of them report the same budget. Without leases the constructor's rate applies.
     /// </remarks>
-    public sealed class ActionRateLimiter
+    internal sealed class ActionRateLimiter
     {
         /// <summary>How much slower than the budget throttling may push an action.</summary>
         public const double MaxSlowdown = 16;
@@ -219,7 +219,7 @@ namespace TencentOrg.Api
     }
 
     /// <summary>A session's ask for a budget; the limiter applies the lowest live ask. Dispose (or drop) to withdraw it.</summary>
-    public sealed class RateLease : IDisposable
+    internal sealed class RateLease : IDisposable
     {
         private readonly RateAsk _ask;
         private ActionRateLimiter? _limiter;
@@ -252,7 +252,7 @@ namespace TencentOrg.Api
     /// The process's limiters, one per credential (SecretId) and endpoint: the service limits the account per action, so every
     /// runspace using that key shares one budget, and different organizations never slow each other.
     /// </summary>
-    public static class RateBudgets
+    internal static class RateBudgets
     {
         private static readonly ConcurrentDictionary<string, ActionRateLimiter> Limiters =
             new ConcurrentDictionary<string, ActionRateLimiter>(StringComparer.Ordinal);

@@ -6,13 +6,18 @@ using System.Text.RegularExpressions;
 namespace TencentOrg.Api
 {
     /// <summary>Debug-stream text for requests and responses, with every secret removed.</summary>
-    public static class HttpTrace
+    internal static class HttpTrace
     {
         private const int MaxBodyChars = 4096;
         private static readonly Regex SignaturePart = new Regex("Signature=[0-9a-fA-F]+", RegexOptions.Compiled);
 
+        /// <summary>How many traces were built in this process: a test proves none is built when nobody reads them.</summary>
+        internal static long Built => System.Threading.Interlocked.Read(ref _built);
+        private static long _built;
+
         public static string Request(HttpRequestMessage request, byte[] body)
         {
+            System.Threading.Interlocked.Increment(ref _built);
             var text = new StringBuilder();
             text.Append("HTTP request: ").Append(request.Method).Append(' ').Append(request.RequestUri).AppendLine();
             foreach (var header in request.Headers.Concat(request.Content?.Headers ?? Enumerable.Empty<System.Collections.Generic.KeyValuePair<string, System.Collections.Generic.IEnumerable<string>>>()))
@@ -23,8 +28,14 @@ namespace TencentOrg.Api
             return text.ToString();
         }
 
-        public static string Response(HttpResponseMessage response, byte[] body) =>
-            "HTTP response: " + (int)response.StatusCode + " " + response.ReasonPhrase + "\n  Body: " + Truncate(RedactBody(Encoding.UTF8.GetString(body)));
+        public static string Response(HttpResponseMessage response, byte[] body) => Response(response, body, body.Length);
+
+        /// <summary>The first <paramref name="length"/> bytes of <paramref name="body"/> are the answer (a pooled buffer).</summary>
+        public static string Response(HttpResponseMessage response, byte[] body, int length)
+        {
+            System.Threading.Interlocked.Increment(ref _built);
+            return "HTTP response: " + (int)response.StatusCode + " " + response.ReasonPhrase + "\n  Body: " + Truncate(RedactBody(Encoding.UTF8.GetString(body, 0, length)));
+        }
 
         // CreateUser answers with the user's initial password (UserInfo.Password): a secret, never traced. Redacted before
         // truncation, so a cut cannot leave part of it.

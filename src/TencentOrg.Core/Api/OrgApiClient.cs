@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Diagnostics;
 using System.IO;
 using System.Net;
@@ -15,7 +16,7 @@ using TencentOrg.Models;
 namespace TencentOrg.Api
 {
     /// <summary>Whether resending a call is harmless.</summary>
-    public enum ApiCallKind
+    internal enum ApiCallKind
     {
         /// <summary>Reads: retried on any transient failure.</summary>
         Read,
@@ -36,7 +37,7 @@ namespace TencentOrg.Api
     /// The one HTTP client for the Organization API: serialize, throttle, sign, send, parse, retry.
     /// Everything above it speaks in typed requests and responses; everything below is the wire.
     /// </summary>
-    public sealed class OrgApiClient
+    internal sealed class OrgApiClient
     {
         public static readonly string ModuleVersion =
             typeof(OrgApiClient).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
@@ -49,7 +50,6 @@ namespace TencentOrg.Api
         private readonly OrgCredential _credential;
         private readonly OrgClientOptions _options;
         private readonly ActionRateLimiter _rateLimiter;
-        private readonly Random _jitter = new Random();
         private long _clockOffsetSeconds;
 
         public OrgApiClient(OrgCredential credential, OrgClientOptions options, ActionRateLimiter? rateLimiter = null, HttpMessageHandler? handler = null)
@@ -137,7 +137,7 @@ namespace TencentOrg.Api
                     failure = transport;
                 }
 
-                TimeSpan delay = BackoffDelay(attempt);
+                TimeSpan delay = Backoff.Delay(attempt, _options.RetryBaseDelay, _options.RetryMaxDelay);
                 if (attempt > _options.MaxRetries || started.Elapsed + delay > _options.MaxRetryTime)
                 {
                     log.Verbose(action + ": giving up after " + attempt + " attempt(s) in " + (int)started.Elapsed.TotalMilliseconds + " ms.");
@@ -169,16 +169,6 @@ namespace TencentOrg.Api
             : failure is OrgTransportException t ? t.Code + ": " + (t.InnerException?.Message ?? t.Message)
             : failure.Message;
 
-        /// <summary>Exponential backoff with full jitter, capped.</summary>
-        private TimeSpan BackoffDelay(int attempt)
-        {
-            double ceiling = Math.Min(_options.RetryMaxDelay.TotalMilliseconds,
-                _options.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt - 1, 16)));
-            double jittered;
-            lock (_jitter) jittered = ceiling / 2 + _jitter.NextDouble() * ceiling / 2;
-            return TimeSpan.FromMilliseconds(jittered);
-        }
-
         private readonly struct Attempt<TResponse>
         {
             public Attempt(TResponse? result, OrgApiException? error, DateTimeOffset? serverDate)
@@ -197,15 +187,15 @@ namespace TencentOrg.Api
             where TResponse : ApiResponse
         {
             using var request = BuildRequest(action, body);
-            // The trace text (headers, redaction regex, body) costs as much as the rest of the client: build it only for a real log.
-            bool trace = !ReferenceEquals(log, NullOrgLog.Instance);
+            // The trace text (headers, redaction regex, body) costs as much as the rest of the client: built only when read.
+            bool trace = OrgLog.WantsDebug(log);
             if (trace) log.Debug(HttpTrace.Request(request, body));
 
             // No caller token (the common case for the shared client): a plain source, no linked registration.
             using var timeout = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : new CancellationTokenSource();
             timeout.CancelAfter(_options.Timeout);
             HttpResponseMessage response;
-            byte[] responseBody;
+            ResponseBody responseBody;
             try
             {
                 response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
@@ -227,7 +217,17 @@ namespace TencentOrg.Api
                 throw new OrgTransportException(action, "ClientError.NetworkError", Innermost(ex).Message, !neverSent, ex);
             }
 
-            if (trace) log.Debug(HttpTrace.Response(response, responseBody));
+            // The body sits in a pooled buffer: everything that reads it happens before it goes back.
+            using (responseBody)
+            {
+                if (trace) log.Debug(HttpTrace.Response(response, responseBody.Buffer, responseBody.Length));
+                return ParseAnswer<TResponse>(action, response, responseBody);
+            }
+        }
+
+        private static Attempt<TResponse> ParseAnswer<TResponse>(string action, HttpResponseMessage response, ResponseBody responseBody)
+            where TResponse : ApiResponse
+        {
             DateTimeOffset? serverDate = response.Headers.Date;
             if (response.StatusCode != HttpStatusCode.OK)
             {
@@ -238,7 +238,7 @@ namespace TencentOrg.Api
             ResponseEnvelope<TResponse>? envelope;
             try
             {
-                envelope = OrgJson.DeserializeEnvelope<TResponse>(responseBody);
+                envelope = OrgJson.DeserializeEnvelope<TResponse>(responseBody.Span);
             }
             catch (JsonException ex)
             {
@@ -292,24 +292,48 @@ namespace TencentOrg.Api
             return request;
         }
 
-        /// <summary>Reads the body up to maxBytes: a larger announced length is refused unread, a longer stream is cut off there.</summary>
-        internal static async Task<byte[]> ReadBodyAsync(string action, HttpResponseMessage response, long maxBytes, CancellationToken cancellationToken)
+        /// <summary>
+        /// Reads the body into a pooled buffer, up to maxBytes: a larger announced length is refused unread, a longer stream is
+        /// cut off as soon as it passes the cap. The buffer starts at Content-Length (or 16 KB) and doubles, so a usual answer
+        /// costs no allocation and a large one is copied a few times at most; the caller disposes the result to return it.
+        /// </summary>
+        internal static async Task<ResponseBody> ReadBodyAsync(string action, HttpResponseMessage response, long maxBytes, CancellationToken cancellationToken)
         {
-            long? length = response.Content.Headers.ContentLength;
-            if (length > maxBytes) throw TooLarge(action, maxBytes, "announces " + length + " bytes, more");
+            long? announced = response.Content.Headers.ContentLength;
+            if (announced > maxBytes) throw TooLarge(action, maxBytes, "announces " + announced + " bytes, more");
+            // One byte past the cap is room enough to see that a stream is longer than allowed.
+            long most = maxBytes >= MaxArrayLength ? MaxArrayLength : maxBytes + 1;
             using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            // Sized by Content-Length when the server sends it, so the body is copied once, not regrown.
-            using var buffer = length is long n && n > 0 ? new MemoryStream((int)n) : new MemoryStream();
-            var chunk = new byte[81920];
-            while (true)
+            byte[] buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(most, announced is long n && n > 0 ? n + 1 : 16 * 1024));
+            int count = 0;
+            try
             {
-                // ReadAsStreamAsync has no token on netstandard2.0; ReadAsync does.
-                int read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false);
-                if (read == 0) return buffer.ToArray();
-                if (buffer.Length + read > maxBytes) throw TooLarge(action, maxBytes, "is longer");
-                buffer.Write(chunk, 0, read);
+                while (true)
+                {
+                    if (count == buffer.Length)
+                    {
+                        if (count >= most) throw TooLarge(action, maxBytes, "is longer than an array can hold, and");
+                        byte[] larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(most, buffer.Length * 2L));
+                        Buffer.BlockCopy(buffer, 0, larger, 0, count);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
+                    }
+                    // ReadAsStreamAsync has no token on netstandard2.0; ReadAsync does.
+                    int read = await stream.ReadAsync(buffer, count, buffer.Length - count, cancellationToken).ConfigureAwait(false);
+                    if (read == 0) return new ResponseBody(buffer, count);
+                    count += read;
+                    if (count > maxBytes) throw TooLarge(action, maxBytes, "is longer");
+                }
+            }
+            catch
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+                throw;
             }
         }
+
+        // The largest byte array .NET Framework and .NET allow.
+        private const int MaxArrayLength = 0x7FFFFFC7;
 
         private static OrgTransportException TooLarge(string action, long maxBytes, string what) =>
             new OrgTransportException(action, "ClientError.ResponseTooLarge",
@@ -390,5 +414,21 @@ namespace TencentOrg.Api
             };
             return new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         }
+    }
+
+    /// <summary>A response body in a buffer rented from the shared pool; valid until disposed, which returns the buffer.</summary>
+    internal readonly struct ResponseBody : IDisposable
+    {
+        public ResponseBody(byte[] buffer, int length)
+        {
+            Buffer = buffer;
+            Length = length;
+        }
+
+        public byte[] Buffer { get; }
+        public int Length { get; }
+        public ReadOnlySpan<byte> Span => new ReadOnlySpan<byte>(Buffer, 0, Length);
+
+        public void Dispose() => ArrayPool<byte>.Shared.Return(Buffer);
     }
 }

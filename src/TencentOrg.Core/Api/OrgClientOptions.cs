@@ -3,7 +3,7 @@ using System;
 namespace TencentOrg.Api
 {
     /// <summary>Transport settings for one connection to the Organization API.</summary>
-    public sealed class OrgClientOptions
+    internal sealed class OrgClientOptions
     {
         public const string ApiVersion = "2021-03-31";
         public const string ServiceName = "organization";

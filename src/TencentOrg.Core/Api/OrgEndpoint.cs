@@ -10,7 +10,7 @@ namespace TencentOrg.Api
     }
 
     /// <summary>Resolves and checks the Organization API endpoint.</summary>
-    public static class OrgEndpoint
+    internal static class OrgEndpoint
     {
         public const string ChinaHost = "organization.tencentcloudapi.com";
         public const string InternationalHost = "organization.intl.tencentcloudapi.com";

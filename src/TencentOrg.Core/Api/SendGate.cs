@@ -7,7 +7,7 @@ namespace TencentOrg.Api
     /// whose first attempt has gone out completes (retries included); a call not yet sent fails with
     /// <see cref="OrgNotSentException"/>. Ambient (flows with async calls), so services need no parameter for it.
     /// </summary>
-    public sealed class SendGate
+    internal sealed class SendGate
     {
         private static readonly AsyncLocal<SendGate?> CurrentGate = new AsyncLocal<SendGate?>();
         private int _closed;

@@ -5,7 +5,7 @@ using System.Text;
 namespace TencentOrg.Api
 {
     /// <summary>What one TC3-HMAC-SHA256 signature covers.</summary>
-    public sealed class Tc3Request
+    internal sealed class Tc3Request
     {
         public string Method { get; set; } = "POST";
         public string Host { get; set; } = "";
@@ -20,7 +20,7 @@ namespace TencentOrg.Api
     }
 
     /// <summary>Every intermediate value, so tests can compare each against the SDK's vectors.</summary>
-    public sealed class Tc3Signature
+    internal sealed class Tc3Signature
     {
         // CanonicalRequest and StringToSign are only read by tests and traces: they are rebuilt on first
         // read from what was hashed, so a request pays for the Authorization header alone.
@@ -58,7 +58,7 @@ namespace TencentOrg.Api
     /// Signing reuses one SHA-256 and one HMAC instance per thread and writes the canonical request and
     /// string to sign into per-thread buffers, so a signature allocates little more than its header text.
     /// </summary>
-    public sealed class Tc3Signer
+    internal sealed class Tc3Signer
     {
         public const string Algorithm = "TC3-HMAC-SHA256";
         public const string SignedHeaders = "content-type;host";

@@ -9,7 +9,7 @@ namespace TencentOrg.Credentials
     /// The credential chain, first hit wins: explicit parameters, environment variables, then a
     /// named profile in ~/.tccli/&lt;name&gt;.credential or ~/.tencentcloud/credentials.
     /// </summary>
-    public sealed class CredentialResolver
+    internal sealed class CredentialResolver
     {
         public const string SecretIdVariable = "TENCENTCLOUD_SECRET_ID";
         public const string SecretKeyVariable = "TENCENTCLOUD_SECRET_KEY";

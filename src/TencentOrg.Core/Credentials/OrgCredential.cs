@@ -5,7 +5,7 @@ namespace TencentOrg.Credentials
     /// <summary>
     /// A resolved key pair. The secret key lives only inside the signer; nothing here can print it.
     /// </summary>
-    public sealed class OrgCredential
+    internal sealed class OrgCredential
     {
         public OrgCredential(string secretId, string secretKey, string? sessionToken, string source)
         {

@@ -1,33 +1,33 @@
 namespace TencentOrg.Models
 {
     /// <summary>Every answer is {"Response": {...}}.</summary>
-    public sealed class ResponseEnvelope<T>
+    internal sealed class ResponseEnvelope<T>
     {
         public T? Response { get; set; }
     }
 
     /// <summary>Fields present in every Response object: RequestId, and Error on failure.</summary>
-    public class ApiResponse
+    internal class ApiResponse
     {
         public ApiError? Error { get; set; }
         public string? RequestId { get; set; }
     }
 
-    public sealed class ApiError
+    internal sealed class ApiError
     {
         public string? Code { get; set; }
         public string? Message { get; set; }
     }
 
     /// <summary>A request of the NextToken/MaxResults paging style (spec §5).</summary>
-    public interface ITokenPagedRequest
+    internal interface ITokenPagedRequest
     {
         string? NextToken { get; set; }
         long? MaxResults { get; set; }
     }
 
     /// <summary>A response page of the NextToken/MaxResults paging style.</summary>
-    public interface ITokenPage
+    internal interface ITokenPage
     {
         bool? IsTruncated { get; }
         string? NextToken { get; }

@@ -5,11 +5,11 @@ namespace TencentOrg.Models
     // CIC (Identity Center): zone, users, groups, role configurations, assignments, provisioning, tasks
     // (spec §2.3, §2.4, §4.6-§4.15, §4.18, §4.19).
 
-    public sealed class EmptyRequest
+    internal sealed class EmptyRequest
     {
     }
 
-    public sealed class DescribeIdentityCenterResponse : ApiResponse
+    internal sealed class DescribeIdentityCenterResponse : ApiResponse
     {
         public string? ZoneId { get; set; }
         public string? ZoneName { get; set; }
@@ -19,20 +19,20 @@ namespace TencentOrg.Models
         public string? UpdateTime { get; set; }
     }
 
-    public sealed class CreateRoleAssignmentRequest
+    internal sealed class CreateRoleAssignmentRequest
     {
         public string? ZoneId { get; set; }
         public List<RoleAssignmentInfo>? RoleAssignmentInfo { get; set; }
     }
 
-    public sealed class CreateRoleAssignmentResponse : ApiResponse
+    internal sealed class CreateRoleAssignmentResponse : ApiResponse
     {
         [AlwaysPresent]
         public List<TaskInfo>? Tasks { get; set; }
     }
 
     /// <summary>TaskInfo: CreateRoleAssignment.Tasks[], DeleteRoleAssignment.Task, ListTasks.Tasks[]; status field is Status.</summary>
-    public sealed class TaskInfo
+    internal sealed class TaskInfo
     {
         [AlwaysPresent]
         public string? TaskId { get; set; }
@@ -49,7 +49,7 @@ namespace TencentOrg.Models
     }
 
     /// <summary>ProvisionRoleConfiguration.Task and DismantleRoleConfiguration.Task; status field is TaskStatus.</summary>
-    public sealed class RoleProvisioningsTask
+    internal sealed class RoleProvisioningsTask
     {
         [AlwaysPresent]
         public string? TaskId { get; set; }
@@ -61,7 +61,7 @@ namespace TencentOrg.Models
         public string? TaskStatus { get; set; }
     }
 
-    public sealed class ProvisionRoleConfigurationRequest
+    internal sealed class ProvisionRoleConfigurationRequest
     {
         public string? ZoneId { get; set; }
         public string? RoleConfigurationId { get; set; }
@@ -69,25 +69,25 @@ namespace TencentOrg.Models
         public long? TargetUin { get; set; }
     }
 
-    public sealed class RoleProvisioningTaskResponse : ApiResponse
+    internal sealed class RoleProvisioningTaskResponse : ApiResponse
     {
         [AlwaysPresent]
         public RoleProvisioningsTask? Task { get; set; }
     }
 
-    public sealed class GetTaskStatusRequest
+    internal sealed class GetTaskStatusRequest
     {
         public string? ZoneId { get; set; }
         public string? TaskId { get; set; }
     }
 
-    public sealed class GetTaskStatusResponse : ApiResponse
+    internal sealed class GetTaskStatusResponse : ApiResponse
     {
         [AlwaysPresent]
         public TaskStatusItem? TaskStatus { get; set; }
     }
 
-    public sealed class TaskStatusItem
+    internal sealed class TaskStatusItem
     {
         [AlwaysPresent]
         public string? Status { get; set; }
@@ -96,7 +96,7 @@ namespace TencentOrg.Models
         public string? FailureReason { get; set; }
     }
 
-    public sealed class ListRoleAssignmentsRequest : ITokenPagedRequest
+    internal sealed class ListRoleAssignmentsRequest : ITokenPagedRequest
     {
         public string? ZoneId { get; set; }
         public string? RoleConfigurationId { get; set; }
@@ -109,7 +109,7 @@ namespace TencentOrg.Models
         public string? Filter { get; set; }
     }
 
-    public sealed class ListRoleAssignmentsResponse : ApiResponse, ITokenPage
+    internal sealed class ListRoleAssignmentsResponse : ApiResponse, ITokenPage
     {
         public string? NextToken { get; set; }
         [AlwaysPresent]
@@ -120,7 +120,7 @@ namespace TencentOrg.Models
         public List<RoleAssignmentItem>? RoleAssignments { get; set; }
     }
 
-    public sealed class RoleAssignmentItem
+    internal sealed class RoleAssignmentItem
     {
         public string? RoleConfigurationId { get; set; }
         public string? RoleConfigurationName { get; set; }
@@ -134,7 +134,7 @@ namespace TencentOrg.Models
         public string? TargetName { get; set; }
     }
 
-    public sealed class DeleteRoleAssignmentRequest
+    internal sealed class DeleteRoleAssignmentRequest
     {
         public string? ZoneId { get; set; }
         public string? RoleConfigurationId { get; set; }
@@ -145,12 +145,12 @@ namespace TencentOrg.Models
         public string? DeprovisionStrategy { get; set; }
     }
 
-    public sealed class DeleteRoleAssignmentResponse : ApiResponse
+    internal sealed class DeleteRoleAssignmentResponse : ApiResponse
     {
         public TaskInfo? Task { get; set; }
     }
 
-    public sealed class DismantleRoleConfigurationRequest
+    internal sealed class DismantleRoleConfigurationRequest
     {
         public string? ZoneId { get; set; }
         public string? RoleConfigurationId { get; set; }
@@ -158,7 +158,7 @@ namespace TencentOrg.Models
         public long? TargetUin { get; set; }
     }
 
-    public sealed class ListTasksRequest : ITokenPagedRequest
+    internal sealed class ListTasksRequest : ITokenPagedRequest
     {
         public string? ZoneId { get; set; }
         public string? PrincipalId { get; set; }
@@ -172,7 +172,7 @@ namespace TencentOrg.Models
         public string? TaskType { get; set; }
     }
 
-    public sealed class ListTasksResponse : ApiResponse, ITokenPage
+    internal sealed class ListTasksResponse : ApiResponse, ITokenPage
     {
         public string? NextToken { get; set; }
         [AlwaysPresent]
@@ -183,7 +183,7 @@ namespace TencentOrg.Models
         public List<TaskInfo>? Tasks { get; set; }
     }
 
-    public sealed class ListRoleConfigurationProvisioningsRequest : ITokenPagedRequest
+    internal sealed class ListRoleConfigurationProvisioningsRequest : ITokenPagedRequest
     {
         public string? ZoneId { get; set; }
         public string? RoleConfigurationId { get; set; }
@@ -195,7 +195,7 @@ namespace TencentOrg.Models
         public string? Filter { get; set; }
     }
 
-    public sealed class ListRoleConfigurationProvisioningsResponse : ApiResponse, ITokenPage
+    internal sealed class ListRoleConfigurationProvisioningsResponse : ApiResponse, ITokenPage
     {
         public string? NextToken { get; set; }
         [AlwaysPresent]
@@ -206,7 +206,7 @@ namespace TencentOrg.Models
         public List<RoleConfigurationProvisioningItem>? RoleConfigurationProvisionings { get; set; }
     }
 
-    public sealed class RoleConfigurationProvisioningItem
+    internal sealed class RoleConfigurationProvisioningItem
     {
         public string? DeploymentStatus { get; set; }
         public string? RoleConfigurationId { get; set; }
@@ -218,7 +218,7 @@ namespace TencentOrg.Models
         public string? TargetType { get; set; }
     }
 
-    public sealed class ListRoleConfigurationsRequest : ITokenPagedRequest
+    internal sealed class ListRoleConfigurationsRequest : ITokenPagedRequest
     {
         public string? ZoneId { get; set; }
         public string? NextToken { get; set; }
@@ -228,7 +228,7 @@ namespace TencentOrg.Models
         public string? PrincipalId { get; set; }
     }
 
-    public sealed class ListRoleConfigurationsResponse : ApiResponse, ITokenPage
+    internal sealed class ListRoleConfigurationsResponse : ApiResponse, ITokenPage
     {
         [AlwaysPresent]
         public long? TotalCounts { get; set; }
@@ -238,19 +238,19 @@ namespace TencentOrg.Models
         public List<RoleConfigurationItem>? RoleConfigurations { get; set; }
     }
 
-    public sealed class GetRoleConfigurationRequest
+    internal sealed class GetRoleConfigurationRequest
     {
         public string? ZoneId { get; set; }
         public string? RoleConfigurationId { get; set; }
     }
 
-    public sealed class GetRoleConfigurationResponse : ApiResponse
+    internal sealed class GetRoleConfigurationResponse : ApiResponse
     {
         [AlwaysPresent]
         public RoleConfigurationItem? RoleConfigurationInfo { get; set; }
     }
 
-    public sealed class RoleConfigurationItem
+    internal sealed class RoleConfigurationItem
     {
         [AlwaysPresent]
         public string? RoleConfigurationId { get; set; }
@@ -263,7 +263,7 @@ namespace TencentOrg.Models
         public bool? IsSelected { get; set; }
     }
 
-    public sealed class ListUsersRequest : ITokenPagedRequest
+    internal sealed class ListUsersRequest : ITokenPagedRequest
     {
         public string? ZoneId { get; set; }
         public string? UserStatus { get; set; }
@@ -273,7 +273,7 @@ namespace TencentOrg.Models
         public string? NextToken { get; set; }
     }
 
-    public sealed class ListUsersResponse : ApiResponse, ITokenPage
+    internal sealed class ListUsersResponse : ApiResponse, ITokenPage
     {
         [AlwaysPresent]
         public long? TotalCounts { get; set; }
@@ -284,7 +284,7 @@ namespace TencentOrg.Models
         public bool? IsTruncated { get; set; }
     }
 
-    public sealed class UserItem
+    internal sealed class UserItem
     {
         public string? UserName { get; set; }
         public string? FirstName { get; set; }
@@ -300,7 +300,7 @@ namespace TencentOrg.Models
         public string? UpdateTime { get; set; }
     }
 
-    public sealed class ListGroupsRequest : ITokenPagedRequest
+    internal sealed class ListGroupsRequest : ITokenPagedRequest
     {
         public string? ZoneId { get; set; }
         public string? NextToken { get; set; }
@@ -309,7 +309,7 @@ namespace TencentOrg.Models
         public string? GroupType { get; set; }
     }
 
-    public sealed class ListGroupsResponse : ApiResponse, ITokenPage
+    internal sealed class ListGroupsResponse : ApiResponse, ITokenPage
     {
         public string? NextToken { get; set; }
         [AlwaysPresent]
@@ -320,7 +320,7 @@ namespace TencentOrg.Models
         public bool? IsTruncated { get; set; }
     }
 
-    public sealed class GroupItem
+    internal sealed class GroupItem
     {
         public string? GroupName { get; set; }
         public string? Description { get; set; }

@@ -4,21 +4,21 @@ namespace TencentOrg.Models
 {
     // Organization identities and member authorizations (spec §2.1, §2.2, §4.1-§4.5).
 
-    public sealed class CreateOrganizationIdentityRequest
+    internal sealed class CreateOrganizationIdentityRequest
     {
         public string? IdentityAliasName { get; set; }
         public List<IdentityPolicy>? IdentityPolicy { get; set; }
         public string? Description { get; set; }
     }
 
-    public sealed class CreateOrganizationIdentityResponse : ApiResponse
+    internal sealed class CreateOrganizationIdentityResponse : ApiResponse
     {
         // The spec marks it "may be absent", but a create without its ID cannot be output: reconciliation reads it back by name.
         [AlwaysPresent]
         public long? IdentityId { get; set; }
     }
 
-    public sealed class ListOrganizationIdentityRequest
+    internal sealed class ListOrganizationIdentityRequest
     {
         public long Offset { get; set; }
         public long Limit { get; set; }
@@ -27,7 +27,7 @@ namespace TencentOrg.Models
         public long? IdentityType { get; set; }
     }
 
-    public sealed class ListOrganizationIdentityResponse : ApiResponse
+    internal sealed class ListOrganizationIdentityResponse : ApiResponse
     {
         [AlwaysPresent]
         public long? Total { get; set; }
@@ -35,7 +35,7 @@ namespace TencentOrg.Models
         public List<OrgIdentityItem>? Items { get; set; }
     }
 
-    public sealed class OrgIdentityItem
+    internal sealed class OrgIdentityItem
     {
         public long IdentityId { get; set; }
         public string? IdentityAliasName { get; set; }
@@ -45,25 +45,25 @@ namespace TencentOrg.Models
         public string? UpdateTime { get; set; }
     }
 
-    public sealed class UpdateOrganizationIdentityRequest
+    internal sealed class UpdateOrganizationIdentityRequest
     {
         public long IdentityId { get; set; }
         public string Description { get; set; } = "";
         public List<IdentityPolicy>? IdentityPolicy { get; set; }
     }
 
-    public sealed class DeleteOrganizationIdentityRequest
+    internal sealed class DeleteOrganizationIdentityRequest
     {
         public long IdentityId { get; set; }
     }
 
-    public sealed class CreateOrganizationMemberAuthIdentityRequest
+    internal sealed class CreateOrganizationMemberAuthIdentityRequest
     {
         public List<long>? MemberUins { get; set; }
         public List<long>? IdentityIds { get; set; }
     }
 
-    public sealed class DescribeOrganizationMemberAuthIdentitiesRequest
+    internal sealed class DescribeOrganizationMemberAuthIdentitiesRequest
     {
         public long Offset { get; set; }
         public long Limit { get; set; }
@@ -71,7 +71,7 @@ namespace TencentOrg.Models
         public long? IdentityId { get; set; }
     }
 
-    public sealed class DescribeOrganizationMemberAuthIdentitiesResponse : ApiResponse
+    internal sealed class DescribeOrganizationMemberAuthIdentitiesResponse : ApiResponse
     {
         [AlwaysPresent]
         public List<OrgMemberAuthIdentityItem>? Items { get; set; }
@@ -79,7 +79,7 @@ namespace TencentOrg.Models
         public long? Total { get; set; }
     }
 
-    public sealed class OrgMemberAuthIdentityItem
+    internal sealed class OrgMemberAuthIdentityItem
     {
         public long IdentityId { get; set; }
         public string? IdentityRoleName { get; set; }
@@ -93,14 +93,14 @@ namespace TencentOrg.Models
         public string? MemberName { get; set; }
     }
 
-    public sealed class DeleteOrganizationMemberAuthIdentityRequest
+    internal sealed class DeleteOrganizationMemberAuthIdentityRequest
     {
         public long MemberUin { get; set; }
         public long IdentityId { get; set; }
     }
 
     /// <summary>Responses that carry nothing but RequestId.</summary>
-    public sealed class EmptyResponse : ApiResponse
+    internal sealed class EmptyResponse : ApiResponse
     {
     }
 }

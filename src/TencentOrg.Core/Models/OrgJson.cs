@@ -81,7 +81,7 @@ namespace TencentOrg.Models
     {
     }
 
-    public static class OrgJson
+    internal static class OrgJson
     {
         public static byte[] Serialize(object request) =>
             JsonSerializer.SerializeToUtf8Bytes(request, request.GetType(), OrgJsonContext.Default);
@@ -91,6 +91,10 @@ namespace TencentOrg.Models
             JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), OrgJsonContext.Default);
 
         public static ResponseEnvelope<T>? DeserializeEnvelope<T>(byte[] body) where T : ApiResponse =>
+            DeserializeEnvelope<T>(new System.ReadOnlySpan<byte>(body));
+
+        /// <summary>From a span, so the client parses its pooled read buffer in place.</summary>
+        public static ResponseEnvelope<T>? DeserializeEnvelope<T>(System.ReadOnlySpan<byte> body) where T : ApiResponse =>
             (ResponseEnvelope<T>?)JsonSerializer.Deserialize(body, typeof(ResponseEnvelope<T>), OrgJsonContext.Default);
     }
 }

@@ -4,12 +4,12 @@ namespace TencentOrg.Models
 {
     // Organization and members (spec §4.16, §4.17).
 
-    public sealed class DescribeOrganizationRequest
+    internal sealed class DescribeOrganizationRequest
     {
         public string? Lang { get; set; }
     }
 
-    public sealed class DescribeOrganizationResponse : ApiResponse
+    internal sealed class DescribeOrganizationResponse : ApiResponse
     {
         public long? OrgId { get; set; }
         public long? HostUin { get; set; }
@@ -18,7 +18,7 @@ namespace TencentOrg.Models
         public string? CreateTime { get; set; }
     }
 
-    public sealed class DescribeOrganizationMembersRequest
+    internal sealed class DescribeOrganizationMembersRequest
     {
         public long Offset { get; set; }
         public long Limit { get; set; }
@@ -27,7 +27,7 @@ namespace TencentOrg.Models
         public long? NodeId { get; set; }
     }
 
-    public sealed class DescribeOrganizationMembersResponse : ApiResponse
+    internal sealed class DescribeOrganizationMembersResponse : ApiResponse
     {
         [AlwaysPresent]
         public List<OrgMemberItem>? Items { get; set; }
@@ -35,7 +35,7 @@ namespace TencentOrg.Models
         public long? Total { get; set; }
     }
 
-    public sealed class OrgMemberItem
+    internal sealed class OrgMemberItem
     {
         public long MemberUin { get; set; }
         public string? Name { get; set; }
@@ -56,7 +56,7 @@ namespace TencentOrg.Models
         public string? NickName { get; set; }
     }
 
-    public sealed class MemberIdentityItem
+    internal sealed class MemberIdentityItem
     {
         public long? IdentityId { get; set; }
         public string? IdentityAliasName { get; set; }

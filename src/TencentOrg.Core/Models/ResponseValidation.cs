@@ -13,12 +13,12 @@ namespace TencentOrg.Models
     /// Checked in one place, by the client, for every response and the model objects nested in it.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property)]
-    public sealed class AlwaysPresentAttribute : Attribute
+    internal sealed class AlwaysPresentAttribute : Attribute
     {
     }
 
     /// <summary>Walks a parsed response for [AlwaysPresent] fields that are missing.</summary>
-    public static class ResponseValidator
+    internal static class ResponseValidator
     {
         private static readonly ConcurrentDictionary<Type, Rule[]> Rules = new ConcurrentDictionary<Type, Rule[]>();
 

@@ -5,7 +5,7 @@ namespace TencentOrg.Models
     // Permission configurations and their policies (CIC spec §4.1-§4.7, §7). Field names as the .NET SDK 3.0.1493 models;
     // AddPermissionPolicyToRoleConfiguration's PolicyType (CN-only, effect UNCONFIRMED) is never sent, so it is left out.
 
-    public sealed class CreateRoleConfigurationRequest
+    internal sealed class CreateRoleConfigurationRequest
     {
         public string? ZoneId { get; set; }
         public string? RoleConfigurationName { get; set; }
@@ -14,7 +14,7 @@ namespace TencentOrg.Models
         public string? RelayState { get; set; }
     }
 
-    public sealed class UpdateRoleConfigurationRequest
+    internal sealed class UpdateRoleConfigurationRequest
     {
         public string? ZoneId { get; set; }
         public string? RoleConfigurationId { get; set; }
@@ -24,18 +24,18 @@ namespace TencentOrg.Models
     }
 
     /// <summary>CreateRoleConfiguration and UpdateRoleConfiguration answers. A missing RoleConfigurationInfo is read back, not trusted.</summary>
-    public sealed class RoleConfigurationInfoResponse : ApiResponse
+    internal sealed class RoleConfigurationInfoResponse : ApiResponse
     {
         public RoleConfigurationItem? RoleConfigurationInfo { get; set; }
     }
 
-    public sealed class DeleteRoleConfigurationRequest
+    internal sealed class DeleteRoleConfigurationRequest
     {
         public string? ZoneId { get; set; }
         public string? RoleConfigurationId { get; set; }
     }
 
-    public sealed class AddPermissionPolicyToRoleConfigurationRequest
+    internal sealed class AddPermissionPolicyToRoleConfigurationRequest
     {
         public string? ZoneId { get; set; }
         public string? RoleConfigurationId { get; set; }
@@ -46,13 +46,13 @@ namespace TencentOrg.Models
     }
 
     /// <summary>A system policy to attach: CAM policy ID, name optional.</summary>
-    public sealed class PolicyDetail
+    internal sealed class PolicyDetail
     {
         public long? PolicyId { get; set; }
         public string? PolicyName { get; set; }
     }
 
-    public sealed class RemovePermissionPolicyFromRoleConfigurationRequest
+    internal sealed class RemovePermissionPolicyFromRoleConfigurationRequest
     {
         public string? ZoneId { get; set; }
         public string? RoleConfigurationId { get; set; }
@@ -61,7 +61,7 @@ namespace TencentOrg.Models
         public long? RolePolicyId { get; set; }
     }
 
-    public sealed class ListPermissionPoliciesInRoleConfigurationRequest
+    internal sealed class ListPermissionPoliciesInRoleConfigurationRequest
     {
         public string? ZoneId { get; set; }
         public string? RoleConfigurationId { get; set; }
@@ -70,7 +70,7 @@ namespace TencentOrg.Models
     }
 
     /// <summary>The whole list in one answer (no paging).</summary>
-    public sealed class ListPermissionPoliciesInRoleConfigurationResponse : ApiResponse
+    internal sealed class ListPermissionPoliciesInRoleConfigurationResponse : ApiResponse
     {
         public long? TotalCounts { get; set; }
         [AlwaysPresent]
@@ -78,7 +78,7 @@ namespace TencentOrg.Models
     }
 
     /// <summary>RolePolicie (the SDKs' spelling). RolePolicyId may be absent, and is meaningless for custom policies.</summary>
-    public sealed class RolePolicie
+    internal sealed class RolePolicie
     {
         public long? RolePolicyId { get; set; }
         [AlwaysPresent]
@@ -89,7 +89,7 @@ namespace TencentOrg.Models
         public string? AddTime { get; set; }
     }
 
-    public sealed class UpdateCustomPolicyForRoleConfigurationRequest
+    internal sealed class UpdateCustomPolicyForRoleConfigurationRequest
     {
         public string? ZoneId { get; set; }
         public string? RoleConfigurationId { get; set; }

@@ -4,7 +4,7 @@ namespace TencentOrg.Models
 {
     // Wire models of the CIC user, group and membership actions (spec CIC §2, §3, §5), field for field as the SDK's.
 
-    public sealed class CreateUserRequest
+    internal sealed class CreateUserRequest
     {
         public string? ZoneId { get; set; }
         public string? UserName { get; set; }
@@ -17,13 +17,13 @@ namespace TencentOrg.Models
         public bool? NeedResetPassword { get; set; }
     }
 
-    public sealed class GetUserRequest
+    internal sealed class GetUserRequest
     {
         public string? UserId { get; set; }
         public string? ZoneId { get; set; }
     }
 
-    public sealed class UpdateUserRequest
+    internal sealed class UpdateUserRequest
     {
         public string? ZoneId { get; set; }
         public string? UserId { get; set; }
@@ -35,27 +35,27 @@ namespace TencentOrg.Models
         public bool? NeedResetPassword { get; set; }
     }
 
-    public sealed class UpdateUserStatusRequest
+    internal sealed class UpdateUserStatusRequest
     {
         public string? ZoneId { get; set; }
         public string? UserId { get; set; }
         public string? NewUserStatus { get; set; }
     }
 
-    public sealed class DeleteUserRequest
+    internal sealed class DeleteUserRequest
     {
         public string? ZoneId { get; set; }
         public string? UserId { get; set; }
     }
 
     /// <summary>CreateUser, GetUser and UpdateUser answer with one UserInfo (absent on UpdateUser at times: read back then).</summary>
-    public sealed class UserInfoResponse : ApiResponse
+    internal sealed class UserInfoResponse : ApiResponse
     {
         public UserInfoItem? UserInfo { get; set; }
     }
 
     /// <summary>UserInfo (base spec §3); Password only in the CreateUser answer.</summary>
-    public sealed class UserInfoItem
+    internal sealed class UserInfoItem
     {
         public string? UserName { get; set; }
         public string? FirstName { get; set; }
@@ -73,20 +73,20 @@ namespace TencentOrg.Models
         public bool? NeedResetPassword { get; set; }
     }
 
-    public sealed class CreateGroupRequest
+    internal sealed class CreateGroupRequest
     {
         public string? ZoneId { get; set; }
         public string? GroupName { get; set; }
         public string? Description { get; set; }
     }
 
-    public sealed class GetGroupRequest
+    internal sealed class GetGroupRequest
     {
         public string? ZoneId { get; set; }
         public string? GroupId { get; set; }
     }
 
-    public sealed class UpdateGroupRequest
+    internal sealed class UpdateGroupRequest
     {
         public string? ZoneId { get; set; }
         public string? GroupId { get; set; }
@@ -94,27 +94,27 @@ namespace TencentOrg.Models
         public string? NewDescription { get; set; }
     }
 
-    public sealed class DeleteGroupRequest
+    internal sealed class DeleteGroupRequest
     {
         public string? ZoneId { get; set; }
         public string? GroupId { get; set; }
     }
 
     /// <summary>CreateGroup, GetGroup and UpdateGroup answer with one GroupInfo, marked may-be-absent: a missing one is read back.</summary>
-    public sealed class GroupInfoResponse : ApiResponse
+    internal sealed class GroupInfoResponse : ApiResponse
     {
         public GroupItem? GroupInfo { get; set; }
     }
 
     /// <summary>AddUserToGroup and RemoveUserFromGroup: one user, one group.</summary>
-    public sealed class GroupMembershipRequest
+    internal sealed class GroupMembershipRequest
     {
         public string? ZoneId { get; set; }
         public string? GroupId { get; set; }
         public string? UserId { get; set; }
     }
 
-    public sealed class ListGroupMembersRequest : ITokenPagedRequest
+    internal sealed class ListGroupMembersRequest : ITokenPagedRequest
     {
         public string? ZoneId { get; set; }
         public string? GroupId { get; set; }
@@ -123,7 +123,7 @@ namespace TencentOrg.Models
         public string? UserType { get; set; }
     }
 
-    public sealed class ListGroupMembersResponse : ApiResponse, ITokenPage
+    internal sealed class ListGroupMembersResponse : ApiResponse, ITokenPage
     {
         public string? NextToken { get; set; }
         [AlwaysPresent]
@@ -134,7 +134,7 @@ namespace TencentOrg.Models
         public List<GroupMemberItem>? GroupMembers { get; set; }
     }
 
-    public sealed class GroupMemberItem
+    internal sealed class GroupMemberItem
     {
         public string? UserName { get; set; }
         public string? DisplayName { get; set; }
@@ -147,7 +147,7 @@ namespace TencentOrg.Models
         public string? JoinTime { get; set; }
     }
 
-    public sealed class ListJoinedGroupsForUserRequest : ITokenPagedRequest
+    internal sealed class ListJoinedGroupsForUserRequest : ITokenPagedRequest
     {
         public string? ZoneId { get; set; }
         public string? UserId { get; set; }
@@ -155,7 +155,7 @@ namespace TencentOrg.Models
         public long? MaxResults { get; set; }
     }
 
-    public sealed class ListJoinedGroupsForUserResponse : ApiResponse, ITokenPage
+    internal sealed class ListJoinedGroupsForUserResponse : ApiResponse, ITokenPage
     {
         public string? NextToken { get; set; }
         [AlwaysPresent]
@@ -166,7 +166,7 @@ namespace TencentOrg.Models
         public List<JoinedGroupItem>? JoinedGroups { get; set; }
     }
 
-    public sealed class JoinedGroupItem
+    internal sealed class JoinedGroupItem
     {
         public string? GroupName { get; set; }
         public string? Description { get; set; }
@@ -177,12 +177,12 @@ namespace TencentOrg.Models
     }
 
     /// <summary>Actions whose only field is the zone (GetSCIMSynchronizationStatus).</summary>
-    public sealed class ZoneRequest
+    internal sealed class ZoneRequest
     {
         public string? ZoneId { get; set; }
     }
 
-    public sealed class GetSCIMSynchronizationStatusResponse : ApiResponse
+    internal sealed class GetSCIMSynchronizationStatusResponse : ApiResponse
     {
         [AlwaysPresent]
         public string? SCIMSynchronizationStatus { get; set; }

@@ -11,7 +11,7 @@ namespace TencentOrg.Services
     /// One connection: credential, transport options, the API client and what was discovered once
     /// (the CIC zone). Created by Connect-TcOrg or implicitly from the environment.
     /// </summary>
-    public sealed class OrgSession : IDisposable
+    internal sealed class OrgSession : IDisposable
     {
         private string? _zoneId;
 

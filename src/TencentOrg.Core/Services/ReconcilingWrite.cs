@@ -92,7 +92,6 @@ namespace TencentOrg.Services
     /// </summary>
     internal sealed class ReconcilingWrite
     {
-        private static readonly Random Jitter = new Random();
 
         private readonly int _maxRetries;
         private readonly TimeSpan _baseDelay;
@@ -285,7 +284,7 @@ namespace TencentOrg.Services
                         new OrgWriteNotAppliedException(path.Action, Describe(path, item), notDone, readState, resends + 1, WhatFailed(cause))));
                 return;
             }
-            var delay = BackoffDelay(resends + 1);
+            var delay = Api.Backoff.Delay(resends + 1, _baseDelay, _maxDelay);
             _log.Verbose(path.Action + ": " + absent.Count + " item(s) proved " + (path.IsRemove ? "not removed" : "not created")
                 + "; retry " + (resends + 1) + "/" + _maxRetries + " in " + (int)delay.TotalMilliseconds + " ms.");
             if (delay > TimeSpan.Zero) await Task.Delay(delay, ct).ConfigureAwait(false);
@@ -301,15 +300,6 @@ namespace TencentOrg.Services
 
         private static string Code(OrgException error) =>
             error is OrgApiException api ? api.Code : error is OrgTransportException transport ? transport.Code : error.GetType().Name;
-
-        /// <summary>Exponential backoff with jitter, capped, like the client's own retries.</summary>
-        private TimeSpan BackoffDelay(int attempt)
-        {
-            double ceiling = Math.Min(_maxDelay.TotalMilliseconds, _baseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt - 1, 16)));
-            double jittered;
-            lock (Jitter) jittered = ceiling / 2 + Jitter.NextDouble() * ceiling / 2;
-            return TimeSpan.FromMilliseconds(jittered);
-        }
     }
 }
 

@@ -25,7 +25,7 @@ public static class ProvisioningActions
             throw new ApiException("FailedOperation.RoleConfigurationAuthorizationExist",
                 "Role assignments still use " + config.RoleConfigurationId + " on " + targetUin + ".");
         // A deployment with a deploy or undeploy still running is in no state to be dismantled (spec §7.4).
-        if (state.TaskList.Any(t => t.Status == "InProgress" && t.RoleConfigurationId == config.RoleConfigurationId && t.TargetType == targetType
+        if (state.TaskList.Any(t => t.Status == RoleTaskStatus.InProgress && t.RoleConfigurationId == config.RoleConfigurationId && t.TargetType == targetType
                 && t.TargetUin == targetUin && (t.TaskType == "ProvisionRoleConfiguration" || t.TaskType == "DeprovisionRoleConfiguration")))
             throw new ApiException("FailedOperation.RoleConfigurationProvisioningStatusError",
                 "The deployment of " + config.RoleConfigurationId + " on " + targetUin + " has a task in progress.");

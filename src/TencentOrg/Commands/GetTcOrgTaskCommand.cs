@@ -29,8 +29,8 @@ namespace TencentOrg
         public SwitchParameter List { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
-        [ValidateSet("InProgress", "Success", "Failed")]
-        [ApiCase("InProgress", "Success", "Failed")]
+        [ValidateSet(RoleTaskStatus.InProgress, RoleTaskStatus.Success, RoleTaskStatus.Failed)]
+        [ApiCase(RoleTaskStatus.InProgress, RoleTaskStatus.Success, RoleTaskStatus.Failed)]
         public string? Status { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]

@@ -15,7 +15,7 @@ namespace TencentOrg
     /// </summary>
     [Cmdlet(VerbsCommon.New, "TcRoleAssignment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = InputObjectSet)]
     [OutputType(typeof(RoleTask))]
-    public sealed class NewTcRoleAssignmentCommand : TcOrgCmdlet
+    public sealed class NewTcRoleAssignmentCommand : TcOrgWaitingCmdlet
     {
         private const string FieldsSet = "Fields";
         private const string InputObjectSet = "InputObject";
@@ -65,15 +65,6 @@ namespace TencentOrg
         [ValidateNotNull]
         [RoleAssignmentInfoTransformation]
         public RoleAssignmentInfo InputObject { get; set; } = new RoleAssignmentInfo();
-
-        /// <summary>Wait for each task to finish; a Failed task becomes an error carrying its FailureReason.</summary>
-        [Parameter]
-        public SwitchParameter Wait { get; set; }
-
-        [Parameter]
-        [Alias("TimeoutSeconds")]
-        [ValidateRange(1, 86400)]
-        public int TimeoutSec { get; set; } = 600;
 
         /// <summary>An assignment that already exists becomes a warning and a finished task (idempotent reruns).</summary>
         [Parameter]

@@ -13,7 +13,7 @@ namespace TencentOrg
     /// Case-sensitive ID check with a message that names the expected form (ValidatePattern is
     /// case-insensitive and only repeats the regex).
     /// </summary>
-    public abstract class ValidateIdPatternAttribute : ValidateEnumeratedArgumentsAttribute
+    internal abstract class ValidateIdPatternAttribute : ValidateEnumeratedArgumentsAttribute
     {
         private readonly System.Text.RegularExpressions.Regex _pattern;
         private readonly string _expected;
@@ -31,22 +31,22 @@ namespace TencentOrg
         }
     }
 
-    public sealed class ValidateZoneIdAttribute : ValidateIdPatternAttribute
+    internal sealed class ValidateZoneIdAttribute : ValidateIdPatternAttribute
     {
         public ValidateZoneIdAttribute() : base(Patterns.ZoneId, "a CIC zone ID: z- followed by 12 lowercase letters or digits, e.g. z-emulator0001") { }
     }
 
-    public sealed class ValidateRoleConfigurationIdAttribute : ValidateIdPatternAttribute
+    internal sealed class ValidateRoleConfigurationIdAttribute : ValidateIdPatternAttribute
     {
         public ValidateRoleConfigurationIdAttribute() : base(Patterns.RoleConfigurationId, "a permission configuration ID: rc- followed by lowercase letters or digits, e.g. rc-emuconfig001") { }
     }
 
-    public sealed class ValidatePrincipalIdAttribute : ValidateIdPatternAttribute
+    internal sealed class ValidatePrincipalIdAttribute : ValidateIdPatternAttribute
     {
         public ValidatePrincipalIdAttribute() : base(Patterns.PrincipalId, "a CIC user ID (u-...) or group ID (g-...), e.g. u-emuuser00001 or g-emugroup0001") { }
     }
 
-    public sealed class ValidateTaskIdAttribute : ValidateIdPatternAttribute
+    internal sealed class ValidateTaskIdAttribute : ValidateIdPatternAttribute
     {
         public ValidateTaskIdAttribute() : base(Patterns.TaskId, "a CIC task ID: t- followed by lowercase letters or digits") { }
     }
@@ -200,7 +200,7 @@ namespace TencentOrg
     }
 
     /// <summary>Account UINs are positive; says so instead of ValidateRange's generic range text.</summary>
-    public sealed class ValidateUinAttribute : ValidateEnumeratedArgumentsAttribute
+    internal sealed class ValidateUinAttribute : ValidateEnumeratedArgumentsAttribute
     {
         protected override void ValidateElement(object element)
         {
@@ -267,7 +267,7 @@ namespace TencentOrg
     }
 
     /// <summary>Applies <see cref="WholeNumber"/> to an integer parameter, element by element for arrays.</summary>
-    public sealed class ExactIntegerAttribute : ArgumentTransformationAttribute
+    internal sealed class ExactIntegerAttribute : ArgumentTransformationAttribute
     {
         public override object? Transform(EngineIntrinsics engineIntrinsics, object inputData)
         {
@@ -293,7 +293,7 @@ namespace TencentOrg
     /// A hashtable given as -InputObject becomes a RoleAssignmentInfo with TargetUin checked by <see cref="WholeNumber"/>
     /// (PowerShell's own conversion would round it); other values bind as before.
     /// </summary>
-    public sealed class RoleAssignmentInfoTransformationAttribute : ArgumentTransformationAttribute
+    internal sealed class RoleAssignmentInfoTransformationAttribute : ArgumentTransformationAttribute
     {
         public override object? Transform(EngineIntrinsics engineIntrinsics, object inputData)
         {
@@ -415,7 +415,7 @@ namespace TencentOrg
     /// Identity IDs for granting: whole numbers, digit strings, OrgMember.Identities objects or their CSV text
     /// "101:Ops;102:Auditor", and objects with an IdentityId property (ConvertFrom-Json).
     /// </summary>
-    public sealed class IdentityIdTransformationAttribute : ArgumentTransformationAttribute
+    internal sealed class IdentityIdTransformationAttribute : ArgumentTransformationAttribute
     {
         public override object? Transform(EngineIntrinsics engineIntrinsics, object inputData)
         {
@@ -512,7 +512,7 @@ namespace TencentOrg
     }
 
     /// <summary>Completes -RoleConfigurationId from ListRoleConfigurations in the zone.</summary>
-    public sealed class RoleConfigurationIdCompleter : IArgumentCompleter
+    internal sealed class RoleConfigurationIdCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
             ListingCompletion.Complete("rc", wordToComplete, fakeBoundParameters, true, async (session, zone, ct) =>
@@ -528,7 +528,7 @@ namespace TencentOrg
     }
 
     /// <summary>Completes -PrincipalId with CIC users (u-) and groups (g-).</summary>
-    public sealed class PrincipalIdCompleter : IArgumentCompleter
+    internal sealed class PrincipalIdCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
             ListingCompletion.Complete("principal", wordToComplete, fakeBoundParameters, true, async (session, zone, ct) =>
@@ -550,7 +550,7 @@ namespace TencentOrg
     }
 
     /// <summary>Completes -IdentityId from ListOrganizationIdentity (the tooltip names the identity).</summary>
-    public sealed class IdentityIdCompleter : IArgumentCompleter
+    internal sealed class IdentityIdCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
             ListingCompletion.Complete("identity", wordToComplete, fakeBoundParameters, false, async (session, zone, ct) =>
@@ -566,7 +566,7 @@ namespace TencentOrg
     }
 
     /// <summary>Completes -TaskId from ListTasks in the zone.</summary>
-    public sealed class TaskIdCompleter : IArgumentCompleter
+    internal sealed class TaskIdCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
             ListingCompletion.Complete("task", wordToComplete, fakeBoundParameters, true, async (session, zone, ct) =>
@@ -582,7 +582,7 @@ namespace TencentOrg
     }
 
     /// <summary>Completes -ZoneId with the zone of the session or of the environment/profile credential (discovered once, then cached).</summary>
-    public sealed class ZoneIdCompleter : IArgumentCompleter
+    internal sealed class ZoneIdCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)

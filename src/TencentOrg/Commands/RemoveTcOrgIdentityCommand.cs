@@ -26,6 +26,10 @@ namespace TencentOrg
         [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
         public string? Name { get; set; }
 
+        /// <summary>Skips the confirmation prompt; -WhatIf still only describes, and an explicit -Confirm still asks.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         private Dictionary<long, string?>? _names;
 
         /// <summary>"Organization identity 101 (Auditors)": the name from one listing per command, only when a confirmation prompt will show it.</summary>
@@ -60,9 +64,9 @@ namespace TencentOrg
         private bool WillAsk()
         {
             var bound = MyInvocation.BoundParameters;
-            if (bound.TryGetValue("WhatIf", out var whatIf) && ((SwitchParameter)whatIf).IsPresent) return false;
+            if (WhatIfInEffect) return false;
             if (bound.TryGetValue("Confirm", out var confirm)) return ((SwitchParameter)confirm).IsPresent;
-            if (LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"))) return false;
+            if (Force) return false;
             var preference = SessionState.PSVariable.GetValue("ConfirmPreference");
             if (preference is PSObject wrapped) preference = wrapped.BaseObject;
             return !(preference is ConfirmImpact level) || (level != ConfirmImpact.None && level <= ConfirmImpact.High);
@@ -72,7 +76,7 @@ namespace TencentOrg
         {
             foreach (var id in IdentityId)
             {
-                if (!ShouldProcess(Describe(id), "Delete")) continue;
+                if (!ShouldProcess(Describe(id), "Delete", Force)) continue;
                 _service ??= new OrganizationIdentityService(Session, Log);
                 var outcome = Await(_service.RemoveAsync(id, CancelToken));
                 if (outcome.Succeeded) WriteVerbose("Deleted organization identity " + id + " (" + outcome.Result!.Outcome + ").");

@@ -23,12 +23,16 @@ namespace TencentOrg
         [ArgumentCompleter(typeof(IdentityIdCompleter))]
         public long[] IdentityId { get; set; } = new long[0];
 
+        /// <summary>Skips the confirmation prompt; -WhatIf still only describes, and an explicit -Confirm still asks.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override void ProcessRecord()
         {
             foreach (var member in MemberUin)
                 foreach (var identity in IdentityId)
                 {
-                    if (!ShouldProcess("Member account " + member, "Revoke organization identity " + identity)) continue;
+                    if (!ShouldProcess("Member account " + member, "Revoke organization identity " + identity, Force)) continue;
                     _service ??= new MemberAuthorizationService(Session, Log);
                     var outcome = Await(_service.RevokeAsync(member, identity, CancelToken));
                     if (outcome.Succeeded) WriteVerbose("Revoked identity " + identity + " from member " + member + " (" + outcome.Result!.Outcome + ").");

@@ -16,7 +16,7 @@ namespace TencentOrg
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "TcRoleAssignment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(RoleTask))]
-    public sealed class RemoveTcRoleAssignmentCommand : TcOrgCmdlet
+    public sealed class RemoveTcRoleAssignmentCommand : TcOrgWaitingCmdlet
     {
         private BatchDispatcher<(string ZoneId, RoleAssignmentInfo Item)>? _dispatcher;
         private RoleAssignmentService? _service;
@@ -62,14 +62,9 @@ namespace TencentOrg
         [ApiCase("None", "DeprovisionForLastRoleAssignmentOnAccount")]
         public string? DeprovisionStrategy { get; set; }
 
-        /// <summary>Wait for each removal task; a Failed task becomes an error carrying its FailureReason.</summary>
+        /// <summary>Skips the confirmation prompt; -WhatIf still only describes, and an explicit -Confirm still asks.</summary>
         [Parameter]
-        public SwitchParameter Wait { get; set; }
-
-        [Parameter]
-        [Alias("TimeoutSeconds")]
-        [ValidateRange(1, 86400)]
-        public int TimeoutSec { get; set; } = 600;
+        public SwitchParameter Force { get; set; }
 
         protected override void ProcessRecord()
         {
@@ -83,7 +78,7 @@ namespace TencentOrg
                     continue;
                 }
                 if (!ShouldProcess(item.TargetType + " " + item.TargetUin,
-                    "Remove assignment of permission configuration " + item.RoleConfigurationId + " from " + item.PrincipalType + " " + item.PrincipalId)) continue;
+                    "Remove assignment of permission configuration " + item.RoleConfigurationId + " from " + item.PrincipalType + " " + item.PrincipalId, Force)) continue;
 
                 string zoneId = !string.IsNullOrEmpty(ZoneId) ? ZoneId! : _sessionZoneId ??= ResolveZoneId(null);
                 if (_dispatcher == null)

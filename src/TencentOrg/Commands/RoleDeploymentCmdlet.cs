@@ -11,7 +11,7 @@ namespace TencentOrg
     /// Shared shape of deploying and undeploying a permission configuration: the same parameters, one
     /// account per call with several in flight, and -Wait on the task each call starts.
     /// </summary>
-    public abstract class RoleDeploymentCmdlet : TcOrgCmdlet
+    public abstract class RoleDeploymentCmdlet : TcOrgWaitingCmdlet
     {
         private BatchDispatcher<DeploymentTarget>? _dispatcher;
         private string? _sessionZoneId;
@@ -36,15 +36,6 @@ namespace TencentOrg
         [ValidateCount(1, 100000)]
         [UinElements]
         public long[] TargetUin { get; set; } = new long[0];
-
-        /// <summary>Wait for each task; a Failed task becomes an error carrying its FailureReason.</summary>
-        [Parameter]
-        public SwitchParameter Wait { get; set; }
-
-        [Parameter]
-        [Alias("TimeoutSeconds")]
-        [ValidateRange(1, 86400)]
-        public int TimeoutSec { get; set; } = 600;
 
         /// <summary>The -WhatIf/-Confirm action text, e.g. "Deploy permission configuration".</summary>
         private protected abstract string ActionText { get; }

@@ -34,8 +34,12 @@ namespace TencentOrg
 
         [Parameter]
         [Alias("TimeoutSeconds")]
-        [ValidateRange(1, 86400)]
-        public int TimeoutSec { get; set; } = 600;
+        [ValidateRange(1, TcOrgTimeoutCmdlet.MaxTimeoutSec)]
+        public int TimeoutSec { get; set; } = TcOrgTimeoutCmdlet.DefaultTimeoutSec;
+
+        /// <summary>Applies without asking for each change (removals with -Prune included); -WhatIf still only describes.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
 
         protected override void ProcessRecord()
         {
@@ -51,7 +55,8 @@ namespace TencentOrg
             foreach (var item in comparison.Plan.Where(i => Prune || i.Action != ConfigurationAction.Remove))
             {
                 string operation = "Performing the operation \"" + Describe(item) + "\" on target \"" + item.Key + "\".";
-                if (ShouldProcess(operation, "Are you sure you want to perform this action?\n" + operation, "Confirm", out var reason))
+                ShouldProcessReason reason = ShouldProcessReason.None;
+                if (SkipsConfirmation(Force) || ShouldProcess(operation, "Are you sure you want to perform this action?\n" + operation, "Confirm", out reason))
                 {
                     approved.Add(item);
                     continue;

@@ -96,6 +96,22 @@ namespace TencentOrg
             }
         }
 
+        /// <summary>True when this command only says what it would do: -WhatIf, or $WhatIfPreference without -WhatIf:$false.</summary>
+        internal bool WhatIfInEffect =>
+            MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
+                ? LanguagePrimitives.IsTrue(whatIf)
+                : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
+
+        /// <summary>
+        /// ShouldProcess for a high-impact command with -Force, as PowerShell's guidance has it: -Force skips the confirmation
+        /// (ConfirmImpact High asks under the default $ConfirmPreference), -WhatIf still only describes, and an explicit
+        /// -Confirm still asks.
+        /// </summary>
+        internal bool ShouldProcess(string target, string action, bool force) => SkipsConfirmation(force) || ShouldProcess(target, action);
+
+        /// <summary>-Force given, and neither -WhatIf nor an explicit -Confirm in effect: no question to ask.</summary>
+        internal bool SkipsConfirmation(bool force) => force && !WhatIfInEffect && !MyInvocation.BoundParameters.ContainsKey("Confirm");
+
         /// <summary>The zone for this command; no zone (CIC not enabled, no access) ends the command.</summary>
         internal string ResolveZoneId(string? explicitZoneId)
         {
@@ -470,10 +486,30 @@ namespace TencentOrg
         /// <summary>Errors that concern the whole command (no credential, bad endpoint) end it.</summary>
         internal void ThrowCommandError(Exception error, object? target = null) => ThrowTerminatingError(ErrorMapping.ToErrorRecord(error, target));
 
-        private sealed class CmdletLog : IOrgLog
+        /// <summary>
+        /// Whether this command's debug records go anywhere: -Debug, or a $DebugPreference that writes them. Otherwise the
+        /// engine drops them, and the HTTP traces meant for them are not built.
+        /// </summary>
+        private bool DebugStreamRead()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("Debug", out var debug)) return LanguagePrimitives.IsTrue(debug);
+            object? preference = SessionState?.PSVariable.GetValue("DebugPreference");
+            if (preference is PSObject wrapped) preference = wrapped.BaseObject;
+            if (preference == null) return false;
+            if (!LanguagePrimitives.TryConvertTo(preference, out ActionPreference action)) return true;
+            return action != ActionPreference.SilentlyContinue && action != ActionPreference.Ignore;
+        }
+
+        private sealed class CmdletLog : IOrgLog, IOrgDebugSwitch
         {
             private readonly TcOrgCmdlet _owner;
-            public CmdletLog(TcOrgCmdlet owner) { _owner = owner; }
+            public CmdletLog(TcOrgCmdlet owner)
+            {
+                _owner = owner;
+                DebugWanted = owner.DebugStreamRead();
+            }
+
+            public bool DebugWanted { get; }
             public void Verbose(string message) => _owner.Post(() => _owner.WriteVerbose(message));
             public void Debug(string message) => _owner.Post(() => _owner.WriteDebug(message));
             public void Warning(string message) => _owner.Post(() => _owner.WriteWarning(message));

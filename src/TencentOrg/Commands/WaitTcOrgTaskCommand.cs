@@ -12,7 +12,7 @@ namespace TencentOrg
     /// </summary>
     [Cmdlet(VerbsLifecycle.Wait, "TcOrgTask", DefaultParameterSetName = InputObjectSet)]
     [OutputType(typeof(RoleTask))]
-    public sealed class WaitTcOrgTaskCommand : TcOrgCmdlet
+    public sealed class WaitTcOrgTaskCommand : TcOrgTimeoutCmdlet
     {
         private const string InputObjectSet = "InputObject";
         private const string TaskIdSet = "TaskId";
@@ -32,16 +32,11 @@ namespace TencentOrg
         [ArgumentCompleter(typeof(ZoneIdCompleter))]
         public string? ZoneId { get; set; }
 
-        [Parameter]
-        [Alias("TimeoutSeconds")]
-        [ValidateRange(1, 86400)]
-        public int TimeoutSec { get; set; } = 600;
-
         protected override void ProcessRecord()
         {
             if (ParameterSetName == TaskIdSet)
             {
-                foreach (var id in TaskId) _tasks.Add(new RoleTask { TaskId = id, ZoneId = ZoneId, Status = "InProgress" });
+                foreach (var id in TaskId) _tasks.Add(new RoleTask { TaskId = id, ZoneId = ZoneId, Status = RoleTaskStatus.InProgress });
                 return;
             }
             foreach (var task in InputObject)

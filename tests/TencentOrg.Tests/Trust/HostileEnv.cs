@@ -50,7 +50,7 @@ namespace TencentOrg.Tests.Trust
         public PsResult Run(string script) => Ps.Run(script);
 
         /// <summary>A client straight to a loopback server, no rate limit, quick retries.</summary>
-        public static OrgApiClient Client(Uri endpoint, System.Net.Http.HttpMessageHandler? handler = null, int maxRetries = 2) =>
+        internal static OrgApiClient Client(Uri endpoint, System.Net.Http.HttpMessageHandler? handler = null, int maxRetries = 2) =>
             new OrgApiClient(new OrgCredential("AKIDHOSTILECLIENT00000000000000001", "HostileClientSecretKey00000000000001", Token, "test"),
                 new OrgClientOptions
                 {

@@ -31,7 +31,7 @@ namespace TencentOrg.Services.Configuration
     /// exports of the same state are byte-identical: keys in ordinal order, entries sorted by their IDs,
     /// two-space indentation, LF line ends, UTF-8 without BOM, a final newline, no timestamps.
     /// </summary>
-    public static class ConfigurationFile
+    internal static class ConfigurationFile
     {
         public const string InvalidFileId = "InvalidConfigurationFile";
 

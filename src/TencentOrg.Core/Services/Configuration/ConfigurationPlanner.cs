@@ -181,34 +181,7 @@ namespace TencentOrg.Services.Configuration
         /// The same policies in any order: presets by ID and name, custom ones by their document with whitespace
         /// ignored. When the organization lists a custom policy without its document, custom ones compare by count.
         /// </summary>
-        internal static bool SamePolicies(IReadOnlyCollection<IdentityPolicy> desired, IReadOnlyCollection<IdentityPolicy> current)
-        {
-            static string Preset(IdentityPolicy p) => p.PolicyId.GetValueOrDefault().ToString(CultureInfo.InvariantCulture) + ":" + p.PolicyName;
-            var wantPresets = desired.Where(p => !p.IsCustom).Select(Preset).OrderBy(k => k, StringComparer.Ordinal);
-            var havePresets = current.Where(p => !p.IsCustom).Select(Preset).OrderBy(k => k, StringComparer.Ordinal);
-            if (!wantPresets.SequenceEqual(havePresets)) return false;
-            var wantCustom = desired.Where(p => p.IsCustom).ToList();
-            var haveCustom = current.Where(p => p.IsCustom).ToList();
-            if (wantCustom.Count != haveCustom.Count) return false;
-            if (haveCustom.Any(p => string.IsNullOrEmpty(p.PolicyDocument))) return true;
-            return wantCustom.Select(p => CompactJson(p.PolicyDocument)).OrderBy(k => k, StringComparer.Ordinal)
-                .SequenceEqual(haveCustom.Select(p => CompactJson(p.PolicyDocument)).OrderBy(k => k, StringComparer.Ordinal));
-        }
-
-        private static string CompactJson(string? document)
-        {
-            if (string.IsNullOrEmpty(document)) return "";
-            try
-            {
-                using var parsed = JsonDocument.Parse(document!);
-                using var buffer = new MemoryStream();
-                using (var writer = new Utf8JsonWriter(buffer)) parsed.WriteTo(writer);
-                return Encoding.UTF8.GetString(buffer.ToArray());
-            }
-            catch (JsonException)
-            {
-                return document!;
-            }
-        }
+        internal static bool SamePolicies(IReadOnlyCollection<IdentityPolicy> desired, IReadOnlyCollection<IdentityPolicy> current) =>
+            IdentityPolicies.Same(desired, current, compareDocuments: true);
     }
 }

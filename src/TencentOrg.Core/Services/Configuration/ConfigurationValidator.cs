@@ -9,8 +9,8 @@ namespace TencentOrg.Services.Configuration
     internal static class ConfigurationValidator
     {
         // The formats the API documents (spec §4.6); checked here so a typo fails before any write.
-        private static readonly Regex RoleConfigurationId = new Regex("^rc-[a-z0-9]{1,64}$", RegexOptions.CultureInvariant);
-        private static readonly Regex PrincipalId = new Regex("^(u|g)-[a-z0-9]{1,64}$", RegexOptions.CultureInvariant);
+        private static readonly Regex RoleConfigurationId = new Regex(Patterns.RoleConfigurationId, RegexOptions.CultureInvariant);
+        private static readonly Regex PrincipalId = new Regex(Patterns.PrincipalId, RegexOptions.CultureInvariant);
 
         public static void Check(OrgConfiguration configuration, List<string> problems)
         {

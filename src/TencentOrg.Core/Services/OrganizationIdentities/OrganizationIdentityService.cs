@@ -137,13 +137,8 @@ namespace TencentOrg.Services
         }
 
         /// <summary>Preset policies compare by id and name; custom ones by count only, since the service may reformat documents.</summary>
-        internal static bool SamePolicies(IReadOnlyCollection<IdentityPolicy> existing, IReadOnlyCollection<IdentityPolicy> sent)
-        {
-            static string Preset(IdentityPolicy p) => p.PolicyId + ":" + p.PolicyName;
-            var existingPresets = existing.Where(p => !p.IsCustom).Select(Preset).OrderBy(k => k, StringComparer.Ordinal);
-            var sentPresets = sent.Where(p => !p.IsCustom).Select(Preset).OrderBy(k => k, StringComparer.Ordinal);
-            return existingPresets.SequenceEqual(sentPresets) && existing.Count(p => p.IsCustom) == sent.Count(p => p.IsCustom);
-        }
+        internal static bool SamePolicies(IReadOnlyCollection<IdentityPolicy> existing, IReadOnlyCollection<IdentityPolicy> sent) =>
+            IdentityPolicies.Same(sent, existing, compareDocuments: false);
 
         /// <summary>Exact, case-sensitive name match (SearchKey is only a keyword filter).</summary>
         public async Task<OrgIdentity?> FindByNameAsync(string name, CancellationToken ct)
