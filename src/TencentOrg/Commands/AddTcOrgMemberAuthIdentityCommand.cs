@@ -30,6 +30,7 @@ namespace TencentOrg
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Uin", "MemberUins")]
         [ValidateCount(1, 100000)]
+        [ValidateUin]
         [UinElements]
         public long[] MemberUin { get; set; } = new long[0];
 

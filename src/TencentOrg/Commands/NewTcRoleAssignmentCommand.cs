@@ -42,6 +42,7 @@ namespace TencentOrg
         [Parameter(Mandatory = true, ParameterSetName = FieldsSet, ValueFromPipelineByPropertyName = true)]
         [Alias("MemberUin")]
         [ValidateCount(1, 100000)]
+        [ValidateUin]
         [UinElements]
         public long[] TargetUin { get; set; } = new long[0];
 

@@ -114,10 +114,21 @@ namespace TencentOrg
                 string? problem = UinArguments.Problem(elements[i], out uins[i]);
                 if (problem != null) problems.Add(problem);
             }
-            if (problems.Count == elements.Count) throw new ArgumentTransformationMetadataException(string.Join(" ", problems));
+            if (problems.Count == elements.Count)
+            {
+                // Nothing usable: numbers (0, -5) go on to ValidateUin's own error; anything else fails here, naming it.
+                if (elements.All(e => e != null && !(e is string s && s.Trim().Length == 0) && WholeNumberOrNull(e) != null)) return uins;
+                throw new ArgumentTransformationMetadataException(string.Join(" ", problems));
+            }
             for (int i = 0; i < elements.Count; i++)
                 if (uins[i] <= 0) uins[i] = UinArguments.Reject(UinArguments.Problem(elements[i], out _)!, elements[i]);
             return uins;
+        }
+
+        private static long? WholeNumberOrNull(object? element)
+        {
+            try { return WholeNumber.Convert(element, "an account UIN"); }
+            catch (ArgumentException) { return null; }
         }
     }
 
@@ -136,7 +147,7 @@ namespace TencentOrg
             uin = 0;
             object? value = element is PSObject ps ? ps.BaseObject : element;
             if (value == null || value is string blank && blank.Trim().Length == 0)
-                return "A blank element (" + (value == null ? "$null" : "''") + ") is not an account UIN: give a positive number, e.g. 100000000001.";
+                return (value == null ? "$null" : "'" + value + "'") + " is not an account UIN: the element is blank; give a positive number, e.g. 100000000001.";
             try
             {
                 uin = WholeNumber.Convert(value, "an account UIN");
@@ -149,6 +160,9 @@ namespace TencentOrg
         }
 
         /// <summary>A placeholder for a refused element, remembered with its message and value until <see cref="Take"/> reports it.</summary>
+        /// <summary>True for a placeholder of a refused element (validation leaves it to <see cref="Take"/>).</summary>
+        public static bool IsPlaceholder(long uin) => uin > RejectBase && uin < RejectBase + int.MaxValue;
+
         public static long Reject(string message, object? value)
         {
             long key = System.Threading.Interlocked.Increment(ref _nextReject);
@@ -211,7 +225,7 @@ namespace TencentOrg
             {
                 throw new ValidationMetadataException("'" + value + "' is not an account UIN (a positive number).");
             }
-            if (uin <= 0) throw new ValidationMetadataException("Account UIN " + uin + " is not valid: a UIN is a positive number, e.g. 100000000001.");
+            if (uin <= 0 && !UinArguments.IsPlaceholder(uin)) throw new ValidationMetadataException("Account UIN " + uin + " is not valid: a UIN is a positive number, e.g. 100000000001.");
         }
     }
 

@@ -40,6 +40,7 @@ namespace TencentOrg
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("MemberUin")]
         [ValidateCount(1, 100000)]
+        [ValidateUin]
         [UinElements]
         public long[] TargetUin { get; set; } = new long[0];
 

@@ -22,7 +22,9 @@ namespace TencentOrg.Tests.Client
             Assert.Equal("https://organization.tencentcloudapi.com/", OrgEndpoint.Resolve(null, OrgSite.China, Env(new())).ToString());
             Assert.Equal("https://organization.intl.tencentcloudapi.com/", OrgEndpoint.Resolve(null, OrgSite.International, Env(new())).ToString());
             Assert.Equal("http://127.0.0.1:8080/", OrgEndpoint.Resolve(null, OrgSite.China, Env(new() { ["TCORG_ENDPOINT"] = "http://127.0.0.1:8080" })).ToString());
-            Assert.Equal("https://example.test/", OrgEndpoint.Resolve(new Uri("https://example.test/x"), OrgSite.China, Env(new() { ["TCORG_ENDPOINT"] = "http://127.0.0.1:1" })).ToString());
+            Assert.Equal("https://example.test/", OrgEndpoint.Resolve(new Uri("https://example.test"), OrgSite.China, Env(new() { ["TCORG_ENDPOINT"] = "http://127.0.0.1:1" })).ToString());
+            // A path is refused rather than dropped (issue 21).
+            Assert.Throws<ArgumentException>(() => OrgEndpoint.Resolve(new Uri("https://example.test/x"), OrgSite.China, Env(new())));
         }
 
         [Theory]
