@@ -39,6 +39,14 @@
         'Export-TcOrgConfiguration'
         'Compare-TcOrgConfiguration'
         'Sync-TcOrgConfiguration'
+        # Permission configurations and their policies (issue 18)
+        'New-TcRoleConfiguration'
+        'Set-TcRoleConfiguration'
+        'Remove-TcRoleConfiguration'
+        'Get-TcRoleConfigurationPolicy'
+        'Add-TcRoleConfigurationPolicy'
+        'Remove-TcRoleConfigurationPolicy'
+        'Set-TcRoleConfigurationPolicy'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
