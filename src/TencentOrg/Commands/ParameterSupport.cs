@@ -52,7 +52,7 @@ namespace TencentOrg
     }
 
     /// <summary>An identity name: <see cref="Patterns.NameProblem"/> in words, not a regular expression.</summary>
-    public sealed class ValidateIdentityNameAttribute : ValidateArgumentsAttribute
+    internal sealed class ValidateIdentityNameAttribute : ValidateArgumentsAttribute
     {
         protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
         {
@@ -62,7 +62,7 @@ namespace TencentOrg
     }
 
     /// <summary>A description: <see cref="Patterns.DescriptionProblem"/>. $null (an empty trailing CSV cell) is no description.</summary>
-    public sealed class ValidateDescriptionAttribute : ValidateArgumentsAttribute
+    internal sealed class ValidateDescriptionAttribute : ValidateArgumentsAttribute
     {
         protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
         {
@@ -76,7 +76,7 @@ namespace TencentOrg
     /// validated and sent. ValidateSet alone accepts any case and passes the user's spelling through.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class ApiCaseAttribute : ArgumentTransformationAttribute
+    internal sealed class ApiCaseAttribute : ArgumentTransformationAttribute
     {
         public ApiCaseAttribute(params string[] values) { Values = values; }
 
@@ -98,7 +98,7 @@ namespace TencentOrg
     /// fraction is one error (see <see cref="UinArguments.Take"/>) and the other accounts still go. When no element is
     /// usable the binding fails as a whole, naming the values. Bad elements travel as reserved negative placeholders.
     /// </summary>
-    public sealed class UinElementsAttribute : ArgumentTransformationAttribute
+    internal sealed class UinElementsAttribute : ArgumentTransformationAttribute
     {
         public override object? Transform(EngineIntrinsics engineIntrinsics, object inputData)
         {

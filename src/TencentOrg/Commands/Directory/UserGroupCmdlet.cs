@@ -7,22 +7,22 @@ using TencentOrg.Services;
 
 namespace TencentOrg
 {
-    public sealed class ValidateCicUserIdAttribute : ValidateIdPatternAttribute
+    internal sealed class ValidateCicUserIdAttribute : ValidateIdPatternAttribute
     {
         public ValidateCicUserIdAttribute() : base(Patterns.CicUserId, "a CIC user ID: u- followed by lowercase letters or digits, e.g. u-emuuser00001") { }
     }
 
-    public sealed class ValidateCicGroupIdAttribute : ValidateIdPatternAttribute
+    internal sealed class ValidateCicGroupIdAttribute : ValidateIdPatternAttribute
     {
         public ValidateCicGroupIdAttribute() : base(Patterns.CicGroupId, "a CIC group ID: g- followed by lowercase letters or digits, e.g. g-emugroup0001") { }
     }
 
-    public sealed class ValidateCicUserNameAttribute : ValidateIdPatternAttribute
+    internal sealed class ValidateCicUserNameAttribute : ValidateIdPatternAttribute
     {
         public ValidateCicUserNameAttribute() : base(Patterns.CicUserName, "a valid CIC user name: 1 to 64 letters, digits and + = , . @ - _") { }
     }
 
-    public sealed class ValidateCicGroupNameAttribute : ValidateIdPatternAttribute
+    internal sealed class ValidateCicGroupNameAttribute : ValidateIdPatternAttribute
     {
         public ValidateCicGroupNameAttribute()
             : base(Patterns.CicGroupName, "a valid CIC group name: 1 to 128 English letters, digits and hyphens (no spaces, underscores or dots)") { }
