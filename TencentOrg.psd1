@@ -39,6 +39,8 @@
         'Export-TcOrgConfiguration'
         'Compare-TcOrgConfiguration'
         'Sync-TcOrgConfiguration'
+        'Get-TcOrgAccess'
+        'Export-TcOrgAccessReport'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
