@@ -35,6 +35,9 @@ public static class ActionSchemas
 {
     private static readonly string[] TargetTypes = { "MemberUin", "ManagerUin" };
     private static readonly string[] PrincipalTypes = { "User", "Group" };
+    private static readonly string[] UserStatuses = { "Enabled", "Disabled" };
+    private static readonly string[] PrincipalKinds = { "Manual", "Synchronized" };
+    private static FieldSpec Bool(string name) => new(name, WireType.Boolean);
 
     private static FieldSpec Str(string name, bool required = false, IReadOnlyCollection<string>? allowed = null) =>
         new(name, WireType.String) { Required = required, Allowed = allowed };
@@ -129,6 +132,30 @@ public static class ActionSchemas
             ZoneId(), Str("PrincipalId"), Str("NextToken"), MaxResults(), Str("PrincipalType", allowed: PrincipalTypes),
             Uin("TargetUin", WireType.Int64), Str("TargetType", allowed: TargetTypes), Str("RoleConfigurationId"),
             Str("Status", allowed: new[] { "InProgress", "Success", "Failed" }), Str("TaskType")),
+        // Users, groups, membership, SCIM status and CAM user synchronizations (spec CIC §2, §3, §5); field names as the SDK models.
+        new("CreateUser",
+            ZoneId(), Str("UserName", required: true), Str("FirstName"), Str("LastName"), Str("DisplayName"), Str("Description"),
+            Str("Email"), Str("UserStatus", allowed: UserStatuses), Str("UserType", allowed: PrincipalKinds), Bool("NeedResetPassword")),
+        new("GetUser", Str("UserId", required: true), ZoneId()),
+        new("UpdateUser",
+            ZoneId(), Str("UserId", required: true), Str("NewFirstName"), Str("NewLastName"), Str("NewDisplayName"),
+            Str("NewDescription"), Str("NewEmail"), Bool("NeedResetPassword")),
+        new("UpdateUserStatus", ZoneId(), Str("UserId", required: true), Str("NewUserStatus", required: true, allowed: UserStatuses)),
+        new("DeleteUser", ZoneId(), Str("UserId", required: true)),
+        new("CreateGroup", ZoneId(), Str("GroupName", required: true), Str("Description"), Str("GroupType", allowed: PrincipalKinds)),
+        new("GetGroup", ZoneId(), Str("GroupId", required: true)),
+        new("UpdateGroup", ZoneId(), Str("GroupId", required: true), Str("NewGroupName"), Str("NewDescription")),
+        new("DeleteGroup", ZoneId(), Str("GroupId", required: true)),
+        new("AddUserToGroup", ZoneId(), Str("GroupId", required: true), Str("UserId", required: true)),
+        new("RemoveUserFromGroup", ZoneId(), Str("GroupId", required: true), Str("UserId", required: true)),
+        new("ListGroupMembers",
+            ZoneId(), Str("GroupId", required: true), Str("NextToken"), MaxResults(), Str("UserType", allowed: PrincipalKinds)),
+        new("ListJoinedGroupsForUser", ZoneId(), Str("UserId", required: true), Str("NextToken"), MaxResults()),
+        new("GetSCIMSynchronizationStatus", ZoneId()),
+        new("ListUserSyncProvisionings",
+            ZoneId(), Str("PrincipalId"), Str("NextToken"), MaxResults(), Str("PrincipalType", allowed: PrincipalTypes),
+            Uin("TargetUin", WireType.Int64), Str("TargetType", allowed: TargetTypes), Str("Filter")),
+        new("DeleteUserSyncProvisioning", ZoneId(), Str("UserProvisioningId", required: true)),
     }.ToDictionary(s => s.Name, StringComparer.Ordinal);
 
     public static IReadOnlyCollection<string> Actions => Schemas.Keys;

@@ -20,6 +20,8 @@ public sealed class EmulatorSeed
     public List<RoleConfiguration>? RoleConfigurations { get; set; }
     public List<RoleAssignment>? RoleAssignments { get; set; }
     public List<RoleProvisioning>? Provisionings { get; set; }
+    /// <summary>CAM user synchronizations (none by default).</summary>
+    public List<UserSyncProvisioning>? UserProvisionings { get; set; }
 
     public static EmulatorSeed Load(string path)
     {

@@ -29,6 +29,7 @@ public sealed class EmulatorState
         RoleConfigurationList = seed.RoleConfigurations ?? EmulatorSeed.DefaultRoleConfigurations();
         AssignmentList = new AssignmentTable(seed.RoleAssignments);
         ProvisioningList = seed.Provisionings ?? new List<RoleProvisioning>();
+        UserSyncProvisioningList = seed.UserProvisionings ?? new List<UserSyncProvisioning>();
         _nextIdentityId = Math.Max(100, IdentityList.Count == 0 ? 0 : IdentityList.Max(i => i.IdentityId)) + 1;
     }
 
@@ -48,6 +49,8 @@ public sealed class EmulatorState
     internal AssignmentTable AssignmentList { get; }
     internal List<RoleProvisioning> ProvisioningList { get; }
     internal List<EmulatedTask> TaskList { get; } = new();
+    internal List<UserSyncProvisioning> UserSyncProvisioningList { get; }
+    internal List<UserSyncTask> UserSyncTaskList { get; } = new();
     // GetTaskStatus by id stays O(1) when a wait falls back to polling each of 10,000 tasks.
     private readonly Dictionary<string, EmulatedTask> _tasksById = new(StringComparer.Ordinal);
 
@@ -61,6 +64,7 @@ public sealed class EmulatorState
     public IReadOnlyList<RoleAssignment> RoleAssignments => Snap(AssignmentList);
     public IReadOnlyList<RoleProvisioning> Provisionings => Snap(ProvisioningList);
     public IReadOnlyList<EmulatedTask> Tasks => Snap(TaskList);
+    public IReadOnlyList<UserSyncProvisioning> UserSyncProvisionings => Snap(UserSyncProvisioningList);
 
     private IReadOnlyList<T> Snap<T>(IEnumerable<T> list)
     {

@@ -85,6 +85,7 @@ public sealed class CicUser
     public string Email { get; set; } = "";
     public string UserStatus { get; set; } = "Enabled";
     public string UserType { get; set; } = "Manual";
+    public bool NeedResetPassword { get; set; }
     public string CreateTime { get; set; } = "2024-01-01 00:00:00";
     public string UpdateTime { get; set; } = "2024-01-01 00:00:00";
 }
@@ -96,6 +97,8 @@ public sealed class CicGroup
     public string Description { get; set; } = "";
     public string GroupType { get; set; } = "Manual";
     public List<string> UserIds { get; set; } = new();
+    /// <summary>JoinTime per member UserId; a member without one joined at the group's CreateTime.</summary>
+    public Dictionary<string, string> JoinTimes { get; set; } = new();
     public string CreateTime { get; set; } = "2024-01-01 00:00:00";
     public string UpdateTime { get; set; } = "2024-01-01 00:00:00";
 }
@@ -157,4 +160,31 @@ public sealed class EmulatedTask
     public DateTimeOffset? FinishedAt { get; set; }
     /// <summary>DeleteRoleAssignment with DeprovisionForLastRoleAssignmentOnAccount.</summary>
     public bool DeprovisionLast { get; set; }
+}
+
+/// <summary>A CAM user synchronization of a CIC user or group (spec CIC §5.2): it blocks deleting that user or group.</summary>
+public sealed class UserSyncProvisioning
+{
+    public string UserProvisioningId { get; set; } = "";
+    public string Description { get; set; } = "";
+    public string Status { get; set; } = "Enabled";
+    public string PrincipalId { get; set; } = "";
+    public string PrincipalType { get; set; } = "User";
+    public long TargetUin { get; set; }
+    public string TargetType { get; set; } = "MemberUin";
+    public string DuplicationStrategy { get; set; } = "KeepBoth";
+    public string DeletionStrategy { get; set; } = "Keep";
+    public string CreateTime { get; set; } = "2024-01-01 00:00:00";
+    public string UpdateTime { get; set; } = "2024-01-01 00:00:00";
+}
+
+/// <summary>A DeleteUserSyncProvisioning task, read with GetProvisioningTaskStatus (not GetTaskStatus or ListTasks).</summary>
+public sealed class UserSyncTask
+{
+    public string TaskId { get; set; } = "";
+    public string UserProvisioningId { get; set; } = "";
+    /// <summary>InProgress | Success | Failed.</summary>
+    public string Status { get; set; } = "InProgress";
+    public int PollsSeen { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
 }

@@ -50,6 +50,8 @@ public sealed class Params
 
     public string? String(string name) => _element.TryGetProperty(name, out var v) ? v.GetString() : null;
 
+    public bool? Bool(string name) => _element.TryGetProperty(name, out var v) ? v.GetBoolean() : null;
+
     public long? Int64(string name) => _element.TryGetProperty(name, out var v) ? v.GetInt64() : null;
 
     /// <summary>UInt64 fields above Int64.MaxValue cannot name any emulated resource, so they clamp to -1 (never found).</summary>

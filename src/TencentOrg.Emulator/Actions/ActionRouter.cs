@@ -34,6 +34,23 @@ public static class ActionRouter
         ["ListGroups"] = DirectoryActions.ListGroups,
         ["ListRoleConfigurations"] = DirectoryActions.ListRoleConfigurations,
         ["GetRoleConfiguration"] = DirectoryActions.GetRoleConfiguration,
+        // Users, groups, membership, SCIM status and CAM user synchronizations (spec CIC §2, §3, §5).
+        ["CreateUser"] = UserGroupActions.CreateUser,
+        ["GetUser"] = UserGroupActions.GetUser,
+        ["UpdateUser"] = UserGroupActions.UpdateUser,
+        ["UpdateUserStatus"] = UserGroupActions.UpdateUserStatus,
+        ["DeleteUser"] = UserGroupActions.DeleteUser,
+        ["CreateGroup"] = UserGroupActions.CreateGroup,
+        ["GetGroup"] = UserGroupActions.GetGroup,
+        ["UpdateGroup"] = UserGroupActions.UpdateGroup,
+        ["DeleteGroup"] = UserGroupActions.DeleteGroup,
+        ["AddUserToGroup"] = UserGroupActions.AddUserToGroup,
+        ["RemoveUserFromGroup"] = UserGroupActions.RemoveUserFromGroup,
+        ["ListGroupMembers"] = UserGroupActions.ListGroupMembers,
+        ["ListJoinedGroupsForUser"] = UserGroupActions.ListJoinedGroupsForUser,
+        ["GetSCIMSynchronizationStatus"] = UserGroupActions.GetSCIMSynchronizationStatus,
+        ["ListUserSyncProvisionings"] = UserGroupActions.ListUserSyncProvisionings,
+        ["DeleteUserSyncProvisioning"] = UserGroupActions.DeleteUserSyncProvisioning,
     };
 
     public static JsonObject Dispatch(ActionContext ctx)

@@ -31,14 +31,14 @@ public static class DirectoryActions
         {
             ["ZoneStatistics"] = new JsonObject
             {
-                ["UserQuota"] = 5000,
-                ["GroupQuota"] = 1000,
+                ["UserQuota"] = UserGroupActions.UserQuota,
+                ["GroupQuota"] = UserGroupActions.GroupQuota,
                 ["RoleConfigurationQuota"] = 500,
                 ["SystemPolicyPerRoleConfigurationQuota"] = 20,
                 ["UserCount"] = s.UserList.Count,
                 ["GroupCount"] = s.GroupList.Count,
                 ["RoleConfigurationCount"] = s.RoleConfigurationList.Count,
-                ["UserProvisioningCount"] = 0,
+                ["UserProvisioningCount"] = s.UserSyncProvisioningList.Count,
                 ["RoleConfigurationSyncCount"] = s.ProvisioningList.Count(p => p.DeploymentStatus == "Deployed"),
             },
         };
@@ -66,7 +66,7 @@ public static class DirectoryActions
             {
                 ["UserName"] = u.UserName, ["FirstName"] = u.FirstName, ["LastName"] = u.LastName, ["DisplayName"] = u.DisplayName,
                 ["Description"] = u.Description, ["Email"] = u.Email, ["UserStatus"] = u.UserStatus, ["UserType"] = u.UserType,
-                ["UserId"] = u.UserId, ["CreateTime"] = u.CreateTime, ["UpdateTime"] = u.UpdateTime, ["NeedResetPassword"] = false,
+                ["UserId"] = u.UserId, ["CreateTime"] = u.CreateTime, ["UpdateTime"] = u.UpdateTime, ["NeedResetPassword"] = u.NeedResetPassword,
             };
             if (filterGroups.Count > 0) o["IsSelected"] = selected.Contains(u.UserId);
             return o;

@@ -69,6 +69,7 @@ public static class ProvisioningActions
     public static JsonObject GetProvisioningTaskStatus(ActionContext ctx)
     {
         ctx.RequireZone();
+        if (UserGroupActions.UserSyncTaskStatus(ctx) is { } status) return status;
         throw new ApiException("ResourceNotFound.UserProvisioningTaskNotFound",
             "The user provisioning task " + ctx.Params.String("TaskId") + " does not exist.");
     }
