@@ -59,7 +59,7 @@ namespace TencentOrg.Benchmarks
                 sampler.Start();
                 var before = emulator.Stats();
                 var clock = Stopwatch.StartNew();
-                var (paths, errors) = Invoke(runspace, "Get-TcOrgAccess -ZoneId $zone | Measure-Object | ForEach-Object Count",
+                var (paths, errors) = Invoke(runspace, "$n = 0; Get-TcOrgAccess -ZoneId $zone | ForEach-Object { $n++ }; $n",
                     new Dictionary<string, object?> { ["zone"] = info.ZoneId });
                 double seconds = clock.Elapsed.TotalSeconds;
                 stop.Set();
