@@ -48,10 +48,6 @@ namespace TencentOrg.Models
     [JsonSerializable(typeof(ResponseEnvelope<ListUsersResponse>))]
     [JsonSerializable(typeof(ListGroupsRequest))]
     [JsonSerializable(typeof(ResponseEnvelope<ListGroupsResponse>))]
-    [JsonSerializable(typeof(TencentOrg.Services.Access.AccessGroupMembersRequest))]
-    [JsonSerializable(typeof(ResponseEnvelope<TencentOrg.Services.Access.AccessGroupMembersResponse>))]
-    [JsonSerializable(typeof(TencentOrg.Services.Access.AccessPoliciesRequest))]
-    [JsonSerializable(typeof(ResponseEnvelope<TencentOrg.Services.Access.AccessPoliciesResponse>))]
     internal sealed partial class OrgJsonContext : JsonSerializerContext
     {
     }

@@ -19,7 +19,6 @@ namespace TencentOrg.Services.Access
 
         public static async Task<List<AccessPolicy>> PoliciesAsync(OrgSession session, IOrgLog log, string zoneId, string configurationId, CancellationToken ct)
         {
-            if (Environment.GetEnvironmentVariable("W19_NO_POLICIES") != null) return new List<AccessPolicy>();
             var r = await session.Client.CallAsync<AccessPoliciesResponse>("ListPermissionPoliciesInRoleConfiguration",
                 new AccessPoliciesRequest { ZoneId = zoneId, RoleConfigurationId = configurationId }, ApiCallKind.Read, log, ct).ConfigureAwait(false);
             return (r.RolePolicies ?? new List<AccessPolicyItem>())
