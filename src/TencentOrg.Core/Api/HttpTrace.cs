@@ -24,7 +24,15 @@ namespace TencentOrg.Api
         }
 
         public static string Response(HttpResponseMessage response, byte[] body) =>
-            "HTTP response: " + (int)response.StatusCode + " " + response.ReasonPhrase + "\n  Body: " + Truncate(Encoding.UTF8.GetString(body));
+            "HTTP response: " + (int)response.StatusCode + " " + response.ReasonPhrase + "\n  Body: " + Truncate(RedactBody(Encoding.UTF8.GetString(body)));
+
+        // CreateUser answers with the user's initial password (UserInfo.Password): a secret, never traced. Redacted before
+        // truncation, so a cut cannot leave part of it.
+        private static readonly Regex PasswordField = new Regex("(\"Password\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*(?:\"|$)", RegexOptions.Compiled);
+
+        /// <summary>A response body with every "Password" value replaced.</summary>
+        public static string RedactBody(string body) =>
+            body.IndexOf("\"Password\"", System.StringComparison.Ordinal) < 0 ? body : PasswordField.Replace(body, "$1\"<redacted>\"");
 
         public static string RedactHeader(string name, string value)
         {

@@ -48,6 +48,25 @@ namespace TencentOrg.Models
     [JsonSerializable(typeof(ResponseEnvelope<ListUsersResponse>))]
     [JsonSerializable(typeof(ListGroupsRequest))]
     [JsonSerializable(typeof(ResponseEnvelope<ListGroupsResponse>))]
+    // CIC users, groups and membership (UserGroupModels.cs)
+    [JsonSerializable(typeof(CreateUserRequest))]
+    [JsonSerializable(typeof(ResponseEnvelope<UserInfoResponse>))]
+    [JsonSerializable(typeof(GetUserRequest))]
+    [JsonSerializable(typeof(UpdateUserRequest))]
+    [JsonSerializable(typeof(UpdateUserStatusRequest))]
+    [JsonSerializable(typeof(DeleteUserRequest))]
+    [JsonSerializable(typeof(CreateGroupRequest))]
+    [JsonSerializable(typeof(ResponseEnvelope<GroupInfoResponse>))]
+    [JsonSerializable(typeof(GetGroupRequest))]
+    [JsonSerializable(typeof(UpdateGroupRequest))]
+    [JsonSerializable(typeof(DeleteGroupRequest))]
+    [JsonSerializable(typeof(GroupMembershipRequest))]
+    [JsonSerializable(typeof(ListGroupMembersRequest))]
+    [JsonSerializable(typeof(ResponseEnvelope<ListGroupMembersResponse>))]
+    [JsonSerializable(typeof(ListJoinedGroupsForUserRequest))]
+    [JsonSerializable(typeof(ResponseEnvelope<ListJoinedGroupsForUserResponse>))]
+    [JsonSerializable(typeof(ZoneRequest))]
+    [JsonSerializable(typeof(ResponseEnvelope<GetSCIMSynchronizationStatusResponse>))]
     internal sealed partial class OrgJsonContext : JsonSerializerContext
     {
     }

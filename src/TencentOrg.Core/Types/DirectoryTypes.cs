@@ -85,6 +85,15 @@ namespace TencentOrg
         public string? Description { get; set; }
         public string? CreateTime { get; set; }
         public string? UpdateTime { get; set; }
+        /// <summary>True when the user must change the password at the next sign-in.</summary>
+        public bool? NeedResetPassword { get; set; }
+        /// <summary>
+        /// The initial password, only on the output of New-TcOrgUser (CreateUser is the only answer that carries it) and
+        /// only as a SecureString; null everywhere else, and when the create's answer was lost and the user was read back.
+        /// </summary>
+        public System.Security.SecureString? InitialPassword { get; set; }
+        /// <summary>The RequestId of the write that produced this object (New-/Set-TcOrgUser); null on reads.</summary>
+        public string? RequestId { get; set; }
 
         public override string ToString() => UserName + " (" + UserId + ")";
     }
@@ -101,6 +110,8 @@ namespace TencentOrg
         public long? MemberCount { get; set; }
         public string? CreateTime { get; set; }
         public string? UpdateTime { get; set; }
+        /// <summary>The RequestId of the write that produced this object (New-/Set-TcOrgGroup); null on reads.</summary>
+        public string? RequestId { get; set; }
 
         public override string ToString() => GroupName + " (" + GroupId + ")";
     }

@@ -12,5 +12,16 @@ namespace TencentOrg
         public const string PrintableName = @"^[^\p{C}]+$";
         public const int MaxNameLength = 64;
         public const int MaxDescriptionLength = 1024;
+
+        // CIC users and groups (spec CIC §2, §3, §9.2). ID formats beyond the prefix are unconfirmed (§13.1).
+        public const string CicUserId = "(?-i)^u-[a-z0-9]{1,64}$";
+        public const string CicGroupId = "(?-i)^g-[a-z0-9]{1,64}$";
+        /// <summary>Letters, digits and + = , . @ - _; at most 64.</summary>
+        public const string CicUserName = "(?-i)^[A-Za-z0-9+=,.@_-]{1,64}$";
+        /// <summary>English letters, digits and hyphens only (no underscore, dot or space); at most 128. Also for renames (unconfirmed, §3.3).</summary>
+        public const string CicGroupName = "(?-i)^[A-Za-z0-9-]{1,128}$";
+        public const int MaxCicPersonNameLength = 64;
+        public const int MaxCicDisplayNameLength = 256;
+        public const int MaxCicEmailLength = 128;
     }
 }
