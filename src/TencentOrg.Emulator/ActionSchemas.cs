@@ -65,6 +65,11 @@ public static class ActionSchemas
 
     public static readonly ObjectSchema Tag = new("Tag", Str("TagKey", required: true), Str("TagValue"));
 
+    // Permission configurations and their policies (CIC spec §4).
+    private static readonly string[] RolePolicyTypes = { "System", "Custom" };
+
+    public static readonly ObjectSchema PolicyDetail = new("PolicyDetail", I64("PolicyId", required: true, min: 1), Str("PolicyName"));
+
     private static readonly Dictionary<string, ObjectSchema> Schemas = new ObjectSchema[]
     {
         new("CreateOrganizationIdentity",
@@ -156,6 +161,25 @@ public static class ActionSchemas
             ZoneId(), Str("PrincipalId"), Str("NextToken"), MaxResults(), Str("PrincipalType", allowed: PrincipalTypes),
             Uin("TargetUin", WireType.Int64), Str("TargetType", allowed: TargetTypes), Str("Filter")),
         new("DeleteUserSyncProvisioning", ZoneId(), Str("UserProvisioningId", required: true)),
+        // Permission configurations and their policies (CIC spec §4.1-4.7; field names as the .NET SDK 3.0.1493 models).
+        new("CreateRoleConfiguration",
+            ZoneId(), Str("RoleConfigurationName", required: true), Str("Description"),
+            I64("SessionDuration", min: 900, max: 43200), Str("RelayState")),
+        new("UpdateRoleConfiguration",
+            ZoneId(), Str("RoleConfigurationId", required: true), Str("NewDescription"),
+            I64("NewSessionDuration", min: 900, max: 43200), Str("NewRelayState")),
+        new("DeleteRoleConfiguration", ZoneId(), Str("RoleConfigurationId", required: true)),
+        new("AddPermissionPolicyToRoleConfiguration",
+            ZoneId(), Str("RoleConfigurationId", required: true), Str("RolePolicyType", required: true, allowed: RolePolicyTypes),
+            Arr("RolePolicyNames", WireType.String, maxItems: 20), Arr("RolePolicies", WireType.Object, maxItems: 20, obj: PolicyDetail),
+            Str("CustomPolicyDocument"), Arr("CustomPolicyDocuments", WireType.String, maxItems: 20), I64("PolicyType", min: 0, max: 1)),
+        new("RemovePermissionPolicyFromRoleConfiguration",
+            ZoneId(), Str("RoleConfigurationId", required: true), Str("RolePolicyType", required: true, allowed: RolePolicyTypes),
+            Str("RolePolicyName"), I64("RolePolicyId", min: 0)),
+        new("ListPermissionPoliciesInRoleConfiguration",
+            ZoneId(), Str("RoleConfigurationId", required: true), Str("RolePolicyType", allowed: RolePolicyTypes), Str("Filter")),
+        new("UpdateCustomPolicyForRoleConfiguration",
+            ZoneId(), Str("RoleConfigurationId", required: true), Str("CustomPolicyName", required: true), Str("NewCustomPolicyDocument")),
     }.ToDictionary(s => s.Name, StringComparer.Ordinal);
 
     public static IReadOnlyCollection<string> Actions => Schemas.Keys;

@@ -85,9 +85,34 @@ public sealed class EmulatorSeed
 
     public static List<RoleConfiguration> DefaultRoleConfigurations() => new()
     {
-        new() { RoleConfigurationId = "rc-emuconfig001", RoleConfigurationName = "AdministratorAccess", Description = "Full access" },
-        new() { RoleConfigurationId = "rc-emuconfig002", RoleConfigurationName = "ReadOnlyAccess", Description = "Read-only access" },
-        new() { RoleConfigurationId = "rc-emuconfig003", RoleConfigurationName = "FinanceAccess", Description = "Billing and finance" },
-        new() { RoleConfigurationId = "rc-emuconfig004", RoleConfigurationName = "DeveloperAccess", Description = "CVM and COS for developers" },
+        new()
+        {
+            RoleConfigurationId = "rc-emuconfig001", RoleConfigurationName = "AdministratorAccess", Description = "Full access",
+            Policies = { SystemPolicy(1, "AdministratorAccess") },
+        },
+        new()
+        {
+            RoleConfigurationId = "rc-emuconfig002", RoleConfigurationName = "ReadOnlyAccess", Description = "Read-only access",
+            Policies = { SystemPolicy(2, "ReadOnlyAccess") },
+        },
+        new()
+        {
+            RoleConfigurationId = "rc-emuconfig003", RoleConfigurationName = "FinanceAccess", Description = "Billing and finance",
+            Policies = { SystemPolicy(4, "QcloudFinanceFullAccess"), CustomPolicy("finance-deny-cam", "deny", "name/cam:*") },
+        },
+        new()
+        {
+            RoleConfigurationId = "rc-emuconfig004", RoleConfigurationName = "DeveloperAccess", Description = "CVM and COS for developers",
+            Policies = { SystemPolicy(5, "QcloudCVMFullAccess"), SystemPolicy(6, "QcloudCOSReadOnlyAccess"), CustomPolicy("dev-vpc", "allow", "name/vpc:*") },
+        },
+    };
+
+    private static RolePolicyEntry SystemPolicy(long id, string name) =>
+        new() { RolePolicyId = id, RolePolicyName = name, RolePolicyType = "System" };
+
+    private static RolePolicyEntry CustomPolicy(string name, string effect, string action) => new()
+    {
+        RolePolicyName = name, RolePolicyType = "Custom",
+        RolePolicyDocument = "{\"version\":\"2.0\",\"statement\":[{\"effect\":\"" + effect + "\",\"action\":[\"" + action + "\"],\"resource\":[\"*\"]}]}",
     };
 }

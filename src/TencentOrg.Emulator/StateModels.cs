@@ -112,6 +112,19 @@ public sealed class RoleConfiguration
     public string RelayState { get; set; } = "";
     public string CreateTime { get; set; } = "2024-01-01 00:00:00";
     public string UpdateTime { get; set; } = "2024-01-01 00:00:00";
+    /// <summary>System and custom policies (ListPermissionPoliciesInRoleConfiguration), in the order they were added.</summary>
+    public List<RolePolicyEntry> Policies { get; set; } = new();
+}
+
+/// <summary>One policy of a role configuration (RolePolicie). System policies carry the CAM policy ID; custom ones a document.</summary>
+public sealed class RolePolicyEntry
+{
+    public long RolePolicyId { get; set; }
+    public string RolePolicyName { get; set; } = "";
+    /// <summary>System | Custom.</summary>
+    public string RolePolicyType { get; set; } = "System";
+    public string RolePolicyDocument { get; set; } = "";
+    public string AddTime { get; set; } = "2024-01-01 00:00:00";
 }
 
 public sealed class RoleAssignment

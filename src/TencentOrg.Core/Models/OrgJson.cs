@@ -67,6 +67,16 @@ namespace TencentOrg.Models
     [JsonSerializable(typeof(ResponseEnvelope<ListJoinedGroupsForUserResponse>))]
     [JsonSerializable(typeof(ZoneRequest))]
     [JsonSerializable(typeof(ResponseEnvelope<GetSCIMSynchronizationStatusResponse>))]
+    // Permission configurations and their policies (CIC spec §4).
+    [JsonSerializable(typeof(CreateRoleConfigurationRequest))]
+    [JsonSerializable(typeof(UpdateRoleConfigurationRequest))]
+    [JsonSerializable(typeof(ResponseEnvelope<RoleConfigurationInfoResponse>))]
+    [JsonSerializable(typeof(DeleteRoleConfigurationRequest))]
+    [JsonSerializable(typeof(AddPermissionPolicyToRoleConfigurationRequest))]
+    [JsonSerializable(typeof(RemovePermissionPolicyFromRoleConfigurationRequest))]
+    [JsonSerializable(typeof(ListPermissionPoliciesInRoleConfigurationRequest))]
+    [JsonSerializable(typeof(ResponseEnvelope<ListPermissionPoliciesInRoleConfigurationResponse>))]
+    [JsonSerializable(typeof(UpdateCustomPolicyForRoleConfigurationRequest))]
     internal sealed partial class OrgJsonContext : JsonSerializerContext
     {
     }

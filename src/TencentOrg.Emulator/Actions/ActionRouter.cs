@@ -51,6 +51,13 @@ public static class ActionRouter
         ["GetSCIMSynchronizationStatus"] = UserGroupActions.GetSCIMSynchronizationStatus,
         ["ListUserSyncProvisionings"] = UserGroupActions.ListUserSyncProvisionings,
         ["DeleteUserSyncProvisioning"] = UserGroupActions.DeleteUserSyncProvisioning,
+        ["CreateRoleConfiguration"] = RoleConfigurationActions.CreateRoleConfiguration,
+        ["UpdateRoleConfiguration"] = RoleConfigurationActions.UpdateRoleConfiguration,
+        ["DeleteRoleConfiguration"] = RoleConfigurationActions.DeleteRoleConfiguration,
+        ["AddPermissionPolicyToRoleConfiguration"] = RoleConfigurationActions.AddPermissionPolicyToRoleConfiguration,
+        ["RemovePermissionPolicyFromRoleConfiguration"] = RoleConfigurationActions.RemovePermissionPolicyFromRoleConfiguration,
+        ["ListPermissionPoliciesInRoleConfiguration"] = RoleConfigurationActions.ListPermissionPoliciesInRoleConfiguration,
+        ["UpdateCustomPolicyForRoleConfiguration"] = RoleConfigurationActions.UpdateCustomPolicyForRoleConfiguration,
     };
 
     public static JsonObject Dispatch(ActionContext ctx)

@@ -148,7 +148,7 @@ public static class DirectoryActions
         return new JsonObject { ["RoleConfigurationInfo"] = ConfigurationJson(config) };
     }
 
-    private static JsonObject ConfigurationJson(RoleConfiguration c) => new()
+    internal static JsonObject ConfigurationJson(RoleConfiguration c) => new()
     {
         ["RoleConfigurationId"] = c.RoleConfigurationId,
         ["RoleConfigurationName"] = c.RoleConfigurationName,

@@ -11,10 +11,24 @@ namespace TencentOrg.Tests.Access
         /// <summary>Admin holds a system and a custom policy; Read one system policy.</summary>
         public const string AdminPolicyText = "AdministratorAccess;Custom:extra";
 
+        private const string Document = "{\"version\":\"2.0\",\"statement\":[{\"effect\":\"allow\",\"action\":[\"cos:GetObject\"],\"resource\":[\"*\"]}]}";
+
         public static object[] Configurations() => new object[]
         {
-            new { RoleConfigurationId = "rc-admin", RoleConfigurationName = "Admin" },
-            new { RoleConfigurationId = "rc-read", RoleConfigurationName = "Read" },
+            new
+            {
+                RoleConfigurationId = "rc-admin", RoleConfigurationName = "Admin",
+                Policies = new object[]
+                {
+                    new { RolePolicyId = 1L, RolePolicyName = "AdministratorAccess", RolePolicyType = "System" },
+                    new { RolePolicyId = 0L, RolePolicyName = "extra", RolePolicyType = "Custom", RolePolicyDocument = Document },
+                },
+            },
+            new
+            {
+                RoleConfigurationId = "rc-read", RoleConfigurationName = "Read",
+                Policies = new object[] { new { RolePolicyId = 2L, RolePolicyName = "ReadOnlyAccess", RolePolicyType = "System" } },
+            },
         };
 
         /// <summary>One API call signed like the module's, for changes the test makes behind the module's back.</summary>

@@ -101,10 +101,15 @@ namespace TencentOrg.Services.Access
         private Task ListMembersAsync(AccessSnapshot zone, IReadOnlyList<string> groupIds, CancellationToken ct)
         {
             if (groupIds.Count == 0) return Task.CompletedTask;
+            var groups = new UserGroupService(_session, _log);
             return ConfigurationApplier.ForEachAsync(groupIds, ParallelListings, async groupId =>
             {
                 var members = new List<AccessMember>();
-                await AccessListings.GroupMembersAsync(_session, _log, zone.ZoneId, groupId, members.Add, ct).ConfigureAwait(false);
+                await groups.ListGroupMembersAsync(zone.ZoneId, groupId, null, m =>
+                {
+                    members.Add(new AccessMember { UserId = m.UserId, UserName = m.UserName, UserStatus = m.UserStatus });
+                    return true;
+                }, ct).ConfigureAwait(false);
                 lock (zone.GroupMembers) zone.GroupMembers[groupId] = members;
             }, ct);
         }
@@ -112,9 +117,11 @@ namespace TencentOrg.Services.Access
         private Task ListPoliciesAsync(AccessSnapshot zone, IReadOnlyList<string> configurationIds, CancellationToken ct)
         {
             if (configurationIds.Count == 0) return Task.CompletedTask;
+            var service = new RoleConfigurationService(_session, _log);
             return ConfigurationApplier.ForEachAsync(configurationIds, ParallelListings, async configurationId =>
             {
-                var policies = await AccessListings.PoliciesAsync(_session, _log, zone.ZoneId, configurationId, ct).ConfigureAwait(false);
+                var policies = (await service.ListPoliciesAsync(zone.ZoneId, configurationId, ct).ConfigureAwait(false))
+                    .Select(p => new AccessPolicy { Name = p.RolePolicyName, Type = p.RolePolicyType, PolicyId = p.RolePolicyId }).ToList();
                 lock (zone.Policies) zone.Policies[configurationId] = policies;
             }, ct);
         }

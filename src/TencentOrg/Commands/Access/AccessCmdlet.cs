@@ -90,12 +90,12 @@ namespace TencentOrg
     /// <summary>A CIC user ID: u- followed by lowercase letters or digits.</summary>
     public sealed class ValidateUserIdAttribute : ValidateIdPatternAttribute
     {
-        public ValidateUserIdAttribute() : base("(?-i)^u-[a-z0-9]{1,64}$", "a CIC user ID: u- followed by lowercase letters or digits, e.g. u-emuuser00001") { }
+        public ValidateUserIdAttribute() : base(Patterns.CicUserId, "a CIC user ID: u- followed by lowercase letters or digits, e.g. u-emuuser00001") { }
     }
 
     /// <summary>A CIC group ID: g- followed by lowercase letters or digits.</summary>
     public sealed class ValidateGroupIdAttribute : ValidateIdPatternAttribute
     {
-        public ValidateGroupIdAttribute() : base("(?-i)^g-[a-z0-9]{1,64}$", "a CIC group ID: g- followed by lowercase letters or digits, e.g. g-emugroup0001") { }
+        public ValidateGroupIdAttribute() : base(Patterns.CicGroupId, "a CIC group ID: g- followed by lowercase letters or digits, e.g. g-emugroup0001") { }
     }
 }
