@@ -59,12 +59,12 @@ namespace TencentOrg.Tests.Access
                 ["ListRoleConfigurations"] = Pages(configurations, 100),
                 ["ListPermissionPoliciesInRoleConfiguration"] = configurations,
                 ["ListRoleAssignments"] = Pages(Assignments, 100),                   // 3
-                ["ListRoleConfigurationProvisionings"] = Pages(deployments, 100),    // 2
+                ["ListRoleConfigurationProvisionings"] = Pages(deployments, 100),    // 80 deployments: 1
             };
             var sent = Emulator.Requests.Snapshot().GroupBy(r => r.Action).ToDictionary(g => g.Key, g => g.Count());
             Assert.Equal(expected.OrderBy(e => e.Key), sent.OrderBy(e => e.Key));
             // The help's formula: 1 + ceil(U/100) + ceil(G/100) + G' + ceil(C/100) + C + ceil(A/100) + ceil(D/100), plus the assigned empty group.
-            Assert.Equal(1 + 3 + 2 + GroupsWithMembers + 1 + configurations + 3 + 2 + 1, Emulator.Requests.Count);
+            Assert.Equal(1 + 3 + 2 + (GroupsWithMembers + 1) + 1 + configurations + 3 + Pages(deployments, 100), Emulator.Requests.Count);
             // 150 users directly, 79 more through groups 1-79 (users whose index mod 100 is 0-78).
             Assert.Equal(229, rows.Select(r => (string?)r.Properties["UserId"].Value).Distinct().Count());
         }
