@@ -20,7 +20,8 @@ namespace TencentOrg.Services.Access
     /// </summary>
     internal sealed class AccessReader
     {
-        private const int ParallelListings = 4;
+        // Enough in flight to keep an action at its 20 requests/s when each answer takes a few hundred ms (a loaded service).
+        private const int ParallelListings = 8;
 
         private readonly OrgSession _session;
         private readonly IOrgLog _log;
