@@ -39,6 +39,17 @@
         'Export-TcOrgConfiguration'
         'Compare-TcOrgConfiguration'
         'Sync-TcOrgConfiguration'
+        # CIC users, groups and group membership
+        'New-TcOrgUser'
+        'Set-TcOrgUser'
+        'Remove-TcOrgUser'
+        'New-TcOrgGroup'
+        'Set-TcOrgGroup'
+        'Remove-TcOrgGroup'
+        'Get-TcOrgGroupMember'
+        'Add-TcOrgGroupMember'
+        'Remove-TcOrgGroupMember'
+        # Access review
         'Get-TcOrgAccess'
         'Export-TcOrgAccessReport'
     )
