@@ -57,6 +57,9 @@
         'Add-TcRoleConfigurationPolicy'
         'Remove-TcRoleConfigurationPolicy'
         'Set-TcRoleConfigurationPolicy'
+        # Access review
+        'Get-TcOrgAccess'
+        'Export-TcOrgAccessReport'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -37,7 +37,8 @@ namespace TencentOrg.Benchmarks
 
         /// <param name="throttledFraction">Share of requests answered RequestLimitExceeded at random (before handling), 0 for none.</param>
         /// <param name="taskSeconds">The emulator's TaskDuration (0: a task is done the first time anything looks); null: poll counting.</param>
-        public static EmulatorProcess Start(double ratePerSecond, int members, int users, double throttledFraction = 0, double? taskSeconds = null)
+        /// <param name="seedFile">An emulator seed file (passed as TCORG_BENCH_SEED), null for the generated default.</param>
+        public static EmulatorProcess Start(double ratePerSecond, int members, int users, double throttledFraction = 0, double? taskSeconds = null, string? seedFile = null)
         {
             var psi = Program.SelfStartInfo("--emulator", ratePerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 members.ToString(System.Globalization.CultureInfo.InvariantCulture), users.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -45,6 +46,7 @@ namespace TencentOrg.Benchmarks
                 taskSeconds?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-");
             psi.RedirectStandardInput = true;
             psi.RedirectStandardOutput = true;
+            if (seedFile != null) psi.Environment["TCORG_BENCH_SEED"] = seedFile;
             var process = Process.Start(psi) ?? throw new InvalidOperationException("cannot start the emulator child");
             string? line;
             while ((line = process.StandardOutput.ReadLine()) != null && !line.StartsWith("READY ", StringComparison.Ordinal)) { }
@@ -78,6 +80,7 @@ namespace TencentOrg.Benchmarks
         public static async Task<int> ServeAsync(double rate, int members, int users, double throttledFraction = 0, double? taskSeconds = null)
         {
             var options = new EmulatorOptions { RateLimitPerSecond = rate, GeneratedMemberCount = members, GeneratedUserCount = users };
+            options.SeedFile = Environment.GetEnvironmentVariable("TCORG_BENCH_SEED");
             if (taskSeconds is double seconds) options.TaskDuration = TimeSpan.FromSeconds(seconds);
             await using var server = await EmulatorServer.StartAsync(options).ConfigureAwait(false);
             if (throttledFraction > 0)

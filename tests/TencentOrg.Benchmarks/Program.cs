@@ -12,7 +12,7 @@ namespace TencentOrg.Benchmarks
     /// <summary>
     /// Runs every measurement side by side with its floor and prints one table with targets and PASS/FAIL.
     ///   (no args)                 everything
-    ///   --only import,signing,client,bulk,memory,throttle,sync,reruns   a subset
+    ///   --only import,signing,client,bulk,memory,throttle,sync,reruns,access   a subset
     ///   --quick                   fewer repetitions (smoke check of the harness)
     ///   --out FILE                also write the table as markdown
     /// Internal modes (the exe re-invokes itself): --import-child PSD1, --emulator RATE MEMBERS USERS [THROTTLED-FRACTION [TASKSECONDS|-]].
@@ -45,6 +45,7 @@ namespace TencentOrg.Benchmarks
             if (Want("throttle")) Step("throttle", () => BulkBench.RunThrottled(results));
             if (Want("sync")) Step("sync", () => SyncBench.Run(results));
             if (Want("reruns")) Step("reruns", () => RerunBench.Run(results));
+            if (Want("access")) Step("access", () => AccessBench.Run(results));
 
             Console.WriteLine();
             Console.WriteLine("TencentOrg benchmark results (" + DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC, "

@@ -1,0 +1,47 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using TencentOrg.Api;
+
+namespace TencentOrg.Services.Access
+{
+    /// <summary>The access review of one zone: its paths, and when and where they were read.</summary>
+    internal sealed class AccessReview
+    {
+        public AccessReview(string zoneId, DateTimeOffset takenAt, IReadOnlyList<OrgAccess> paths)
+        {
+            ZoneId = zoneId;
+            TakenAt = takenAt;
+            Paths = paths;
+        }
+
+        public string ZoneId { get; }
+        public DateTimeOffset TakenAt { get; }
+        public IReadOnlyList<OrgAccess> Paths { get; }
+    }
+
+    /// <summary>Access domain: who can reach which account, through what (Get-TcOrgAccess, Export-TcOrgAccessReport).</summary>
+    internal sealed class AccessService
+    {
+        private readonly OrgSession _session;
+        private readonly IOrgLog _log;
+
+        public AccessService(OrgSession session, IOrgLog log)
+        {
+            _session = session;
+            _log = log;
+        }
+
+        /// <summary>Reads the zone with listings only and joins it into one object per access path the filter keeps.</summary>
+        public async Task<AccessReview> ReviewAsync(Func<Task<string>> zoneId, AccessFilter filter, bool includeMemberIdentities, CancellationToken ct)
+        {
+            var zone = await new AccessReader(_session, _log).ReadAsync(zoneId, filter, includeMemberIdentities, ct).ConfigureAwait(false);
+            var paths = AccessJoin.Join(zone, filter, _log.Warning);
+            _log.Verbose("Read " + zone.Users.Count + " users, " + zone.Groups.Count + " groups (" + zone.GroupMembers.Count + " member listings), "
+                + zone.Configurations.Count + " configurations, " + zone.Assignments.Count + " assignments and " + zone.Deployments.Count
+                + " deployments of zone " + zone.ZoneId + ": " + paths.Count + " access paths.");
+            return new AccessReview(zone.ZoneId, zone.TakenAt, paths);
+        }
+    }
+}
