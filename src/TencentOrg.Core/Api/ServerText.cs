@@ -7,7 +7,7 @@ namespace TencentOrg.Api
     /// CSI, OSC...), line and paragraph separators and bidirectional overrides are written as \xNN / \uNNNN, so no
     /// answer can move the cursor, recolour, retitle or write the clipboard of the terminal that shows an error.
     /// </summary>
-    public static class ServerText
+    internal static class ServerText
     {
         /// <summary>The text with every unsafe character escaped; null stays null.</summary>
         public static string? Clean(string? text)
