@@ -193,7 +193,8 @@ public sealed class EmulatorServer : IAsyncDisposable
                 return true;
             case FaultKind.InternalError:
             case FaultKind.RequestLimitExceeded:
-                string code = rule.Kind.ToString();
+            case FaultKind.BusinessError:
+                string code = rule.Kind == FaultKind.BusinessError ? rule.Value ?? "FailedOperation" : rule.Kind.ToString();
                 outcome.Status = 200;
                 outcome.ErrorCode = code;
                 await WriteAsync(http, 200, "application/json", Serialize(ErrorEnvelope(code, "Emulated fault: " + code + ".", requestId))).ConfigureAwait(false);

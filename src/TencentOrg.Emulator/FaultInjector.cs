@@ -17,6 +17,8 @@ public enum FaultKind
     InternalError,
     /// <summary>Envelope error RequestLimitExceeded.</summary>
     RequestLimitExceeded,
+    /// <summary>Envelope error with the code in <see cref="FaultRule.Value"/> (a business refusal the client cannot foresee).</summary>
+    BusinessError,
 
     // Listing faults (phase Listing): the request is handled, and its listing comes back altered the way a broken
     // server or a capping gateway alters it. Total/TotalCounts keep the true count unless said otherwise.

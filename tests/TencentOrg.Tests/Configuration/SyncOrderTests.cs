@@ -102,10 +102,12 @@ namespace TencentOrg.Tests.Configuration
         [Fact]
         public void ErrorAction_Stop_sends_nothing_after_the_first_failure_and_returns_with_nothing_in_flight()
         {
-            // Three adds in one batch, the first for a user that does not exist (the batch fails and is split), plus a removal.
+            // Three adds in one batch that the service refuses (the batch fails and is split, the first alone fails too),
+            // plus a removal. The refusal is injected: every ID in the file is known, so the module's own checks pass.
+            Emulator.Faults.Add(new FaultRule { Action = "CreateRoleAssignment", Kind = FaultKind.BusinessError, Value = "ResourceNotFound.UserNotExist", Count = 2 });
             ExportAndEdit(rows =>
             {
-                rows.Add(ById("rc-emuconfig003", 1, "u-nosuchuser01"));
+                rows.Add(ById("rc-emuconfig003", 1, "g-emugroup0003"));
                 rows.Add(ById("rc-emuconfig003", 2, "g-emugroup0003"));
                 rows.Add(ById("rc-emuconfig003", 3, "g-emugroup0003"));
                 rows.Remove(Find(rows, "rc-emuconfig002", 10, "u-emuuser00001"));
@@ -125,6 +127,7 @@ namespace TencentOrg.Tests.Configuration
 
             // Without -ErrorAction Stop the others still go through.
             Emulator.Requests.Clear();
+            Emulator.Faults.Add(new FaultRule { Action = "CreateRoleAssignment", Kind = FaultKind.BusinessError, Value = "ResourceNotFound.UserNotExist", Count = 2 });
             var goOn = Run("Sync-TcOrgConfiguration -Path $file -Prune -Confirm:$false", FileVariable);
             Assert.Equal(new[] { "Failed", "Started", "Started", "Started" }, goOn.Output.Select(Outcome));
             Assert.Equal(1, SentCount("DeleteRoleAssignment"));

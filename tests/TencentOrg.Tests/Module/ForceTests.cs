@@ -19,7 +19,7 @@ namespace TencentOrg.Tests.Module
                 "Remove-TcOrgMemberAuthIdentity -MemberUin 100000000001 -IdentityId $id", "DeleteOrganizationMemberAuthIdentity" },
             { "New-TcRoleAssignment -RoleConfigurationId rc-emuconfig001 -PrincipalId u-emuuser00001 -TargetUin 100000000001 -Confirm:$false | Out-Null; ",
                 "Remove-TcRoleAssignment -RoleConfigurationId rc-emuconfig001 -PrincipalId u-emuuser00001 -TargetUin 100000000001", "DeleteRoleAssignment" },
-            { Identity + "$file = [IO.Path]::GetTempFileName(); [IO.File]::WriteAllText($file, '{ \"SchemaVersion\": 1, \"Identities\": [] }'); ",
+            { Identity + "$file = [IO.Path]::GetTempFileName(); [IO.File]::WriteAllText($file, '{ \"SchemaVersion\": 1, \"PruneScope\": \"All\", \"Identities\": [] }'); ",
                 "Sync-TcOrgConfiguration -Path $file -Prune", "DeleteOrganizationIdentity" },
         };
 

@@ -14,6 +14,7 @@ namespace TencentOrg
 
         [Parameter]
         [ValidateSet("Manual", "Synchronized")]
+        [ApiCase("Manual", "Synchronized")]
         public string? UserType { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]

@@ -48,6 +48,7 @@ namespace TencentOrg
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateSet("Enabled", "Disabled")]
+        [ApiCase("Enabled", "Disabled")]
         public string? UserStatus { get; set; }
 
         /// <summary>The user must change the initial password at the first sign-in.</summary>

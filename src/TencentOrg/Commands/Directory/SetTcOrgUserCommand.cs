@@ -44,6 +44,7 @@ namespace TencentOrg
         /// <summary>Enabled or Disabled: enables or disables the user's sign-in.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateSet("Enabled", "Disabled")]
+        [ApiCase("Enabled", "Disabled")]
         public string? UserStatus { get; set; }
 
         /// <summary>-NeedResetPassword forces a password change at the next sign-in; -NeedResetPassword:$false lifts it.</summary>

@@ -18,6 +18,7 @@ namespace TencentOrg
         [Parameter]
         [Alias("RolePolicyType")]
         [ValidateSet("System", "Custom")]
+        [ApiCase("System", "Custom")]
         public string? PolicyType { get; set; }
 
         protected override void ProcessRecord()

@@ -32,6 +32,7 @@ namespace TencentOrg
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("RolePolicyType")]
         [ValidateSet("System", "Custom")]
+        [ApiCase("System", "Custom")]
         public string? PolicyType { get; set; }
 
         protected override void ProcessRecord()
