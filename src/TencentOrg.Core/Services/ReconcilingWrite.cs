@@ -145,6 +145,12 @@ namespace TencentOrg.Services
                 await ReconcileAsync(path, batch, uncertain, resends, resendAbsent: true, outcomes, ct).ConfigureAwait(false);
                 return;
             }
+            catch (OrgTransportException lost) when (path.IsRemove && lost.MayHaveReachedServer && !(lost is OrgNotSentException))
+            {
+                // Every attempt of a remove was lost in transport, and any of them may have removed it: report what the read finds.
+                await ReconcileAsync(path, batch, lost, resends, resendAbsent: false, outcomes, ct).ConfigureAwait(false);
+                return;
+            }
             catch (OrgApiException error) when (batch.Count > 1 && path.Split != null && !ErrorScope.AffectsEveryItem(error.Code))
             {
                 _log.Verbose(path.Action + " failed for a batch of " + batch.Count + " with " + error.Code + "; sending in smaller batches to isolate the item at fault.");
@@ -214,8 +220,11 @@ namespace TencentOrg.Services
             if (absent.Count == 0) return;
             if (!resendAbsent)
             {
-                // The service refused a resend and the read agrees nothing was done: that refusal is the answer.
-                foreach (var item in absent) outcomes.Add(ItemOutcome<TItem, TResult>.Failure(item, cause));
+                // The service refused a resend and the read agrees nothing was done: that refusal is the answer. A remove
+                // lost in transport is said to be still there, as read.
+                foreach (var item in absent)
+                    outcomes.Add(ItemOutcome<TItem, TResult>.Failure(item, cause is OrgApiException ? cause
+                        : new OrgWriteNotAppliedException(path.Action, Describe(path, item), "not removed", "still present", resends + 1, WhatFailed(cause))));
                 return;
             }
             if (resends >= _maxRetries)

@@ -147,7 +147,10 @@ namespace TencentOrg
         public const string Done = "Done";
         /// <summary>Sync without -Wait: the API accepted the change and its task is still running.</summary>
         public const string Started = "Started";
+        /// <summary>Sync: the change failed; Error says why.</summary>
         public const string Failed = "Failed";
+        /// <summary>Sync: not sent, and Error says why: the add replacing this remove failed, or the command stopped on an earlier failure (-ErrorAction Stop).</summary>
+        public const string Skipped = "Skipped";
         /// <summary>Sync without -Prune: a removal that was not sent.</summary>
         public const string NotPruned = "NotPruned";
         /// <summary>Sync: the item was answered No at the -Confirm prompt; nothing was sent for it.</summary>
@@ -174,7 +177,7 @@ namespace TencentOrg
         public string Outcome { get; set; } = ConfigurationOutcome.Planned;
         /// <summary>The role assignment task Sync started or waited for.</summary>
         public RoleTask? Task { get; set; }
-        /// <summary>Why the item failed, when Outcome is Failed.</summary>
+        /// <summary>Why the item failed (Outcome Failed) or was not sent (Outcome Skipped).</summary>
         public string? Error { get; set; }
 
         public override string ToString() => Action + " " + Kind + " " + Key + (Outcome != ConfigurationOutcome.Planned ? ": " + Outcome : "");

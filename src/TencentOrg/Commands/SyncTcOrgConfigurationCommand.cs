@@ -63,7 +63,9 @@ namespace TencentOrg
             if (approved.Count == 0) return;
             var progress = new ProgressRecord(1, "Syncing the organization with " + Path, "Applying " + approved.Count + " change(s)");
             int reported = 0, step = Math.Max(1, approved.Count / 100);
-            Await(Service.ApplyAsync(approved, Wait, TimeSpan.FromSeconds(TimeoutSec), Zone, (item, error) =>
+            // -ErrorAction Stop: the first failure closes the gate, and the command returns only when nothing is in flight.
+            var gate = Gate;
+            AwaitToEnd(Service.ApplyAsync(approved, Wait, TimeSpan.FromSeconds(TimeoutSec), Zone, (item, error) =>
             {
                 PostObject(item);
                 if (error != null) PostError(error, item);
@@ -76,7 +78,7 @@ namespace TencentOrg
                         progress.StatusDescription = done + " of " + approved.Count + " change(s) applied";
                         WriteProgress(progress);
                     });
-            }, CancelToken));
+            }, CancelToken, gate));
             progress.RecordType = ProgressRecordType.Completed;
             WriteProgress(progress);
         }

@@ -210,6 +210,42 @@ namespace TencentOrg
                 WriteWarning(_dropped + " item(s) were not sent because the command stopped on an error.");
         }
 
+        /// <summary>The command's send gate (created on first use; fail-fast under -ErrorAction Stop).</summary>
+        internal SendGate Gate
+        {
+            get
+            {
+                _ = FailFast;
+                return _gate!;
+            }
+        }
+
+        /// <summary>
+        /// Like <see cref="Await(Task)"/>, for work that is not a batch (Sync's apply): when writing its output ends the
+        /// command (-ErrorAction Stop, Ctrl+C), nothing more is sent and the command returns only once the calls in
+        /// flight have ended, so no request reaches the server after the caller has caught the error.
+        /// </summary>
+        internal void AwaitToEnd(Task work)
+        {
+            try
+            {
+                Await(work);
+            }
+            catch (Exception) when (!work.IsCompleted)
+            {
+                Gate.Close();
+                try
+                {
+                    work.Wait();
+                }
+                catch (AggregateException)
+                {
+                    // Its failure was the work's own; the error already raised ends the command.
+                }
+                throw;
+            }
+        }
+
         /// <summary>True once the command decided to send nothing more (a failure under -ErrorAction Stop).</summary>
         internal bool SendingStopped => _gate != null && _gate.IsClosed;
 

@@ -14,6 +14,10 @@ namespace TencentOrg.Services.Configuration
     /// and changed before grants use them; grants and assignments are added; then assignments, grants and finally
     /// identities are removed (an identity still granted cannot be deleted). Adds go through the services'
     /// batched, reconciling writes (50 assignments a call, 10 members x 5 identities a call), several calls in flight.
+    /// Access the file wants is never removed on a hope: a remove whose replacing add failed is not sent (Skipped, with
+    /// the reason); with -Wait the adds' tasks end before any remove is sent. Under -ErrorAction Stop one call is in flight
+    /// at a time and nothing is sent after the first failure (the rest are Skipped). An add the service answers "already
+    /// exists", or a remove it answers "not found", is what the file wants: Done, with a verbose note.
     /// </summary>
     internal sealed class ConfigurationApplier
     {
@@ -28,14 +32,29 @@ namespace TencentOrg.Services.Configuration
         private List<ConfigurationPlanItem> _sequence = new List<ConfigurationPlanItem>();
         private readonly object _reportLock = new object();
         private int _reported;
+        private readonly SendGate? _gate;
+        private readonly bool _failFast;
+        // What failed to be added, by what a remove it replaces shares with it (see ReplacedBy).
+        private readonly ConcurrentDictionary<string, string> _failedAdds = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
 
-        public ConfigurationApplier(OrgSession session, IOrgLog log, Func<Task<string>> zoneId, Action<ConfigurationPlanItem, Exception?> report)
+        /// <summary>The gate is the command's: once closed nothing more is sent; with CloseOnFailure (-ErrorAction Stop) one call is in flight at a time.</summary>
+        public ConfigurationApplier(OrgSession session, IOrgLog log, Func<Task<string>> zoneId, Action<ConfigurationPlanItem, Exception?> report,
+            SendGate? gate = null)
         {
             _session = session;
             _log = log;
             _zoneId = zoneId;
             _report = report;
+            _gate = gate;
+            _failFast = gate?.CloseOnFailure == true;
         }
+
+        private bool Stopped => _gate?.IsClosed == true;
+
+        private const string StoppedReason = "not sent: the command stopped after an earlier failure (-ErrorAction Stop).";
+
+        /// <summary>Calls in flight at once: one under -ErrorAction Stop, so a failure is known before the next call.</summary>
+        private int InFlight(int parallel) => _failFast ? 1 : parallel;
 
 
         private static readonly (ConfigurationAction Action, ConfigurationKind Kind)[] Phases =
@@ -66,11 +85,56 @@ namespace TencentOrg.Services.Configuration
                 // Without -Wait each item is reported as its call returns; with it, once its task ends.
                 var started = new ConcurrentDictionary<ConfigurationPlanItem, RoleTask>();
                 await AddAssignmentsAsync(zone, phases[3], wait, started, ct).ConfigureAwait(false);
-                await RemoveAssignmentsAsync(zone, phases[4], wait, started, ct).ConfigureAwait(false);
+                // With -Wait the adds' tasks end first: a failed add keeps the assignment it was replacing.
                 if (wait) await WaitAsync(zone, started, timeout, ct).ConfigureAwait(false);
+                var removing = new ConcurrentDictionary<ConfigurationPlanItem, RoleTask>();
+                await RemoveAssignmentsAsync(zone, SkipReplaced(phases[4]), wait, removing, ct).ConfigureAwait(false);
+                if (wait) await WaitAsync(zone, removing, timeout, ct).ConfigureAwait(false);
             }
-            await RemoveGrantsAsync(phases[5], ct).ConfigureAwait(false);
-            await RemoveIdentitiesAsync(phases[6], ct).ConfigureAwait(false);
+            await RemoveGrantsAsync(SkipReplaced(phases[5]), ct).ConfigureAwait(false);
+            await RemoveIdentitiesAsync(SkipStillGranted(phases[6], phases[5]), ct).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// What an add and the removes it replaces share: for assignments the principal and the account (the file moves
+        /// a principal to another permission configuration on that account), for grants the member account (it moves to
+        /// another identity). Identities are matched by name and are never replaced.
+        /// </summary>
+        private static string? ReplacedBy(ConfigurationPlanItem item) => (item.Desired ?? item.Current) switch
+        {
+            ConfigurationRoleAssignment a => "A|" + a.PrincipalType?.ToUpperInvariant() + "|" + a.PrincipalId + "|" + (a.TargetType ?? "MemberUin").ToUpperInvariant()
+                + "|" + a.TargetUin.GetValueOrDefault().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ConfigurationMemberAuthIdentity g => "G|" + g.MemberUin.GetValueOrDefault().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            _ => null,
+        };
+
+        /// <summary>The removes to send: those whose replacing add failed are Skipped, so the access they give stays.</summary>
+        private List<ConfigurationPlanItem> SkipReplaced(List<ConfigurationPlanItem> removes)
+        {
+            var send = new List<ConfigurationPlanItem>();
+            foreach (var item in removes)
+            {
+                if (ReplacedBy(item) is { } key && _failedAdds.TryGetValue(key, out var add))
+                    Skip(item, "not removed: the add that replaces it (" + add + ") failed, so the access it gives is kept.");
+                else send.Add(item);
+            }
+            return send;
+        }
+
+        /// <summary>An identity is removed only once every grant of it that the plan removes is gone.</summary>
+        private List<ConfigurationPlanItem> SkipStillGranted(List<ConfigurationPlanItem> identities, List<ConfigurationPlanItem> grantRemoves)
+        {
+            var kept = grantRemoves.Where(g => g.Outcome != ConfigurationOutcome.Done)
+                .Select(g => (ConfigurationMemberAuthIdentity)g.Current!).ToList();
+            var send = new List<ConfigurationPlanItem>();
+            foreach (var item in identities)
+            {
+                var identity = (ConfigurationIdentity)item.Current!;
+                var grant = kept.FirstOrDefault(g => g.IdentityId == identity.IdentityId);
+                if (grant != null) Skip(item, "not removed: its grant " + grant + " was not removed.");
+                else send.Add(item);
+            }
+            return send;
         }
 
         private void Done(ConfigurationPlanItem item, Exception? error)
@@ -94,9 +158,59 @@ namespace TencentOrg.Services.Configuration
 
         private void Fail(ConfigurationPlanItem item, Exception error)
         {
+            if (error is OrgNotSentException)
+            {
+                Skip(item, StoppedReason);
+                return;
+            }
+            if (Converged(item, error) is { } code)
+            {
+                _log.Verbose(item.Action + " " + item.Kind + " " + item.Key + ": the service answered " + code + "; it is already "
+                    + (item.Action == ConfigurationAction.Add ? "there" : "gone") + " (someone else made the same change), so it is Done.");
+                Succeed(item);
+                return;
+            }
+            if (item.Action == ConfigurationAction.Add && ReplacedBy(item) is { } key) _failedAdds.TryAdd(key, item.Key);
+            // Closed before the failure is reported, so nothing more is sent under -ErrorAction Stop.
+            _gate?.ItemFailed();
             item.Outcome = ConfigurationOutcome.Failed;
             item.Error = error.Message;
             Done(item, error);
+        }
+
+        /// <summary>Not sent; the reason is the item's Error. Not an error of its own: the failure that caused it was reported.</summary>
+        private void Skip(ConfigurationPlanItem item, string reason)
+        {
+            item.Outcome = ConfigurationOutcome.Skipped;
+            item.Error = reason;
+            Done(item, null);
+        }
+
+        /// <summary>
+        /// The refusal that means the change is already made: "already exists" to an add of that very assignment, "not found"
+        /// to a remove. An identity whose name is taken is not: the identity there may differ from the file's.
+        /// </summary>
+        private static string? Converged(ConfigurationPlanItem item, Exception error)
+        {
+            if (!(error is OrgApiException api)) return null;
+            bool converged = (item.Action, item.Kind) switch
+            {
+                (ConfigurationAction.Add, ConfigurationKind.RoleAssignment) => api.Code == RoleAssignmentService.AlreadyExistsCode,
+                (ConfigurationAction.Remove, ConfigurationKind.RoleAssignment) => api.Code == RoleAssignmentService.NotFoundCode,
+                (ConfigurationAction.Remove, ConfigurationKind.MemberAuthIdentity) =>
+                    api.Code == MemberAuthorizationService.GrantNotFoundCode || api.Code == OrganizationIdentityService.NotExistCode,
+                (ConfigurationAction.Remove, ConfigurationKind.Identity) => api.Code == OrganizationIdentityService.NotExistCode,
+                _ => false,
+            };
+            return converged ? api.Code : null;
+        }
+
+        /// <summary>Under a closed gate (-ErrorAction Stop after a failure) the items are Skipped instead of sent.</summary>
+        private bool SkipIfStopped(IEnumerable<ConfigurationPlanItem> items)
+        {
+            if (!Stopped) return false;
+            foreach (var item in items) Skip(item, StoppedReason);
+            return true;
         }
 
         /// <summary>An accepted assignment write: reported now, or (with -Wait, task still running) after the wait.</summary>
@@ -112,8 +226,9 @@ namespace TencentOrg.Services.Configuration
         private Task AddIdentitiesAsync(List<ConfigurationPlanItem> items, ConcurrentDictionary<string, long> created, CancellationToken ct)
         {
             var service = new OrganizationIdentityService(_session, _log);
-            return ForEachAsync(items, ParallelSingleWrites, async item =>
+            return ForEachAsync(items, InFlight(ParallelSingleWrites), async item =>
             {
+                if (SkipIfStopped(new[] { item })) return;
                 var identity = (ConfigurationIdentity)item.Desired!;
                 var outcome = await service.CreateAsync(identity.Name!, identity.Policies ?? Array.Empty<IdentityPolicy>(), identity.Description, false, ct).ConfigureAwait(false);
                 if (!outcome.Succeeded)
@@ -130,8 +245,9 @@ namespace TencentOrg.Services.Configuration
         private Task ChangeIdentitiesAsync(List<ConfigurationPlanItem> items, CancellationToken ct)
         {
             var service = new OrganizationIdentityService(_session, _log);
-            return ForEachAsync(items, ParallelSingleWrites, async item =>
+            return ForEachAsync(items, InFlight(ParallelSingleWrites), async item =>
             {
+                if (SkipIfStopped(new[] { item })) return;
                 var identity = (ConfigurationIdentity)item.Desired!;
                 var listed = (ConfigurationIdentity)item.Current!;
                 // The plan was made from a fresh listing: update over it instead of reading the identity again.
@@ -182,8 +298,9 @@ namespace TencentOrg.Services.Configuration
                     .Select(members => (Members: members, Identities: set.First().Identities)))
                 .ToList();
             var service = new MemberAuthorizationService(_session, _log);
-            await ForEachAsync(calls, OrgClientOptions.CallsInFlightFor(_session.Options.RequestsPerSecond), async call =>
+            await ForEachAsync(calls, InFlight(OrgClientOptions.CallsInFlightFor(_session.Options.RequestsPerSecond)), async call =>
             {
+                if (SkipIfStopped(call.Members.SelectMany(m => call.Identities.SelectMany(id => byPair[(m, id)])))) return;
                 IReadOnlyList<ItemOutcome<MemberGrant, MemberAuthIdentity>> outcomes;
                 try
                 {
@@ -225,8 +342,9 @@ namespace TencentOrg.Services.Configuration
             }).ToList();
             var itemOf = infos.ToDictionary(x => x.Info, x => x.Item);
             await ForEachAsync(Chunk(infos.Select(x => x.Info).ToList(), RoleAssignmentService.MaxAssignmentsPerCall),
-                OrgClientOptions.CallsInFlightFor(_session.Options.RequestsPerSecond), async batch =>
+                InFlight(OrgClientOptions.CallsInFlightFor(_session.Options.RequestsPerSecond)), async batch =>
                 {
+                    if (SkipIfStopped(batch.Select(info => itemOf[info]))) return;
                     var outcomes = await service.CreateAsync(zone, batch, false, ct).ConfigureAwait(false);
                     foreach (var outcome in outcomes)
                     {
@@ -240,8 +358,9 @@ namespace TencentOrg.Services.Configuration
         private Task RemoveAssignmentsAsync(string zone, List<ConfigurationPlanItem> items, bool wait, ConcurrentDictionary<ConfigurationPlanItem, RoleTask> started, CancellationToken ct)
         {
             var service = new RoleAssignmentService(_session, _log);
-            return ForEachAsync(items, OrgClientOptions.CallsInFlightFor(_session.Options.RequestsPerSecond), async item =>
+            return ForEachAsync(items, InFlight(OrgClientOptions.CallsInFlightFor(_session.Options.RequestsPerSecond)), async item =>
             {
+                if (SkipIfStopped(new[] { item })) return;
                 var a = (ConfigurationRoleAssignment)item.Current!;
                 var outcome = await service.RemoveAsync(zone, new RoleAssignmentInfo
                 {
@@ -280,8 +399,9 @@ namespace TencentOrg.Services.Configuration
         private Task RemoveGrantsAsync(List<ConfigurationPlanItem> items, CancellationToken ct)
         {
             var service = new MemberAuthorizationService(_session, _log);
-            return ForEachAsync(items, ParallelSingleWrites, async item =>
+            return ForEachAsync(items, InFlight(ParallelSingleWrites), async item =>
             {
+                if (SkipIfStopped(new[] { item })) return;
                 var grant = (ConfigurationMemberAuthIdentity)item.Current!;
                 var outcome = await service.RevokeAsync(grant.MemberUin!.Value, grant.IdentityId!.Value, ct).ConfigureAwait(false);
                 if (outcome.Succeeded) Succeed(item);
@@ -292,8 +412,9 @@ namespace TencentOrg.Services.Configuration
         private Task RemoveIdentitiesAsync(List<ConfigurationPlanItem> items, CancellationToken ct)
         {
             var service = new OrganizationIdentityService(_session, _log);
-            return ForEachAsync(items, ParallelSingleWrites, async item =>
+            return ForEachAsync(items, InFlight(ParallelSingleWrites), async item =>
             {
+                if (SkipIfStopped(new[] { item })) return;
                 var identity = (ConfigurationIdentity)item.Current!;
                 var outcome = await service.RemoveAsync(identity.IdentityId!.Value, ct).ConfigureAwait(false);
                 if (outcome.Succeeded) Succeed(item);

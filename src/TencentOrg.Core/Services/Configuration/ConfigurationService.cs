@@ -90,9 +90,9 @@ namespace TencentOrg.Services.Configuration
             return new ConfigurationComparison(plan, warnings, outside);
         }
 
-        /// <summary>Applies the approved plan items; report is called once per item with its final outcome.</summary>
+        /// <summary>Applies the approved plan items; report is called once per item with its final outcome. gate: the command's (-ErrorAction Stop).</summary>
         public Task ApplyAsync(IReadOnlyList<ConfigurationPlanItem> items, bool wait, TimeSpan timeout, Func<Task<string>> zoneId,
-            Action<ConfigurationPlanItem, Exception?> report, CancellationToken ct) =>
-            new ConfigurationApplier(_session, _log, zoneId, report).ApplyAsync(items, wait, timeout, ct);
+            Action<ConfigurationPlanItem, Exception?> report, CancellationToken ct, SendGate? gate = null) =>
+            new ConfigurationApplier(_session, _log, zoneId, report, gate).ApplyAsync(items, wait, timeout, ct);
     }
 }

@@ -20,6 +20,8 @@ namespace TencentOrg.Services
         private const string GrantAction = "CreateOrganizationMemberAuthIdentity";
         private const string RevokeAction = "DeleteOrganizationMemberAuthIdentity";
         private const long PageSize = 50;
+        /// <summary>DeleteOrganizationMemberAuthIdentity's answer when the member does not hold the identity.</summary>
+        public const string GrantNotFoundCode = "ResourceNotFound.MemberIdentityNotExist";
 
         private readonly OrgApiClient _client;
         private readonly IOrgLog _log;

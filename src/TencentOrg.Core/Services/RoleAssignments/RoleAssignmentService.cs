@@ -17,6 +17,8 @@ namespace TencentOrg.Services
     {
         public const int MaxAssignmentsPerCall = 50;
         public const string AlreadyExistsCode = "FailedOperation.RoleConfigurationAuthorizationAlreadyExist";
+        /// <summary>DeleteRoleAssignment's answer for an assignment that does not exist (spec §4.7).</summary>
+        public const string NotFoundCode = "ResourceNotFound.RoleConfigurationAuthorizationNotFound";
         private const string CreateAction = "CreateRoleAssignment";
         private const string DeleteAction = "DeleteRoleAssignment";
         private const long PageSize = 100;
