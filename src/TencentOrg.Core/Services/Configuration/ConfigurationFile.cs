@@ -399,7 +399,7 @@ namespace TencentOrg.Services.Configuration
                     case "Members": scope.Members = list; break;
                 }
             }
-            if (value.EnumerateObject().Any() == false) problems.Add("PruneScope: the object is empty" + how);
+            if (!value.EnumerateObject().Any()) problems.Add("PruneScope: the object is empty" + how);
             return scope;
         }
 

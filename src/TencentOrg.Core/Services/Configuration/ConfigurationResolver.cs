@@ -151,7 +151,7 @@ namespace TencentOrg.Services.Configuration
                 var byId = IndexOf(kind, directory);
                 if (!byId.Ids.Contains(id))
                 {
-                    Unresolved(kind + "|id|" + id, at + "." + idField + ": no " + kind + " has the ID '" + id + "'.");
+                    Unresolved(kind + "|id|" + id, Field(at, idField) + ": no " + kind + " has the ID '" + id + "'.");
                     return null;
                 }
                 if (name != null && byId.ById.TryGetValue(id, out var listed) && listed != name)
@@ -163,7 +163,7 @@ namespace TencentOrg.Services.Configuration
                 return id;
             }
             if (name == null) return null;
-            at += "." + nameField;
+            at = Field(at, nameField);
             if (directory == null)
             {
                 Unresolved(kind + "|" + name, at + ": the " + kind + " name '" + name + "' cannot be resolved (no " + kind + " listing).");
@@ -182,6 +182,8 @@ namespace TencentOrg.Services.Configuration
             }
             return ids[0];
         }
+
+        private static string Field(string at, string field) => field.Length == 0 ? at : at + "." + field;
 
         /// <summary>The scope's entries as IDs, each checked with the same listings as the entries' names and IDs.</summary>
         private PruneScopeFilter Scope(ConfigurationPruneScope scope, OrgConfiguration desired)
@@ -228,9 +230,9 @@ namespace TencentOrg.Services.Configuration
                 return Resolve(type == "Group" ? "group" : "user", type == "Group" ? _directory.Groups : _directory.Users, null, entry, at, "", "");
             bool user = _directory.Users != null && IndexOf("user", _directory.Users).ByName.ContainsKey(entry);
             bool group = _directory.Groups != null && IndexOf("group", _directory.Groups).ByName.ContainsKey(entry);
-            if (user && group)
+            if (user == group)
             {
-                Unresolved("principal|" + entry, at + ": '" + entry + "' names both a user and a group; give the ID.");
+                Unresolved("principal|" + entry, at + (user ? ": '" + entry + "' names both a user and a group; give the ID." : ": no user or group is named '" + entry + "'."));
                 return null;
             }
             return group ? Resolve("group", _directory.Groups, entry, null, at, "", "") : Resolve("user", _directory.Users, entry, null, at, "", "");
