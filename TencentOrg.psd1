@@ -39,6 +39,16 @@
         'Export-TcOrgConfiguration'
         'Compare-TcOrgConfiguration'
         'Sync-TcOrgConfiguration'
+        # CIC users, groups and group membership
+        'New-TcOrgUser'
+        'Set-TcOrgUser'
+        'Remove-TcOrgUser'
+        'New-TcOrgGroup'
+        'Set-TcOrgGroup'
+        'Remove-TcOrgGroup'
+        'Get-TcOrgGroupMember'
+        'Add-TcOrgGroupMember'
+        'Remove-TcOrgGroupMember'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -74,6 +74,11 @@ namespace TencentOrg
             if (code == "AuthFailure.SignatureExpire") return "Synchronize this machine's clock.";
             if (code.StartsWith("AuthFailure", StringComparison.Ordinal)) return "Check the credential: Get-TcOrgContext shows which one is in use.";
             if (code == "FailedOperation.IdentityCenterNotOpen") return "Enable CIC (Identity Center) for the organization first.";
+            // CIC users and groups: nothing cascades on delete, and SCIM owns synchronized objects.
+            if (code == "InvalidParameter.UserAlreadyExistsGroup") return "Remove the user from its groups first (Remove-TcOrgGroupMember).";
+            if (code == "FailedOperation.DeleteGroupNotAllowExistUser") return "Remove the members first: Get-TcOrgGroupMember -GroupId <id> | Remove-TcOrgGroupMember -Force.";
+            if (code == "FailedOperation.RoleConfigurationAuthorizationExist") return "Remove the role assignments that name it first (Get-TcRoleAssignment | Remove-TcRoleAssignment).";
+            if (code.StartsWith("FailedOperation.Synchronized", StringComparison.Ordinal)) return "The object is owned by SCIM synchronization: change it in the identity provider.";
             return null;
         }
     }

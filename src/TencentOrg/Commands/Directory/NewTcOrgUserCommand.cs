@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using TencentOrg.Models;
+
+namespace TencentOrg
+{
+    /// <summary>
+    /// New-TcOrgUser: CreateUser for each input (e.g. each row of Import-Csv). The initial password the service generates is
+    /// on the output as a SecureString (InitialPassword), and nowhere else.
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "TcOrgUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(OrgUser))]
+    public sealed class NewTcOrgUserCommand : UserGroupCmdlet
+    {
+        // Names already sent by this command: a repeat is refused before it is sent (uniqueness is case-insensitive, conservatively).
+        private readonly HashSet<string> _names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Name")]
+        [ValidateCicUserName]
+        public string UserName { get; set; } = "";
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateLength(0, Patterns.MaxCicPersonNameLength)]
+        [ValidatePattern(@"^[^\p{Cc}]*$")]
+        public string? FirstName { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateLength(0, Patterns.MaxCicPersonNameLength)]
+        [ValidatePattern(@"^[^\p{Cc}]*$")]
+        public string? LastName { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateLength(0, Patterns.MaxCicDisplayNameLength)]
+        [ValidatePattern(@"^[^\p{Cc}]*$")]
+        public string? DisplayName { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateLength(0, Patterns.MaxDescriptionLength)]
+        [ValidatePattern(@"^[^\p{Cc}]*$")]
+        public string? Description { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateLength(0, Patterns.MaxCicEmailLength)]
+        [ValidatePattern(@"^$|^[^\s@]+@[^\s@]+$")]
+        public string? Email { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateSet("Enabled", "Disabled")]
+        public string? UserStatus { get; set; }
+
+        /// <summary>The user must change the initial password at the first sign-in.</summary>
+        [Parameter]
+        public SwitchParameter NeedResetPassword { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (!_names.Add(UserName))
+            {
+                WriteItemError(new ArgumentException("User name '" + UserName + "' appears more than once in the input; only the first is created."), UserName);
+                return;
+            }
+            if (!ShouldProcess("User: " + UserName + (string.IsNullOrEmpty(Email) ? "" : "; Email: " + Email), "Create CIC user")) return;
+            var request = new CreateUserRequest
+            {
+                ZoneId = Zone,
+                UserName = UserName,
+                FirstName = Given(FirstName),
+                LastName = Given(LastName),
+                DisplayName = Given(DisplayName),
+                Description = Given(Description),
+                Email = Given(Email),
+                UserStatus = Given(UserStatus),
+                NeedResetPassword = NeedResetPassword.IsPresent ? true : (bool?)null,
+            };
+            Queue(ct => Service.CreateUserAsync(request, ct), UserName);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System.Management.Automation;
+
+namespace TencentOrg
+{
+    /// <summary>Set-TcOrgGroup: UpdateGroup (rename, description); only what differs is sent.</summary>
+    [Cmdlet(VerbsCommon.Set, "TcOrgGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(OrgGroup))]
+    public sealed class SetTcOrgGroupCommand : UserGroupCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateCicGroupId]
+        public string GroupId { get; set; } = "";
+
+        /// <summary>The new group name (a rename keeps the GroupId).</summary>
+        [Parameter]
+        [Alias("NewGroupName")]
+        [ValidateCicGroupName]
+        public string? NewName { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateLength(0, Patterns.MaxDescriptionLength)]
+        [ValidatePattern(@"^[^\p{Cc}]*$")]
+        public string? Description { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (NewName == null && Description == null)
+            {
+                WriteItemError(new System.ArgumentException("Nothing to change on group " + GroupId + ": give -NewName, -Description or both."), GroupId);
+                return;
+            }
+            string change = (NewName != null ? "Rename to '" + NewName + "'" : "") + (NewName != null && Description != null ? ", " : "")
+                + (Description != null ? "Set description '" + Description + "'" : "");
+            if (!ShouldProcess("CIC group " + GroupId, change)) return;
+            string zone = Zone;
+            Queue(ct => Service.UpdateGroupAsync(zone, GroupId, NewName, Description, ct), GroupId, PassThru.IsPresent);
+        }
+    }
+}
