@@ -23,5 +23,18 @@ namespace TencentOrg
         public const int MaxCicPersonNameLength = 64;
         public const int MaxCicDisplayNameLength = 256;
         public const int MaxCicEmailLength = 128;
+
+        // Permission configurations and their policies (CIC spec §4, §9.2).
+        /// <summary>English letters, digits and hyphens, at most 128 (no underscore, dot or space).</summary>
+        public const string RoleConfigurationName = "^[A-Za-z0-9-]{1,128}$";
+        public const int MaxRoleConfigurationNameLength = 128;
+        public const int MinSessionDuration = 900;
+        public const int MaxSessionDuration = 43200;
+        /// <summary>UNCONFIRMED rule ("a Tencent Cloud console page"): https on the CN or intl console host.</summary>
+        public const string RelayState = @"^https://console\.(cloud\.tencent|tencentcloud)\.com(/\S*)?$";
+        public const int MaxPolicyNameLength = 32;
+        /// <summary>The API's 4096, not the console guide's 6,144: the smaller satisfies both.</summary>
+        public const int MaxPolicyDocumentLength = 4096;
+        public const int MaxSystemPoliciesPerCall = 20;
     }
 }
