@@ -112,6 +112,8 @@ namespace TencentOrg
         public string? Target { get; set; }
         /// <summary>The deployment status listed before the Sync: Deployed, DeployedRequired or DeployFailed.</summary>
         public string? DeploymentStatus { get; set; }
+        /// <summary>The policy items this re-deployment follows: it is sent only when one of them was applied, or the deployment was not current.</summary>
+        internal IReadOnlyList<ConfigurationPlanItem>? Triggers { get; set; }
 
         public override string ToString() =>
             ConfigurationMemberAuthIdentity.Readable(RoleConfigurationName, RoleConfigurationId) + " on "
