@@ -34,6 +34,15 @@ namespace TencentOrg.Api
             if (CloseOnFailure) Close();
         }
 
+        /// <summary>Failures the command counts as done (Sync: "already exists" to an add), which must not close the gate.</summary>
+        public System.Func<System.Exception, bool>? Tolerates { get; set; }
+
+        /// <summary>An item failed with this error: closes the gate under fail-fast unless the command tolerates the error.</summary>
+        public void ItemFailed(System.Exception error)
+        {
+            if (Tolerates == null || !Tolerates(error)) ItemFailed();
+        }
+
         internal static void ThrowIfClosed(string action)
         {
             if (Current is { IsClosed: true }) throw new OrgNotSentException(action);

@@ -21,7 +21,7 @@ namespace TencentOrg.Services
         /// <summary>A known failure; under -ErrorAction Stop it also closes the command's <see cref="Api.SendGate"/>.</summary>
         public static ItemOutcome<TInput, TResult> Failure(TInput input, Exception error)
         {
-            Api.SendGate.Current?.ItemFailed();
+            Api.SendGate.Current?.ItemFailed(error);
             return new ItemOutcome<TInput, TResult>(input, default, error);
         }
     }

@@ -14,8 +14,9 @@ namespace TencentOrg.Services
     /// <see cref="MaxPages"/> pages end it with ClientError.EndlessPaging instead of emitting forever. Nor is it trusted
     /// to be complete: the rows are counted against the Total (offset paging) or TotalCounts (token paging) of each page,
     /// and a listing that ends with fewer rows (a short page, IsTruncated false) or has more rows than that count ends
-    /// with ClientError.IncompleteListing, so no caller plans from a partial listing. A page without its count (the
-    /// client requires it for the listings that feed Sync) ends as before: on a short page, or IsTruncated false.
+    /// with ClientError.IncompleteListing, so no caller plans from a partial listing. The count is [AlwaysPresent] on every
+    /// listing response (the client refuses an answer without it); a page type without a count would end as before, on a
+    /// short page or IsTruncated false.
     /// </summary>
     internal static class Paging
     {

@@ -89,6 +89,13 @@ namespace TencentOrg.Services.Configuration
 
         public async Task ApplyAsync(IReadOnlyList<ConfigurationPlanItem> items, bool wait, TimeSpan timeout, CancellationToken ct)
         {
+            if (_gate != null)
+            {
+                // The services' calls see the gate too (a batch split into single calls stops between them); the answers
+                // that mean "already done" do not close it. Set in this async method, so it ends with it.
+                _gate.Tolerates = error => error is OrgApiException api && ConvergedCodes.Contains(api.Code);
+                SendGate.Current = _gate;
+            }
             List<ConfigurationPlanItem> Select(ConfigurationAction action, ConfigurationKind kind) =>
                 items.Where(i => i.Action == action && i.Kind == kind).ToList();
             var phases = Phases.Select(p => Select(p.Action, p.Kind)).ToList();
@@ -226,6 +233,12 @@ namespace TencentOrg.Services.Configuration
             };
             return converged ? api.Code : null;
         }
+
+        private static readonly HashSet<string> ConvergedCodes = new HashSet<string>(StringComparer.Ordinal)
+        {
+            RoleAssignmentService.AlreadyExistsCode, RoleAssignmentService.NotFoundCode, MemberAuthorizationService.GrantNotFoundCode,
+            OrganizationIdentityService.NotExistCode,
+        };
 
         /// <summary>Under a closed gate (-ErrorAction Stop after a failure) the items are Skipped instead of sent.</summary>
         private bool SkipIfStopped(IEnumerable<ConfigurationPlanItem> items)
