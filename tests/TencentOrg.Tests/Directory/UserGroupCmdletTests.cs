@@ -65,6 +65,11 @@ namespace TencentOrg.Tests.DirectoryDomain
             Run("Get-TcOrgUser -UserId u-emuuser00003 | Set-TcOrgUser -UserStatus Enabled").AssertSuccess();
             Assert.Equal("Enabled", Emulator.State.Users.Single(u => u.UserId == "u-emuuser00003").UserStatus);
             Assert.Single(Sent("UpdateUser"));
+
+            // Many users piped at once, in flight side by side: each call carries its own user's values.
+            Run("Get-TcOrgUser -Filter user0001 | Set-TcOrgUser -UserStatus Disabled").AssertSuccess();
+            Assert.Equal(10, Emulator.State.Users.Count(u => u.UserName.StartsWith("user0001") && u.UserStatus == "Disabled"));
+            Assert.Single(Sent("UpdateUser"));
         }
 
         [Fact]

@@ -35,8 +35,10 @@ namespace TencentOrg
             string change = (NewName != null ? "Rename to '" + NewName + "'" : "") + (NewName != null && Description != null ? ", " : "")
                 + (Description != null ? "Set description '" + Description + "'" : "");
             if (!ShouldProcess("CIC group " + GroupId, change)) return;
-            string zone = Zone;
-            Queue(ct => Service.UpdateGroupAsync(zone, GroupId, NewName, Description, ct), GroupId, PassThru.IsPresent);
+            // Captured now: the parameters are bound again for the next input while this one is still in flight.
+            string zone = Zone, groupId = GroupId;
+            string? newName = NewName, description = Description;
+            Queue(ct => Service.UpdateGroupAsync(zone, groupId, newName, description, ct), groupId, PassThru.IsPresent);
         }
     }
 }

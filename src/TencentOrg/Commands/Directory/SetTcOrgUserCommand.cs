@@ -71,8 +71,9 @@ namespace TencentOrg
                 return;
             }
             if (!ShouldProcess("CIC user " + UserId, "Set " + string.Join(", ", asked))) return;
-            string zone = Zone;
-            Queue(ct => Service.UpdateUserAsync(zone, UserId, changes, ct), UserId, PassThru.IsPresent);
+            // Captured now: the parameters are bound again for the next input while this one is still in flight.
+            string zone = Zone, userId = UserId;
+            Queue(ct => Service.UpdateUserAsync(zone, userId, changes, ct), userId, PassThru.IsPresent);
         }
     }
 }

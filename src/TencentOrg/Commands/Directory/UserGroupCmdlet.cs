@@ -51,6 +51,7 @@ namespace TencentOrg
         /// <summary>Queues one item's write; its result is written with <paramref name="emit"/>, its failure as an error naming <paramref name="target"/>.</summary>
         internal void Queue<TIn, TOut>(Func<CancellationToken, Task<ItemOutcome<TIn, TOut>>> write, object target, bool emit = true)
         {
+            _ = Service; // made on the pipeline thread, before any worker uses it
             _dispatcher ??= new BatchDispatcher<Func<CancellationToken, Task>>(this, 1, async (batch, ct) =>
             {
                 foreach (var item in batch) await item(ct).ConfigureAwait(false);
