@@ -49,6 +49,14 @@
         'Get-TcOrgGroupMember'
         'Add-TcOrgGroupMember'
         'Remove-TcOrgGroupMember'
+        # Permission configurations and their policies (issue 18)
+        'New-TcRoleConfiguration'
+        'Set-TcRoleConfiguration'
+        'Remove-TcRoleConfiguration'
+        'Get-TcRoleConfigurationPolicy'
+        'Add-TcRoleConfigurationPolicy'
+        'Remove-TcRoleConfigurationPolicy'
+        'Set-TcRoleConfigurationPolicy'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -13,6 +13,9 @@ namespace TencentOrg
     /// </summary>
     public abstract class RoleDeploymentCmdlet : TcOrgCmdlet
     {
+        /// <summary>The parameter set that names the accounts (-TargetUin).</summary>
+        private protected const string TargetSet = "Target";
+
         private BatchDispatcher<DeploymentTarget>? _dispatcher;
         private string? _sessionZoneId;
 
@@ -26,11 +29,11 @@ namespace TencentOrg
         [ArgumentCompleter(typeof(RoleConfigurationIdCompleter))]
         public string RoleConfigurationId { get; set; } = "";
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = TargetSet)]
         [ValidateSet("MemberUin", "ManagerUin")]
         public string TargetType { get; set; } = "MemberUin";
 
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = TargetSet)]
         [Alias("MemberUin")]
         [ValidateCount(1, 100000)]
         [ValidateUin]
@@ -60,15 +63,22 @@ namespace TencentOrg
             foreach (var uin in TargetUin)
             {
                 if (!ShouldProcess(TargetType + " " + uin, ActionText + " " + RoleConfigurationId)) continue;
-                // The zone is looked up only once something is really sent (never under -WhatIf).
-                string zoneId = !string.IsNullOrEmpty(ZoneId) ? ZoneId! : _sessionZoneId ??= ResolveZoneId(null);
-                if (_dispatcher == null)
-                {
-                    Prepare();
-                    _dispatcher = new BatchDispatcher<DeploymentTarget>(this, 1, SendAsync, CancelToken);
-                }
-                _dispatcher.Add(new DeploymentTarget { ZoneId = zoneId, RoleConfigurationId = RoleConfigurationId, TargetType = TargetType, TargetUin = uin });
+                Dispatch(new DeploymentTarget { ZoneId = Zone, RoleConfigurationId = RoleConfigurationId, TargetType = TargetType, TargetUin = uin });
             }
+        }
+
+        /// <summary>The zone to send to; looked up only once something is really sent (never under -WhatIf).</summary>
+        private protected string Zone => !string.IsNullOrEmpty(ZoneId) ? ZoneId! : _sessionZoneId ??= ResolveZoneId(null);
+
+        /// <summary>Send (and with -Wait, wait on) one account's task, several in flight.</summary>
+        private protected void Dispatch(DeploymentTarget target)
+        {
+            if (_dispatcher == null)
+            {
+                Prepare();
+                _dispatcher = new BatchDispatcher<DeploymentTarget>(this, 1, SendAsync, CancelToken);
+            }
+            _dispatcher.Add(target);
         }
 
         protected override void EndProcessing()

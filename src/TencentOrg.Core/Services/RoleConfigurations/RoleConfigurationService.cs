@@ -221,7 +221,8 @@ namespace TencentOrg.Services
         public async Task<IReadOnlyList<ItemOutcome<RoleConfigurationPolicy, RoleConfigurationPolicy>>> AddPoliciesAsync(string zoneId, string roleConfigurationId,
             IReadOnlyList<RoleConfigurationPolicy> wanted, CancellationToken ct)
         {
-            var outcomes = new List<ItemOutcome<RoleConfigurationPolicy, RoleConfigurationPolicy>>();
+            // Outcomes keep the order the policies were given in.
+            var outcomes = new ItemOutcome<RoleConfigurationPolicy, RoleConfigurationPolicy>?[wanted.Count];
             IReadOnlyList<RoleConfigurationPolicy> current;
             try
             {
@@ -233,18 +234,19 @@ namespace TencentOrg.Services
             }
             var systemToSend = new List<RoleConfigurationPolicy>();
             var customToSend = new List<RoleConfigurationPolicy>();
-            foreach (var w in wanted)
+            for (int i = 0; i < wanted.Count; i++)
             {
+                var w = wanted[i];
                 var existing = Attached(current, w);
                 if (existing == null) (w.IsCustom ? customToSend : systemToSend).Add(w);
                 else if (!w.IsCustom || RoleConfigurationRules.SameDocument(existing.RolePolicyDocument, w.RolePolicyDocument))
                 {
                     _log.Verbose(roleConfigurationId + " already has " + existing + "; nothing sent.");
-                    outcomes.Add(ItemOutcome<RoleConfigurationPolicy, RoleConfigurationPolicy>.Success(w, existing));
+                    outcomes[i] = ItemOutcome<RoleConfigurationPolicy, RoleConfigurationPolicy>.Success(w, existing);
                 }
-                else outcomes.Add(ItemOutcome<RoleConfigurationPolicy, RoleConfigurationPolicy>.Failure(w, OtherDocument(roleConfigurationId, w.RolePolicyName)));
+                else outcomes[i] = ItemOutcome<RoleConfigurationPolicy, RoleConfigurationPolicy>.Failure(w, OtherDocument(roleConfigurationId, w.RolePolicyName));
             }
-            if (systemToSend.Count + customToSend.Count == 0) return outcomes;
+            if (systemToSend.Count + customToSend.Count == 0) return outcomes.Select(o => o!).ToList();
 
             var sent = new List<ItemOutcome<RoleConfigurationPolicy, RoleConfigurationPolicy>>();
             if (systemToSend.Count > 0)
@@ -263,9 +265,18 @@ namespace TencentOrg.Services
                 _log.Verbose("Reading the policies of " + roleConfigurationId + " after the change failed (" + readError.Message + "); reporting what was sent.");
             }
             foreach (var o in sent)
-                outcomes.Add(o.Succeeded && after != null && Attached(after, o.Input) is { } listed
-                    ? ItemOutcome<RoleConfigurationPolicy, RoleConfigurationPolicy>.Success(o.Input, listed) : o);
-            return outcomes;
+            {
+                int i = IndexOf(wanted, o.Input);
+                outcomes[i] = o.Succeeded && after != null && Attached(after, o.Input) is { } listed
+                    ? ItemOutcome<RoleConfigurationPolicy, RoleConfigurationPolicy>.Success(o.Input, listed) : o;
+            }
+            return outcomes.Select(o => o!).ToList();
+        }
+
+        private static int IndexOf(IReadOnlyList<RoleConfigurationPolicy> items, RoleConfigurationPolicy item)
+        {
+            for (int i = 0; i < items.Count; i++) if (ReferenceEquals(items[i], item)) return i;
+            throw new InvalidOperationException("An outcome for a policy that was not asked for.");
         }
 
         private WritePath<RoleConfigurationPolicy, RoleConfigurationPolicy> AddPath(string zoneId, string roleConfigurationId, string type) =>
