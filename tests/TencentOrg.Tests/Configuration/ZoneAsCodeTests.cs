@@ -240,6 +240,34 @@ namespace TencentOrg.Tests.Configuration
         }
 
         [Fact]
+        public void PruneScope_Users_and_the_removal_guard_apply_to_the_zone()
+        {
+            Run("Export-TcOrgConfiguration -Path $file", FileVariable).AssertSuccess();
+            var json = JsonNode.Parse(File.ReadAllText(File_))!;
+            var gone = new[] { "user00003", "user00005", "user00006" };
+            json["Users"] = new JsonArray(json["Users"]!.AsArray().Where(u => !gone.Contains((string)u!["UserName"]!)).Select(u => u!.DeepClone()).ToArray());
+            foreach (var g in json["Groups"]!.AsArray())
+                g!["Members"] = new JsonArray(g["Members"]!.AsArray().Where(m => !gone.Contains((string)m!)).Select(m => m!.DeepClone()).ToArray());
+            Save(json);
+            Emulator.Requests.Clear();
+            // Scope All: 3 users and 3 memberships = 6 removals, over -MaxRemove 5: refused before any write.
+            var guarded = Run("Sync-TcOrgConfiguration -Path $file -Prune -MaxRemove 5 -Confirm:$false", FileVariable);
+            Assert.Equal("TooManyRemovals,TencentOrg.SyncTcOrgConfigurationCommand", guarded.FirstError!.FullyQualifiedErrorId);
+            Assert.Contains("removes 6 items", guarded.FirstError.Exception.Message);
+            Assert.Empty(Writes());
+
+            // A scope of one user: only that user (and its membership) is removed; the other two are outside.
+            json["PruneScope"] = new JsonObject { ["Users"] = new JsonArray("user00005") };
+            Save(json);
+            var sync = Run("Sync-TcOrgConfiguration -Path $file -Prune -MaxRemove 5 -Confirm:$false", FileVariable).AssertSuccess().Output;
+            Assert.Equal(new[] { "Remove GroupMember", "Remove User" }, sync.Select(p => Prop(p, "Action") + " " + Prop(p, "Kind")));
+            Assert.Equal(new[] { "RemoveUserFromGroup", "DeleteUser" }, Writes());
+            Assert.DoesNotContain(Emulator.State.Users, u => u.UserName == "user00005");
+            Assert.Contains(Emulator.State.Users, u => u.UserName == "user00003");
+            Assert.Contains(Emulator.State.Users, u => u.UserName == "user00006");
+        }
+
+        [Fact]
         public void The_export_marks_SCIM_synchronized_users_and_groups_and_Sync_never_removes_them()
         {
             Run("Export-TcOrgConfiguration -Path $file", FileVariable).AssertSuccess();
@@ -251,6 +279,8 @@ namespace TencentOrg.Tests.Configuration
             json["Users"] = new JsonArray(json["Users"]!.AsArray().Where(u => (string)u!["UserName"]! != "scim.alice" && (string)u["UserName"]! != "user00006")
                 .Select(u => u!.DeepClone()).ToArray());
             json["Groups"] = new JsonArray(json["Groups"]!.AsArray().Where(g => (string)g!["GroupName"]! != "idp-admins").Select(g => g!.DeepClone()).ToArray());
+            foreach (var g in json["Groups"]!.AsArray())
+                g!["Members"] = new JsonArray(g["Members"]!.AsArray().Where(m => (string)m! != "user00006").Select(m => m!.DeepClone()).ToArray());
             Save(json);
             Emulator.Requests.Clear();
             var plan = Run("Compare-TcOrgConfiguration -Path $file", FileVariable).AssertSuccess().Output;

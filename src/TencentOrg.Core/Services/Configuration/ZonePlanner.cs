@@ -204,7 +204,9 @@ namespace TencentOrg.Services.Configuration
                     else _problems.Add(here + ": no user is named '" + entry + "' or has that ID" + (_desired.Users != null ? ", and the file's Users do not create it." : "."));
                     continue;
                 }
-                if (user.IsSynchronized && !group.IsSynchronized)
+                if (_desired.Users != null && !_desired.Users.Any(u => u.UserName == user.UserName))
+                    _problems.Add(here + ": " + user + " is a member here but not in the file's Users, which would remove it; list it in Users or drop it from Members.");
+                else if (user.IsSynchronized && !group.IsSynchronized)
                     _problems.Add(here + ": " + user + " is synchronized by SCIM and cannot join a manual group (a group's type must equal its members').");
                 else result.Add((user.UserId, user.UserName));
             }
