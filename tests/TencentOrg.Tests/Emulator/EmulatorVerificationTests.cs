@@ -76,7 +76,7 @@ public sealed class EmulatorVerificationTests
         await c.FailsAsync("MissingParameter", "DescribeOrganization", "{}", new SendOptions { Version = null });
         await c.FailsAsync("InvalidAction", "DescribeNothing");
         // A real action of the API that the emulator does not implement.
-        await c.FailsAsync("InvalidAction", "CreateUser", "{\"ZoneId\":\"z-emulator0001\",\"UserName\":\"x\"}");
+        await c.FailsAsync("InvalidAction", "ListSCIMCredentials", "{\"ZoneId\":\"z-emulator0001\"}");
         await c.FailsAsync("InvalidParameterValue", "DescribeOrganization", "{}", new SendOptions { Language = "fr-FR" });
         Assert.Null(EmulatorTestClient.ErrorCode(await c.CallAsync("DescribeOrganization", "{}", new SendOptions { Language = "en-US" })));
     }
