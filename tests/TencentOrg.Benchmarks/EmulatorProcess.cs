@@ -37,16 +37,15 @@ namespace TencentOrg.Benchmarks
 
         /// <param name="throttledFraction">Share of requests answered RequestLimitExceeded at random (before handling), 0 for none.</param>
         /// <param name="taskSeconds">The emulator's TaskDuration (0: a task is done the first time anything looks); null: poll counting.</param>
-        /// <param name="seedFile">An emulator seed file (passed as TCORG_BENCH_SEED), null for the generated default.</param>
+        /// <param name="seedFile">An emulator seed file (zone benches), or null for the generated seed.</param>
         public static EmulatorProcess Start(double ratePerSecond, int members, int users, double throttledFraction = 0, double? taskSeconds = null, string? seedFile = null)
         {
             var psi = Program.SelfStartInfo("--emulator", ratePerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 members.ToString(System.Globalization.CultureInfo.InvariantCulture), users.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 throttledFraction.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                taskSeconds?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-");
+                taskSeconds?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-", seedFile ?? "-");
             psi.RedirectStandardInput = true;
             psi.RedirectStandardOutput = true;
-            if (seedFile != null) psi.Environment["TCORG_BENCH_SEED"] = seedFile;
             var process = Process.Start(psi) ?? throw new InvalidOperationException("cannot start the emulator child");
             string? line;
             while ((line = process.StandardOutput.ReadLine()) != null && !line.StartsWith("READY ", StringComparison.Ordinal)) { }
@@ -77,10 +76,9 @@ namespace TencentOrg.Benchmarks
         }
 
         /// <summary>The child's main: serve until stdin closes.</summary>
-        public static async Task<int> ServeAsync(double rate, int members, int users, double throttledFraction = 0, double? taskSeconds = null)
+        public static async Task<int> ServeAsync(double rate, int members, int users, double throttledFraction = 0, double? taskSeconds = null, string? seedFile = null)
         {
-            var options = new EmulatorOptions { RateLimitPerSecond = rate, GeneratedMemberCount = members, GeneratedUserCount = users };
-            options.SeedFile = Environment.GetEnvironmentVariable("TCORG_BENCH_SEED");
+            var options = new EmulatorOptions { RateLimitPerSecond = rate, GeneratedMemberCount = members, GeneratedUserCount = users, SeedFile = seedFile };
             if (taskSeconds is double seconds) options.TaskDuration = TimeSpan.FromSeconds(seconds);
             await using var server = await EmulatorServer.StartAsync(options).ConfigureAwait(false);
             if (throttledFraction > 0)

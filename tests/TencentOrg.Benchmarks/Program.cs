@@ -12,10 +12,10 @@ namespace TencentOrg.Benchmarks
     /// <summary>
     /// Runs every measurement side by side with its floor and prints one table with targets and PASS/FAIL.
     ///   (no args)                 everything
-    ///   --only import,signing,client,bulk,memory,throttle,sync,reruns,access   a subset
+    ///   --only import,signing,client,bulk,memory,throttle,sync,reruns,zone,access   a subset
     ///   --quick                   fewer repetitions (smoke check of the harness)
     ///   --out FILE                also write the table as markdown
-    /// Internal modes (the exe re-invokes itself): --import-child PSD1, --emulator RATE MEMBERS USERS [THROTTLED-FRACTION [TASKSECONDS|-]].
+    /// Internal modes (the exe re-invokes itself): --import-child PSD1, --emulator RATE MEMBERS USERS [THROTTLED-FRACTION [TASKSECONDS|- [SEEDFILE|-]]].
     /// </summary>
     public static class Program
     {
@@ -28,7 +28,8 @@ namespace TencentOrg.Benchmarks
             if (args.Length >= 4 && args[0] == "--emulator")
                 return await EmulatorProcess.ServeAsync(double.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture),
                     args.Length >= 5 ? double.Parse(args[4], CultureInfo.InvariantCulture) : 0,
-                    args.Length >= 6 && args[5] != "-" ? double.Parse(args[5], CultureInfo.InvariantCulture) : null);
+                    args.Length >= 6 && args[5] != "-" ? double.Parse(args[5], CultureInfo.InvariantCulture) : null,
+                    args.Length >= 7 && args[6] != "-" ? args[6] : null);
 
             Quick = args.Contains("--quick");
             var only = ArgValue(args, "--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -44,6 +45,7 @@ namespace TencentOrg.Benchmarks
             if (Want("memory")) Step("memory", () => BulkBench.RunMemory(results));
             if (Want("throttle")) Step("throttle", () => BulkBench.RunThrottled(results));
             if (Want("sync")) Step("sync", () => SyncBench.Run(results));
+            if (Want("zone")) Step("zone", () => ZoneBench.Run(results));
             if (Want("reruns")) Step("reruns", () => RerunBench.Run(results));
             if (Want("access")) Step("access", () => AccessBench.Run(results));
 

@@ -73,14 +73,14 @@ namespace TencentOrg.Benchmarks
             }
         }
 
-        private static int Delta(Dictionary<string, int> before, Dictionary<string, int> after, string key) =>
+        internal static int Delta(Dictionary<string, int> before, Dictionary<string, int> after, string key) =>
             after.GetValueOrDefault(key) - before.GetValueOrDefault(key);
 
-        private static int Writes(Dictionary<string, int> before, Dictionary<string, int> after) =>
+        internal static int Writes(Dictionary<string, int> before, Dictionary<string, int> after) =>
             after.Where(p => p.Key.StartsWith("Create", StringComparison.Ordinal) || p.Key.StartsWith("Delete", StringComparison.Ordinal)
                 || p.Key.StartsWith("Update", StringComparison.Ordinal)).Sum(p => p.Value - before.GetValueOrDefault(p.Key));
 
-        private static Runspace Connect(EmulatorInfo info)
+        internal static Runspace Connect(EmulatorInfo info)
         {
             var runspace = BenchEnvironment.OpenRunspace();
             BenchEnvironment.ImportOrThrow(runspace, BenchEnvironment.ModuleManifest);
@@ -92,7 +92,7 @@ namespace TencentOrg.Benchmarks
             return runspace;
         }
 
-        private static (int Count, double Seconds, int Errors) Invoke(Runspace runspace, string script, Dictionary<string, object?> variables)
+        internal static (int Count, double Seconds, int Errors) Invoke(Runspace runspace, string script, Dictionary<string, object?> variables)
         {
             foreach (var v in variables) runspace.SessionStateProxy.SetVariable(v.Key, v.Value);
             using var ps = PowerShell.Create();

@@ -13,6 +13,12 @@ namespace TencentOrg
         Identities,
         MemberAuthIdentities,
         RoleAssignments,
+        /// <summary>CIC users (issue 18).</summary>
+        Users,
+        /// <summary>CIC groups with their members.</summary>
+        Groups,
+        /// <summary>CIC permission configurations with their policies.</summary>
+        RoleConfigurations,
     }
 
     /// <summary>
@@ -27,6 +33,9 @@ namespace TencentOrg
         public List<ConfigurationIdentity>? Identities { get; set; }
         public List<ConfigurationMemberAuthIdentity>? MemberAuthIdentities { get; set; }
         public List<ConfigurationRoleAssignment>? RoleAssignments { get; set; }
+        public List<ConfigurationUser>? Users { get; set; }
+        public List<ConfigurationGroup>? Groups { get; set; }
+        public List<ConfigurationRoleConfiguration>? RoleConfigurations { get; set; }
         /// <summary>What -Prune may remove; null when the file declares no scope (Sync -Prune then refuses).</summary>
         public ConfigurationPruneScope? PruneScope { get; set; }
 
@@ -34,6 +43,9 @@ namespace TencentOrg
         {
             ConfigurationSection.Identities => Identities != null,
             ConfigurationSection.MemberAuthIdentities => MemberAuthIdentities != null,
+            ConfigurationSection.Users => Users != null,
+            ConfigurationSection.Groups => Groups != null,
+            ConfigurationSection.RoleConfigurations => RoleConfigurations != null,
             _ => RoleAssignments != null,
         };
     }
@@ -112,13 +124,17 @@ namespace TencentOrg
         public List<string>? Identities { get; set; }
         /// <summary>Member accounts (UINs or names) whose identity grants are owned.</summary>
         public List<string>? Members { get; set; }
+        /// <summary>CIC users (u- IDs or names): the user and its group memberships.</summary>
+        public List<string>? Users { get; set; }
+        /// <summary>CIC groups (g- IDs or names): the group and its memberships.</summary>
+        public List<string>? Groups { get; set; }
 
         public static ConfigurationPruneScope Everything => new ConfigurationPruneScope { All = true };
 
         public override string ToString() => All ? "All" : string.Join("; ", new[]
         {
             Part("Principals", Principals), Part("Targets", Targets), Part("RoleConfigurations", RoleConfigurations),
-            Part("Identities", Identities), Part("Members", Members),
+            Part("Identities", Identities), Part("Members", Members), Part("Users", Users), Part("Groups", Groups),
         }.Where(p => p != null));
 
         private static string? Part(string name, List<string>? items) => items == null ? null : name + ": " + string.Join(", ", items);
@@ -136,6 +152,18 @@ namespace TencentOrg
         Identity,
         MemberAuthIdentity,
         RoleAssignment,
+        /// <summary>A CIC user.</summary>
+        User,
+        /// <summary>A CIC group.</summary>
+        Group,
+        /// <summary>A user in a group.</summary>
+        GroupMember,
+        /// <summary>A permission configuration's settings.</summary>
+        RoleConfiguration,
+        /// <summary>A policy of a permission configuration.</summary>
+        RolePolicy,
+        /// <summary>A re-deployment of a configuration on an account.</summary>
+        Redeployment,
     }
 
     /// <summary>What became of a plan item.</summary>

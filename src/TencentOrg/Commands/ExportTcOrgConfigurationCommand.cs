@@ -12,7 +12,8 @@ namespace TencentOrg
     /// Without -Path, the entries are emitted.
     /// </summary>
     [Cmdlet(VerbsData.Export, "TcOrgConfiguration")]
-    [OutputType(typeof(ConfigurationIdentity), typeof(ConfigurationMemberAuthIdentity), typeof(ConfigurationRoleAssignment))]
+    [OutputType(typeof(ConfigurationIdentity), typeof(ConfigurationMemberAuthIdentity), typeof(ConfigurationRoleAssignment),
+        typeof(ConfigurationUser), typeof(ConfigurationGroup), typeof(ConfigurationRoleConfiguration))]
     public sealed class ExportTcOrgConfigurationCommand : ConfigurationCmdlet
     {
         /// <summary>The JSON file to write: written beside it first, then renamed over it (a failed export leaves the old file); missing folders are created.</summary>
@@ -20,7 +21,7 @@ namespace TencentOrg
         [ValidateNotNullOrEmpty]
         public string? Path { get; set; }
 
-        /// <summary>The sections to read and write; all three by default.</summary>
+        /// <summary>The sections to read and write; all six by default (Identities, MemberAuthIdentities, RoleAssignments, Users, Groups, RoleConfigurations).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public ConfigurationSection[] Include { get; set; } = ConfigurationService.AllSections;
@@ -68,12 +69,17 @@ namespace TencentOrg
                     ThrowTerminatingError(new ErrorRecord(ex, "ConfigurationFileNotWritten", ErrorCategory.WriteError, Path));
                 }
                 WriteVerbose("Wrote " + (configuration.Identities?.Count ?? 0) + " identities, " + (configuration.MemberAuthIdentities?.Count ?? 0)
-                    + " member authorizations and " + (configuration.RoleAssignments?.Count ?? 0) + " role assignments to " + file + ".");
+                    + " member authorizations, " + (configuration.RoleAssignments?.Count ?? 0) + " role assignments, "
+                    + (configuration.Users?.Count ?? 0) + " users, " + (configuration.Groups?.Count ?? 0) + " groups and "
+                    + (configuration.RoleConfigurations?.Count ?? 0) + " permission configurations to " + file + ".");
                 return;
             }
             foreach (var identity in ConfigurationFile.SortIdentities(configuration.Identities ?? Enumerable.Empty<ConfigurationIdentity>())) WriteObject(identity);
             foreach (var grant in ConfigurationFile.SortGrants(configuration.MemberAuthIdentities ?? Enumerable.Empty<ConfigurationMemberAuthIdentity>())) WriteObject(grant);
             foreach (var assignment in ConfigurationFile.SortAssignments(configuration.RoleAssignments ?? Enumerable.Empty<ConfigurationRoleAssignment>())) WriteObject(assignment);
+            foreach (var user in ConfigurationFile.SortUsers(configuration.Users ?? Enumerable.Empty<ConfigurationUser>())) WriteObject(user);
+            foreach (var group in ConfigurationFile.SortGroups(configuration.Groups ?? Enumerable.Empty<ConfigurationGroup>())) WriteObject(group);
+            foreach (var c in ConfigurationFile.SortRoleConfigurations(configuration.RoleConfigurations ?? Enumerable.Empty<ConfigurationRoleConfiguration>())) WriteObject(c);
         }
     }
 }

@@ -90,8 +90,18 @@ namespace TencentOrg
 
         private static string Describe(ConfigurationPlanItem item)
         {
-            string what = item.Kind == ConfigurationKind.Identity ? "organization identity"
-                : item.Kind == ConfigurationKind.MemberAuthIdentity ? "member authorization" : "role assignment";
+            string what = item.Kind switch
+            {
+                ConfigurationKind.Identity => "organization identity",
+                ConfigurationKind.MemberAuthIdentity => "member authorization",
+                ConfigurationKind.User => "CIC user",
+                ConfigurationKind.Group => "CIC group",
+                ConfigurationKind.GroupMember => "group membership",
+                ConfigurationKind.RoleConfiguration => "permission configuration",
+                ConfigurationKind.RolePolicy => "permission configuration policy",
+                ConfigurationKind.Redeployment => "re-deployment of a permission configuration",
+                _ => "role assignment",
+            };
             return item.Action + " " + what + (item.Difference != null ? " (" + item.Difference + ")" : "");
         }
     }

@@ -119,7 +119,7 @@ namespace TencentOrg.Tests.Configuration
         [InlineData(@"{}", "PruneScope: the object is empty")]
         [InlineData(@"{ ""Principals"": [] }", "PruneScope.Principals: is empty")]
         [InlineData(@"{ ""Principals"": ""g-a1"" }", "PruneScope.Principals: must be an array of IDs or names.")]
-        [InlineData(@"{ ""Groups"": [""g-a1""] }", "PruneScope.Groups: unknown property")]
+        [InlineData(@"{ ""Teams"": [""g-a1""] }", "PruneScope.Teams: unknown property")]
         [InlineData(@"{ ""Targets"": [0] }", "PruneScope.Targets[0]: must be an ID or a name (got 0).")]
         public void A_bad_PruneScope_is_refused(string scope, string problem)
         {

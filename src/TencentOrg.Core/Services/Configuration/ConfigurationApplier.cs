@@ -19,7 +19,7 @@ namespace TencentOrg.Services.Configuration
     /// at a time and nothing is sent after the first failure (the rest are Skipped). An add the service answers "already
     /// exists", or a remove it answers "not found", is what the file wants: Done, with a verbose note.
     /// </summary>
-    internal sealed class ConfigurationApplier
+    internal sealed partial class ConfigurationApplier
     {
         private const int ParallelSingleWrites = 4;
 
@@ -66,7 +66,26 @@ namespace TencentOrg.Services.Configuration
             (ConfigurationAction.Remove, ConfigurationKind.RoleAssignment),
             (ConfigurationAction.Remove, ConfigurationKind.MemberAuthIdentity),
             (ConfigurationAction.Remove, ConfigurationKind.Identity),
+            // The zone (issue 18), indexes 7 on: ZoneAddPhases run before the assignment adds, ZoneRemovePhases after the assignment removals.
+            (ConfigurationAction.Add, ConfigurationKind.User),
+            (ConfigurationAction.Change, ConfigurationKind.User),
+            (ConfigurationAction.Add, ConfigurationKind.Group),
+            (ConfigurationAction.Change, ConfigurationKind.Group),
+            (ConfigurationAction.Add, ConfigurationKind.GroupMember),
+            (ConfigurationAction.Add, ConfigurationKind.RoleConfiguration),
+            (ConfigurationAction.Change, ConfigurationKind.RoleConfiguration),
+            (ConfigurationAction.Add, ConfigurationKind.RolePolicy),
+            (ConfigurationAction.Change, ConfigurationKind.RolePolicy),
+            (ConfigurationAction.Remove, ConfigurationKind.RolePolicy),
+            (ConfigurationAction.Change, ConfigurationKind.Redeployment),
+            (ConfigurationAction.Remove, ConfigurationKind.RoleConfiguration),
+            (ConfigurationAction.Remove, ConfigurationKind.GroupMember),
+            (ConfigurationAction.Remove, ConfigurationKind.Group),
+            (ConfigurationAction.Remove, ConfigurationKind.User),
         };
+
+        /// <summary>The order items are sent (and reported) in: dependencies first for adds, in reverse for removals.</summary>
+        private static readonly int[] SendOrder = { 0, 1, 2, 7, 8, 9, 10, 11, 12, 13, 14, 15, 3, 4, 16, 17, 18, 19, 20, 21, 5, 6 };
 
         public async Task ApplyAsync(IReadOnlyList<ConfigurationPlanItem> items, bool wait, TimeSpan timeout, CancellationToken ct)
         {
@@ -80,15 +99,17 @@ namespace TencentOrg.Services.Configuration
             List<ConfigurationPlanItem> Select(ConfigurationAction action, ConfigurationKind kind) =>
                 items.Where(i => i.Action == action && i.Kind == kind).ToList();
             var phases = Phases.Select(p => Select(p.Action, p.Kind)).ToList();
-            _sequence = phases.SelectMany(p => p).ToList();
+            _sequence = SendOrder.SelectMany(i => phases[i]).ToList();
 
             var createdIdentities = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
             await AddIdentitiesAsync(phases[0], createdIdentities, ct).ConfigureAwait(false);
             await ChangeIdentitiesAsync(phases[1], ct).ConfigureAwait(false);
             await AddGrantsAsync(phases[2], createdIdentities, ct).ConfigureAwait(false);
+            await ApplyZoneAddsAsync(phases, ct).ConfigureAwait(false);
             if (phases[3].Count + phases[4].Count > 0)
             {
                 string zone = await _zoneId().ConfigureAwait(false);
+                phases[3] = WithCreatedIds(phases[3]);
                 // Without -Wait each item is reported as its call returns; with it, once its task ends.
                 var started = new ConcurrentDictionary<ConfigurationPlanItem, RoleTask>();
                 await AddAssignmentsAsync(zone, phases[3], wait, started, ct).ConfigureAwait(false);
@@ -98,6 +119,7 @@ namespace TencentOrg.Services.Configuration
                 await RemoveAssignmentsAsync(zone, SkipReplaced(phases[4]), wait, removing, ct).ConfigureAwait(false);
                 if (wait) await WaitAsync(zone, removing, timeout, ct).ConfigureAwait(false);
             }
+            await ApplyZoneRemovesAsync(phases, wait, timeout, ct).ConfigureAwait(false);
             await RemoveGrantsAsync(SkipReplaced(phases[5]), ct).ConfigureAwait(false);
             await RemoveIdentitiesAsync(SkipStillGranted(phases[6], phases[5]), ct).ConfigureAwait(false);
         }

@@ -31,7 +31,7 @@ namespace TencentOrg.Services.Configuration
     /// exports of the same state are byte-identical: keys in ordinal order, entries sorted by their IDs,
     /// two-space indentation, LF line ends, UTF-8 without BOM, a final newline, no timestamps.
     /// </summary>
-    internal static class ConfigurationFile
+    internal static partial class ConfigurationFile
     {
         public const string InvalidFileId = "InvalidConfigurationFile";
 
@@ -50,6 +50,7 @@ namespace TencentOrg.Services.Configuration
             using (var w = new Utf8JsonWriter(buffer, WriterOptions))
             {
                 w.WriteStartObject();
+                WriteGroups(w, configuration.Groups);
                 if (configuration.Identities != null)
                 {
                     w.WriteStartArray("Identities");
@@ -69,7 +70,9 @@ namespace TencentOrg.Services.Configuration
                     foreach (var assignment in SortAssignments(configuration.RoleAssignments)) WriteAssignment(w, assignment);
                     w.WriteEndArray();
                 }
+                WriteRoleConfigurations(w, configuration.RoleConfigurations);
                 w.WriteNumber("SchemaVersion", configuration.SchemaVersion);
+                WriteUsers(w, configuration.Users);
                 w.WriteEndObject();
             }
             // System.Text.Json 8 indents with Environment.NewLine; the file is LF everywhere.
@@ -164,11 +167,13 @@ namespace TencentOrg.Services.Configuration
                 return;
             }
             w.WriteStartObject("PruneScope");
+            ScopeList(w, "Groups", scope.Groups);
             ScopeList(w, "Identities", scope.Identities);
             ScopeList(w, "Members", scope.Members);
             ScopeList(w, "Principals", scope.Principals);
             ScopeList(w, "RoleConfigurations", scope.RoleConfigurations);
             ScopeList(w, "Targets", scope.Targets);
+            ScopeList(w, "Users", scope.Users);
             w.WriteEndObject();
         }
 
@@ -266,6 +271,7 @@ namespace TencentOrg.Services.Configuration
                     configuration.MemberAuthIdentities = Array(grants, "MemberAuthIdentities", problems, ReadGrant);
                 if (keys.TryGetValue("RoleAssignments", out var assignments))
                     configuration.RoleAssignments = Array(assignments, "RoleAssignments", problems, ReadAssignment);
+                ReadZone(keys, configuration, problems);
             }
             if (problems.Count == 0) ConfigurationValidator.Check(configuration, problems);
             if (problems.Count > 0) throw new ConfigurationException(InvalidFileId, "'" + source + "' is not a valid configuration", problems);
@@ -373,7 +379,7 @@ namespace TencentOrg.Services.Configuration
         /// <summary>"All", or an object of non-empty lists of IDs or names (UINs may be numbers).</summary>
         private static ConfigurationPruneScope? ReadPruneScope(JsonElement value, List<string> problems)
         {
-            const string how = " (write \"PruneScope\": \"All\", or an object with any of Principals, Targets, RoleConfigurations, Identities, Members).";
+            const string how = " (write \"PruneScope\": \"All\", or an object with any of Principals, Targets, RoleConfigurations, Identities, Members, Users, Groups).";
             if (value.ValueKind == JsonValueKind.String)
             {
                 if (value.GetString() == "All") return ConfigurationPruneScope.Everything;
@@ -397,6 +403,8 @@ namespace TencentOrg.Services.Configuration
                     case "RoleConfigurations": scope.RoleConfigurations = list; break;
                     case "Identities": scope.Identities = list; break;
                     case "Members": scope.Members = list; break;
+                    case "Users": scope.Users = list; break;
+                    case "Groups": scope.Groups = list; break;
                 }
             }
             if (!value.EnumerateObject().Any()) problems.Add("PruneScope: the object is empty" + how);

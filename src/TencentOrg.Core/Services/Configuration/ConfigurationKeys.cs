@@ -13,8 +13,15 @@ namespace TencentOrg.Services.Configuration
     /// </summary>
     internal static class ConfigurationKeys
     {
-        public static readonly string[] Root = { "$schema", "SchemaVersion", "PruneScope", "Identities", "MemberAuthIdentities", "RoleAssignments" };
-        public static readonly string[] PruneScope = { "Principals", "Targets", "RoleConfigurations", "Identities", "Members" };
+        public static readonly string[] Root = { "$schema", "SchemaVersion", "PruneScope", "Identities", "MemberAuthIdentities", "RoleAssignments",
+            "Users", "Groups", "RoleConfigurations" };
+        public static readonly string[] PruneScope = { "Principals", "Targets", "RoleConfigurations", "Identities", "Members", "Users", "Groups" };
+        public static readonly string[] User =
+            { "UserName", "UserId", "UserType", "DisplayName", "FirstName", "LastName", "Email", "Description", "UserStatus" };
+        public static readonly string[] Group = { "GroupName", "GroupId", "GroupType", "Description", "Members" };
+        public static readonly string[] RoleConfiguration =
+            { "RoleConfigurationName", "RoleConfigurationId", "Description", "SessionDuration", "RelayState", "Policies" };
+        public static readonly string[] RolePolicy = { "RolePolicyType", "RolePolicyId", "RolePolicyName", "RolePolicyDocument" };
         public static readonly string[] Identity = { "Name", "IdentityId", "IdentityType", "Description", "Policies" };
         public static readonly string[] Policy = { "PolicyId", "PolicyName", "PolicyType", "PolicyDocument" };
         public static readonly string[] MemberAuthIdentity = { "Member", "MemberUin", "Identity", "IdentityId" };

@@ -30,6 +30,7 @@ namespace TencentOrg.Services.Configuration
                     CustomIdentityIds(current.Identities)));
             if (desired.RoleAssignments != null)
                 plan.AddRange(PlanAssignments(desired.RoleAssignments, current.RoleAssignments ?? Missing<ConfigurationRoleAssignment>("role assignments")));
+            if (desired.Users != null || desired.Groups != null || desired.RoleConfigurations != null) plan.AddRange(ZonePlanner.Plan(desired, current, warnings));
             AssertNoRemoveOfAnAdd(plan);
             return plan;
         }
@@ -63,6 +64,12 @@ namespace TencentOrg.Services.Configuration
                 ConfigurationIdentity i => "I|" + i.Name,
                 ConfigurationMemberAuthIdentity g => "G|" + GrantKey(g),
                 ConfigurationRoleAssignment a => "A|" + AssignmentKey(a),
+                ConfigurationUser u => "U|" + u.UserName,
+                ConfigurationGroup g => "GR|" + (g.GroupId ?? "name:" + g.GroupName),
+                ConfigurationGroupMember m => "M|" + (m.GroupId ?? "name:" + m.GroupName) + "|" + (m.UserId ?? "name:" + m.UserName),
+                ConfigurationRoleConfiguration c => "C|" + c.RoleConfigurationName,
+                ConfigurationRoleConfigurationPolicy p => "P|" + p.RoleConfigurationName + "|" + p.Policy.RolePolicyType + "|"
+                    + (p.Policy.IsCustom ? p.Policy.RolePolicyName : p.Policy.RolePolicyId?.ToString(CultureInfo.InvariantCulture) ?? p.Policy.RolePolicyName),
                 _ => null,
             };
         }
@@ -174,8 +181,8 @@ namespace TencentOrg.Services.Configuration
 
         /// <summary>The enum fields compare case-insensitively (their canonical case is enforced where rows and files are read).</summary>
         internal static string AssignmentKey(ConfigurationRoleAssignment a) =>
-            a.RoleConfigurationId + "|" + (a.TargetType ?? "MemberUin").ToUpperInvariant() + "|" + a.TargetUin.GetValueOrDefault().ToString(CultureInfo.InvariantCulture)
-            + "|" + a.PrincipalType?.ToUpperInvariant() + "|" + a.PrincipalId;
+            (a.RoleConfigurationId ?? "name:" + a.RoleConfiguration) + "|" + (a.TargetType ?? "MemberUin").ToUpperInvariant() + "|"
+            + a.TargetUin.GetValueOrDefault().ToString(CultureInfo.InvariantCulture) + "|" + a.PrincipalType?.ToUpperInvariant() + "|" + (a.PrincipalId ?? "name:" + a.Principal);
 
         /// <summary>
         /// The same policies in any order: presets by ID and name, custom ones by their document with whitespace

@@ -37,13 +37,16 @@ namespace TencentOrg.Services.Configuration
         public static OrgConfiguration Resolve(OrgConfiguration desired, OrgDirectory directory, OrgSnapshot current, out IReadOnlyList<string> warnings,
             out PruneScopeFilter? scope)
         {
-            var resolver = new ConfigurationResolver(directory);
+            var resolver = new ConfigurationResolver(directory) { _desired = desired };
             var resolved = new OrgConfiguration
             {
                 Identities = desired.Identities?.Select((identity, i) => resolver.Identity(identity, i, current)).ToList(),
                 MemberAuthIdentities = desired.MemberAuthIdentities?.Select((g, i) => resolver.Grant(g, i, desired, current)).ToList(),
                 RoleAssignments = desired.RoleAssignments?.Select((a, i) => resolver.Assignment(a, i)).ToList(),
                 PruneScope = desired.PruneScope,
+                Users = desired.Users,
+                Groups = desired.Groups,
+                RoleConfigurations = desired.RoleConfigurations,
             };
             scope = desired.PruneScope == null ? null : resolver.Scope(desired.PruneScope, desired);
             warnings = resolver.Warnings;
@@ -126,9 +129,12 @@ namespace TencentOrg.Services.Configuration
             };
             var principals = result.PrincipalType == "Group" ? _directory.Groups : _directory.Users;
             string kind = result.PrincipalType == "Group" ? "group" : "user";
-            result.PrincipalId = Resolve(kind, principals, a.Principal, a.PrincipalId, at, "Principal", "PrincipalId") ?? result.PrincipalId;
-            result.RoleConfigurationId = Resolve("permission configuration", _directory.RoleConfigurations, a.RoleConfiguration, a.RoleConfigurationId, at,
-                "RoleConfiguration", "RoleConfigurationId") ?? result.RoleConfigurationId;
+            // A user, group or configuration the file's zone sections create has no ID yet; Sync fills it in after the create.
+            if (a.PrincipalId != null || !Creates(kind, principals, a.Principal))
+                result.PrincipalId = Resolve(kind, principals, a.Principal, a.PrincipalId, at, "Principal", "PrincipalId") ?? result.PrincipalId;
+            if (a.RoleConfigurationId != null || !Creates("permission configuration", _directory.RoleConfigurations, a.RoleConfiguration))
+                result.RoleConfigurationId = Resolve("permission configuration", _directory.RoleConfigurations, a.RoleConfiguration, a.RoleConfigurationId, at,
+                    "RoleConfiguration", "RoleConfigurationId") ?? result.RoleConfigurationId;
             string? target = Resolve("member", _directory.Members, a.Target, Text(a.TargetUin), at, "Target", "TargetUin");
             if (target != null) result.TargetUin = long.Parse(target, CultureInfo.InvariantCulture);
 
@@ -215,11 +221,23 @@ namespace TencentOrg.Services.Configuration
                     if (desired.Identities != null && desired.Identities.Any(d => d.Name == entry) && _directory.Identities.All(d => d.Name != entry)) return null;
                     return Resolve("identity", _directory.Identities, entry, null, at, "", "");
                 }),
-                Ids(scope.Members, "Members", (entry, at) => Account(entry, at)));
+                Ids(scope.Members, "Members", (entry, at) => Account(entry, at)),
+                Ids(scope.Users, "Users", (entry, at) => ZoneEntry("user", _directory.Users, Patterns.CicUserId, entry, at,
+                    desired.Users?.Any(u => u.UserName == entry) == true)),
+                Ids(scope.Groups, "Groups", (entry, at) => ZoneEntry("group", _directory.Groups, Patterns.CicGroupId, entry, at,
+                    desired.Groups?.Any(g => g.GroupName == entry) == true)));
 
             string? Account(string entry, string at) => long.TryParse(entry, NumberStyles.None, CultureInfo.InvariantCulture, out _)
                 ? Resolve("member", _directory.Members, null, entry, at, "", "")
                 : Resolve("member", _directory.Members, entry, null, at, "", "");
+        }
+
+        /// <summary>A scope user or group: its ID, or its name; a name the file creates has nothing to remove yet.</summary>
+        private string? ZoneEntry(string kind, IReadOnlyList<NamedId>? directory, string idPattern, string entry, string at, bool created)
+        {
+            if (Regex.IsMatch(entry, idPattern) && directory != null && IndexOf(kind, directory).Ids.Contains(entry)) return entry;
+            if (created && directory != null && !IndexOf(kind, directory).ByName.ContainsKey(entry)) return null;
+            return Resolve(kind, directory, entry, null, at, "", "");
         }
 
         /// <summary>A scope principal: a u-/g- ID, or a name that must be one user or one group.</summary>
@@ -236,6 +254,20 @@ namespace TencentOrg.Services.Configuration
                 return null;
             }
             return group ? Resolve("group", _directory.Groups, entry, null, at, "", "") : Resolve("user", _directory.Users, entry, null, at, "", "");
+        }
+
+        private OrgConfiguration? _desired;
+
+        /// <summary>Whether the name is one the file's zone sections create (absent from the listing).</summary>
+        private bool Creates(string kind, IReadOnlyList<NamedId>? directory, string? name)
+        {
+            if (name == null || _desired == null || directory == null || IndexOf(kind, directory).ByName.ContainsKey(name)) return false;
+            return kind switch
+            {
+                "user" => _desired.Users?.Any(u => u.UserName == name) == true,
+                "group" => _desired.Groups?.Any(g => g.GroupName == name) == true,
+                _ => _desired.RoleConfigurations?.Any(c => c.RoleConfigurationName == name) == true,
+            };
         }
 
         private string? NameOf(string kind, IReadOnlyList<NamedId>? directory, string? id)

@@ -38,7 +38,8 @@ namespace TencentOrg.Services.Configuration
         }
 
         public static readonly ConfigurationSection[] AllSections =
-            { ConfigurationSection.Identities, ConfigurationSection.MemberAuthIdentities, ConfigurationSection.RoleAssignments };
+            { ConfigurationSection.Identities, ConfigurationSection.MemberAuthIdentities, ConfigurationSection.RoleAssignments,
+              ConfigurationSection.Users, ConfigurationSection.Groups, ConfigurationSection.RoleConfigurations };
 
         /// <summary>
         /// The live configuration of the given sections, with readable names beside every ID, and the PruneScope it
@@ -47,7 +48,12 @@ namespace TencentOrg.Services.Configuration
         public async Task<OrgConfiguration> ExportAsync(ICollection<ConfigurationSection> sections, Func<Task<string>> zoneId, CancellationToken ct,
             ConfigurationPruneScope? filter = null)
         {
-            var snapshot = await _reader.ReadAsync(sections, zoneId, ct).ConfigureAwait(false);
+            var zone = new OrgSnapshot();
+            var zoneTask = new ZoneReader(_session, _log).ReadAsync(zone, sections, false, zoneId, ct);
+            var snapshotTask = _reader.ReadAsync(sections, zoneId, ct);
+            await Task.WhenAll(zoneTask, snapshotTask).ConfigureAwait(false);
+            var snapshot = snapshotTask.Result;
+            snapshot.TakeZone(zone);
             // The grant listing may leave MemberName out; one member listing then names them all.
             if (snapshot.MemberAuthIdentities != null && snapshot.MemberAuthIdentities.Any(g => g.Member == null))
             {
@@ -75,11 +81,19 @@ namespace TencentOrg.Services.Configuration
             var sections = AllSections.Where(desired.Has).ToList();
             var needs = DirectoryNeeds.Of(desired);
             // The state and the directories are different actions with separate budgets: read them side by side.
+            // A kind the zone sections list anyway is not listed a second time for names (CIC spec §10: fewest listings).
+            if (sections.Contains(ConfigurationSection.Users) || sections.Contains(ConfigurationSection.Groups)) needs.Users = false;
+            if (sections.Contains(ConfigurationSection.Groups)) needs.Groups = false;
+            if (sections.Contains(ConfigurationSection.RoleConfigurations)) needs.RoleConfigurations = false;
+            var zone = new OrgSnapshot();
+            var zoneTask = new ZoneReader(_session, _log).ReadAsync(zone, sections, true, zoneId, ct);
             var snapshotTask = _reader.ReadAsync(sections, zoneId, ct);
             var directoryTask = _reader.ReadDirectoryAsync(needs, new OrgSnapshot(), zoneId, ct);
-            await Task.WhenAll(snapshotTask, directoryTask).ConfigureAwait(false);
+            await Task.WhenAll(zoneTask, snapshotTask, directoryTask).ConfigureAwait(false);
             var snapshot = snapshotTask.Result;
+            snapshot.TakeZone(zone);
             var directory = directoryTask.Result;
+            zone.FillDirectory(directory);
             directory.Identities = snapshot.Identities?.Select(i => new NamedId(i.Name,
                 i.IdentityId.GetValueOrDefault().ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
             var resolved = ConfigurationResolver.Resolve(desired, directory, snapshot, out var resolveWarnings, out var scope);

@@ -17,6 +17,7 @@ namespace TencentOrg.Services.Configuration
             if (configuration.Identities != null) CheckIdentities(configuration.Identities, problems);
             if (configuration.MemberAuthIdentities != null) CheckGrants(configuration.MemberAuthIdentities, problems);
             if (configuration.RoleAssignments != null) CheckAssignments(configuration.RoleAssignments, problems);
+            ZoneValidator.Check(configuration, problems);
         }
 
         private static void CheckIdentities(List<ConfigurationIdentity> identities, List<string> problems)

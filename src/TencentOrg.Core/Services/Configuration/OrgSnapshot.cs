@@ -5,7 +5,7 @@ using System.Linq;
 namespace TencentOrg.Services.Configuration
 {
     /// <summary>The organization as the listings showed it: one entry list per section that was read (null = not read).</summary>
-    internal sealed class OrgSnapshot
+    internal sealed partial class OrgSnapshot
     {
         public List<ConfigurationIdentity>? Identities { get; set; }
         public List<ConfigurationMemberAuthIdentity>? MemberAuthIdentities { get; set; }
@@ -17,6 +17,9 @@ namespace TencentOrg.Services.Configuration
             Identities = sections.Contains(ConfigurationSection.Identities) ? Identities : null,
             MemberAuthIdentities = sections.Contains(ConfigurationSection.MemberAuthIdentities) ? MemberAuthIdentities : null,
             RoleAssignments = sections.Contains(ConfigurationSection.RoleAssignments) ? RoleAssignments : null,
+            Users = sections.Contains(ConfigurationSection.Users) ? ExportUsers() : null,
+            Groups = sections.Contains(ConfigurationSection.Groups) ? ExportGroups() : null,
+            RoleConfigurations = sections.Contains(ConfigurationSection.RoleConfigurations) ? RoleConfigurations : null,
         };
     }
 
@@ -76,6 +79,8 @@ namespace TencentOrg.Services.Configuration
                 if (scope.Principals != null) needs.Users = needs.Groups = true;
                 if (scope.Targets != null || scope.Members != null) needs.Members = true;
                 if (scope.RoleConfigurations != null) needs.RoleConfigurations = true;
+                if (scope.Users != null) needs.Users = true;
+                if (scope.Groups != null) needs.Groups = true;
             }
             return needs;
         }

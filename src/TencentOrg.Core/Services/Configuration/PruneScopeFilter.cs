@@ -12,11 +12,13 @@ namespace TencentOrg.Services.Configuration
     internal sealed class PruneScopeFilter
     {
         private readonly bool _all;
-        private readonly HashSet<string>? _principals, _targets, _roleConfigurations, _identities, _members;
+        private readonly HashSet<string>? _principals, _targets, _roleConfigurations, _identities, _members, _users, _groups;
 
         public PruneScopeFilter(HashSet<string>? principals, HashSet<string>? targets, HashSet<string>? roleConfigurations,
-            HashSet<string>? identities, HashSet<string>? members)
+            HashSet<string>? identities, HashSet<string>? members, HashSet<string>? users = null, HashSet<string>? groups = null)
         {
+            _users = users;
+            _groups = groups;
             _principals = principals;
             _targets = targets;
             _roleConfigurations = roleConfigurations;
@@ -31,16 +33,33 @@ namespace TencentOrg.Services.Configuration
         public bool Contains(ConfigurationPlanItem item)
         {
             if (_all) return true;
+            bool noOrgLists = _identities == null && _members == null;
+            bool noZoneLists = _users == null && _groups == null;
+            bool noAssignmentLists = _principals == null && _targets == null;
             switch (item.Current ?? item.Desired)
             {
+                // Zone kinds (issue 18): a user by Users, a group by Groups, a membership by both, a configuration and its
+                // policies by RoleConfigurations; any list about another dimension leaves them outside.
+                case ConfigurationUser u:
+                    return noOrgLists && noAssignmentLists && _roleConfigurations == null && _groups == null && Matches(_users, u.UserId);
+                case ConfigurationGroup g:
+                    return noOrgLists && noAssignmentLists && _roleConfigurations == null && _users == null && Matches(_groups, g.GroupId);
+                case ConfigurationGroupMember m:
+                    return noOrgLists && noAssignmentLists && _roleConfigurations == null && !noZoneLists && Matches(_users, m.UserId) && Matches(_groups, m.GroupId);
+                case ConfigurationRoleConfiguration c:
+                    return noOrgLists && noAssignmentLists && noZoneLists && Matches(_roleConfigurations, c.RoleConfigurationId);
+                case ConfigurationRoleConfigurationPolicy p:
+                    return noOrgLists && noAssignmentLists && noZoneLists && Matches(_roleConfigurations, p.RoleConfigurationId);
+                case ConfigurationRedeployment:
+                    return true;
                 case ConfigurationRoleAssignment a:
-                    return _identities == null && _members == null
+                    return noZoneLists && _identities == null && _members == null
                         && Matches(_principals, a.PrincipalId) && Matches(_targets, Text(a.TargetUin)) && Matches(_roleConfigurations, a.RoleConfigurationId);
                 case ConfigurationMemberAuthIdentity g:
-                    return _principals == null && _targets == null && _roleConfigurations == null
+                    return noZoneLists && _principals == null && _targets == null && _roleConfigurations == null
                         && Matches(_members, Text(g.MemberUin)) && Matches(_identities, Text(g.IdentityId));
                 case ConfigurationIdentity i:
-                    return _principals == null && _targets == null && _roleConfigurations == null && _members == null
+                    return noZoneLists && _principals == null && _targets == null && _roleConfigurations == null && _members == null
                         && Matches(_identities, Text(i.IdentityId));
                 default:
                     return false;

@@ -1,0 +1,205 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+
+namespace TencentOrg.Services.Configuration
+{
+    // The CIC zone sections of the file (issue 18): Users, Groups (with Members) and RoleConfigurations (with Policies).
+    // Written canonically like the rest: keys in ordinal order, entries sorted by name, members sorted, system policies
+    // (by ID) before custom ones (by name); a SCIM-synchronized user or group carries "UserType"/"GroupType": "Synchronized".
+    internal static partial class ConfigurationFile
+    {
+        public static IEnumerable<ConfigurationUser> SortUsers(IEnumerable<ConfigurationUser> items) =>
+            items.OrderBy(u => u.UserName, StringComparer.Ordinal).ThenBy(u => u.UserId, StringComparer.Ordinal);
+
+        public static IEnumerable<ConfigurationGroup> SortGroups(IEnumerable<ConfigurationGroup> items) =>
+            items.OrderBy(g => g.GroupName, StringComparer.Ordinal).ThenBy(g => g.GroupId, StringComparer.Ordinal);
+
+        public static IEnumerable<ConfigurationRoleConfiguration> SortRoleConfigurations(IEnumerable<ConfigurationRoleConfiguration> items) =>
+            items.OrderBy(c => c.RoleConfigurationName, StringComparer.Ordinal).ThenBy(c => c.RoleConfigurationId, StringComparer.Ordinal);
+
+        public static IEnumerable<ConfigurationRolePolicy> SortRolePolicies(IEnumerable<ConfigurationRolePolicy> items) =>
+            items.OrderBy(p => p.IsCustom ? 1 : 0).ThenBy(p => p.RolePolicyId ?? long.MaxValue).ThenBy(p => p.RolePolicyName, StringComparer.Ordinal)
+                .ThenBy(p => p.RolePolicyDocument, StringComparer.Ordinal);
+
+        private static void WriteUsers(Utf8JsonWriter w, List<ConfigurationUser>? users)
+        {
+            if (users == null) return;
+            w.WriteStartArray("Users");
+            foreach (var u in SortUsers(users))
+            {
+                w.WriteStartObject();
+                String(w, "Description", u.Description);
+                String(w, "DisplayName", u.DisplayName);
+                String(w, "Email", u.Email);
+                String(w, "FirstName", u.FirstName);
+                String(w, "LastName", u.LastName);
+                String(w, "UserId", u.UserId);
+                String(w, "UserName", u.UserName);
+                String(w, "UserStatus", u.UserStatus);
+                // Only the exception is marked: a user with no UserType is a Manual one.
+                if (u.IsSynchronized) w.WriteString("UserType", u.UserType);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+
+        private static void WriteGroups(Utf8JsonWriter w, List<ConfigurationGroup>? groups)
+        {
+            if (groups == null) return;
+            w.WriteStartArray("Groups");
+            foreach (var g in SortGroups(groups))
+            {
+                w.WriteStartObject();
+                String(w, "Description", g.Description);
+                String(w, "GroupId", g.GroupId);
+                String(w, "GroupName", g.GroupName);
+                if (g.IsSynchronized) w.WriteString("GroupType", g.GroupType);
+                if (g.Members != null)
+                {
+                    w.WriteStartArray("Members");
+                    foreach (var m in g.Members.Distinct(StringComparer.Ordinal).OrderBy(m => m, StringComparer.Ordinal)) w.WriteStringValue(m);
+                    w.WriteEndArray();
+                }
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+
+        private static void WriteRoleConfigurations(Utf8JsonWriter w, List<ConfigurationRoleConfiguration>? configurations)
+        {
+            if (configurations == null) return;
+            w.WriteStartArray("RoleConfigurations");
+            foreach (var c in SortRoleConfigurations(configurations))
+            {
+                w.WriteStartObject();
+                String(w, "Description", c.Description);
+                if (c.Policies != null)
+                {
+                    w.WriteStartArray("Policies");
+                    foreach (var p in SortRolePolicies(c.Policies))
+                    {
+                        w.WriteStartObject();
+                        String(w, "RolePolicyDocument", p.IsCustom ? p.RolePolicyDocument : null);
+                        Number(w, "RolePolicyId", p.IsCustom ? null : p.RolePolicyId);
+                        String(w, "RolePolicyName", p.RolePolicyName);
+                        String(w, "RolePolicyType", p.RolePolicyType);
+                        w.WriteEndObject();
+                    }
+                    w.WriteEndArray();
+                }
+                String(w, "RelayState", c.RelayState);
+                String(w, "RoleConfigurationId", c.RoleConfigurationId);
+                String(w, "RoleConfigurationName", c.RoleConfigurationName);
+                Number(w, "SessionDuration", c.SessionDuration);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+
+        private static void ReadZone(Dictionary<string, JsonElement> keys, OrgConfiguration configuration, List<string> problems)
+        {
+            if (keys.TryGetValue("Users", out var users)) configuration.Users = Array(users, "Users", problems, ReadUser);
+            if (keys.TryGetValue("Groups", out var groups)) configuration.Groups = Array(groups, "Groups", problems, ReadGroup);
+            if (keys.TryGetValue("RoleConfigurations", out var configurations))
+                configuration.RoleConfigurations = Array(configurations, "RoleConfigurations", problems, ReadRoleConfiguration);
+        }
+
+        private static ConfigurationUser ReadUser(JsonElement e, string at, List<string> problems)
+        {
+            var u = new ConfigurationUser();
+            foreach (var p in ConfigurationKeys.Check(e, at, ConfigurationKeys.User, problems))
+            {
+                string path = at + "." + p.Key;
+                string? value = Str(p.Value, path, problems);
+                switch (p.Key)
+                {
+                    case "UserName": u.UserName = value; break;
+                    case "UserId": u.UserId = value; break;
+                    case "UserType": u.UserType = value; break;
+                    case "DisplayName": u.DisplayName = value; break;
+                    case "FirstName": u.FirstName = value; break;
+                    case "LastName": u.LastName = value; break;
+                    case "Email": u.Email = value; break;
+                    case "Description": u.Description = value; break;
+                    case "UserStatus": u.UserStatus = value; break;
+                }
+            }
+            return u;
+        }
+
+        private static ConfigurationGroup ReadGroup(JsonElement e, string at, List<string> problems)
+        {
+            var g = new ConfigurationGroup();
+            foreach (var p in ConfigurationKeys.Check(e, at, ConfigurationKeys.Group, problems))
+            {
+                string path = at + "." + p.Key;
+                switch (p.Key)
+                {
+                    case "GroupName": g.GroupName = Str(p.Value, path, problems); break;
+                    case "GroupId": g.GroupId = Str(p.Value, path, problems); break;
+                    case "GroupType": g.GroupType = Str(p.Value, path, problems); break;
+                    case "Description": g.Description = Str(p.Value, path, problems); break;
+                    case "Members": g.Members = MemberList(p.Value, path, problems); break;
+                }
+            }
+            return g;
+        }
+
+        private static List<string>? MemberList(JsonElement value, string path, List<string> problems)
+        {
+            if (value.ValueKind == JsonValueKind.Null) return null;
+            if (value.ValueKind != JsonValueKind.Array)
+            {
+                problems.Add(path + ": must be an array of user names or u- IDs.");
+                return null;
+            }
+            var members = new List<string>();
+            int index = 0;
+            foreach (var element in value.EnumerateArray())
+            {
+                string at = path + "[" + index++ + "]";
+                if (element.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(element.GetString())) members.Add(element.GetString()!);
+                else problems.Add(at + ": must be a user name or a u- ID (got " + element.GetRawText() + ").");
+            }
+            return members;
+        }
+
+        private static ConfigurationRoleConfiguration ReadRoleConfiguration(JsonElement e, string at, List<string> problems)
+        {
+            var c = new ConfigurationRoleConfiguration();
+            foreach (var p in ConfigurationKeys.Check(e, at, ConfigurationKeys.RoleConfiguration, problems))
+            {
+                string path = at + "." + p.Key;
+                switch (p.Key)
+                {
+                    case "RoleConfigurationName": c.RoleConfigurationName = Str(p.Value, path, problems); break;
+                    case "RoleConfigurationId": c.RoleConfigurationId = Str(p.Value, path, problems); break;
+                    case "Description": c.Description = Str(p.Value, path, problems); break;
+                    case "SessionDuration": c.SessionDuration = Long(p.Value, path, problems); break;
+                    case "RelayState": c.RelayState = Str(p.Value, path, problems); break;
+                    case "Policies": c.Policies = Array(p.Value, path, problems, ReadRolePolicy); break;
+                }
+            }
+            return c;
+        }
+
+        private static ConfigurationRolePolicy ReadRolePolicy(JsonElement e, string at, List<string> problems)
+        {
+            var policy = new ConfigurationRolePolicy();
+            foreach (var p in ConfigurationKeys.Check(e, at, ConfigurationKeys.RolePolicy, problems))
+            {
+                string path = at + "." + p.Key;
+                switch (p.Key)
+                {
+                    case "RolePolicyType": policy.RolePolicyType = Str(p.Value, path, problems); break;
+                    case "RolePolicyId": policy.RolePolicyId = Long(p.Value, path, problems); break;
+                    case "RolePolicyName": policy.RolePolicyName = Str(p.Value, path, problems); break;
+                    case "RolePolicyDocument": policy.RolePolicyDocument = Str(p.Value, path, problems); break;
+                }
+            }
+            return policy;
+        }
+    }
+}
