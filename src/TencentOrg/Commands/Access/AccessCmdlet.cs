@@ -88,13 +88,13 @@ namespace TencentOrg
     }
 
     /// <summary>A CIC user ID: u- followed by lowercase letters or digits.</summary>
-    public sealed class ValidateUserIdAttribute : ValidateIdPatternAttribute
+    internal sealed class ValidateUserIdAttribute : ValidateIdPatternAttribute
     {
         public ValidateUserIdAttribute() : base(Patterns.CicUserId, "a CIC user ID: u- followed by lowercase letters or digits, e.g. u-emuuser00001") { }
     }
 
     /// <summary>A CIC group ID: g- followed by lowercase letters or digits.</summary>
-    public sealed class ValidateGroupIdAttribute : ValidateIdPatternAttribute
+    internal sealed class ValidateGroupIdAttribute : ValidateIdPatternAttribute
     {
         public ValidateGroupIdAttribute() : base(Patterns.CicGroupId, "a CIC group ID: g- followed by lowercase letters or digits, e.g. g-emugroup0001") { }
     }
