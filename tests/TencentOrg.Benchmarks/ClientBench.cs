@@ -23,7 +23,7 @@ namespace TencentOrg.Benchmarks
     /// </summary>
     internal static class ClientBench
     {
-        private const string Action = "DescribeOrganization";
+        internal const string Action = "DescribeOrganization";
 
         public static async Task RunAsync(Results results)
         {
@@ -89,7 +89,7 @@ namespace TencentOrg.Benchmarks
         }
 
         /// <summary>DescribeOrganization's answer as the emulator gives it, from memory, completed synchronously.</summary>
-        private sealed class InMemoryHandler : HttpMessageHandler
+        internal sealed class InMemoryHandler : HttpMessageHandler
         {
             private static readonly byte[] Answer = Encoding.UTF8.GetBytes(
                 "{\"Response\":{\"OrgId\":45155,\"HostUin\":100000000001,\"NickName\":\"Emulated organization\",\"CreateTime\":\"2026-01-01 00:00:00\","
@@ -105,7 +105,7 @@ namespace TencentOrg.Benchmarks
         }
 
         /// <summary>Rounds that interleave the module and the floor, so load changes hit both alike; totals of each.</summary>
-        private static async Task<((long n, double wall, double cpu, long alloc) module, (long n, double wall, double cpu, long alloc) floor)> InterleavedAsync(
+        internal static async Task<((long n, double wall, double cpu, long alloc) module, (long n, double wall, double cpu, long alloc) floor)> InterleavedAsync(
             Func<Task> moduleCall, Func<Task> floorCall, TimeSpan phase)
         {
             (long n, double wall, double cpu, long alloc) module = default, floor = default;
@@ -119,7 +119,7 @@ namespace TencentOrg.Benchmarks
 
         private static (long, double, double, long) Sum((long n, double wall, double cpu, long alloc) a, (long n, double wall, double cpu, long alloc) b) => (a.n + b.n, a.wall + b.wall, a.cpu + b.cpu, a.alloc + b.alloc);
 
-        private static async Task<(long n, double wall, double cpu, long alloc)> Loop(Func<Task> call, TimeSpan duration)
+        internal static async Task<(long n, double wall, double cpu, long alloc)> Loop(Func<Task> call, TimeSpan duration)
         {
             var self = Process.GetCurrentProcess();
             self.Refresh();

@@ -12,7 +12,7 @@ namespace TencentOrg.Benchmarks
     /// <summary>
     /// Runs every measurement side by side with its floor and prints one table with targets and PASS/FAIL.
     ///   (no args)                 everything
-    ///   --only import,signing,client,bulk,memory,throttle,sync,reruns,zone,access   a subset
+    ///   --only import,signing,client,sdk,bulk,memory,throttle,sync,reruns,zone,access   a subset
     ///   --quick                   fewer repetitions (smoke check of the harness)
     ///   --out FILE                also write the table as markdown
     /// Internal modes (the exe re-invokes itself): --import-child PSD1, --emulator RATE MEMBERS USERS [THROTTLED-FRACTION [TASKSECONDS|- [SEEDFILE|-]]].
@@ -41,6 +41,7 @@ namespace TencentOrg.Benchmarks
             if (Want("import")) Step("import", () => ImportBench.Run(results));
             if (Want("signing")) Step("signing", () => SigningBench.Run(results));
             if (Want("client")) Step("client", () => ClientBench.RunAsync(results).GetAwaiter().GetResult());
+            if (Want("sdk")) Step("sdk", () => SdkBench.RunAsync(results).GetAwaiter().GetResult());
             if (Want("bulk")) Step("bulk", () => BulkBench.RunThroughput(results));
             if (Want("memory")) Step("memory", () => BulkBench.RunMemory(results));
             if (Want("throttle")) Step("throttle", () => BulkBench.RunThrottled(results));
