@@ -23,6 +23,10 @@ namespace TencentOrg
         public const string CicUserName = @"(?-i)^[A-Za-z0-9+=,.@_-]{1,64}\z";
         /// <summary>English letters, digits and hyphens only (no underscore, dot or space); at most 128. Also for renames (unconfirmed, §3.3).</summary>
         public const string CicGroupName = @"(?-i)^[A-Za-z0-9-]{1,128}\z";
+        /// <summary>CIC text fields: empty, or text without control characters (line feeds included: \z, not $).</summary>
+        public const string CicText = @"^[^\p{Cc}]*\z";
+        /// <summary>An e-mail address in its simplest form, or empty.</summary>
+        public const string CicEmail = @"^\z|^[^\s@]+@[^\s@]+\z";
         public const int MaxCicPersonNameLength = 64;
         public const int MaxCicDisplayNameLength = 256;
         public const int MaxCicEmailLength = 128;

@@ -19,7 +19,7 @@ namespace TencentOrg
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateLength(0, Patterns.MaxDescriptionLength)]
-        [ValidatePattern(@"^[^\p{Cc}]*$")]
+        [ValidatePattern(Patterns.CicText)]
         public string? Description { get; set; }
 
         [Parameter]

@@ -18,27 +18,27 @@ namespace TencentOrg
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateLength(0, Patterns.MaxCicPersonNameLength)]
-        [ValidatePattern(@"^[^\p{Cc}]*$")]
+        [ValidatePattern(Patterns.CicText)]
         public string? FirstName { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateLength(0, Patterns.MaxCicPersonNameLength)]
-        [ValidatePattern(@"^[^\p{Cc}]*$")]
+        [ValidatePattern(Patterns.CicText)]
         public string? LastName { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateLength(0, Patterns.MaxCicDisplayNameLength)]
-        [ValidatePattern(@"^[^\p{Cc}]*$")]
+        [ValidatePattern(Patterns.CicText)]
         public string? DisplayName { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateLength(0, Patterns.MaxDescriptionLength)]
-        [ValidatePattern(@"^[^\p{Cc}]*$")]
+        [ValidatePattern(Patterns.CicText)]
         public string? Description { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateLength(0, Patterns.MaxCicEmailLength)]
-        [ValidatePattern(@"^$|^[^\s@]+@[^\s@]+$")]
+        [ValidatePattern(Patterns.CicEmail)]
         public string? Email { get; set; }
 
         /// <summary>Enabled or Disabled: enables or disables the user's sign-in.</summary>
