@@ -58,6 +58,19 @@ Start-TcRoleProvisioning -ZoneId ""z-emulator0001`n"" -RoleConfigurationId rc-em
         }
 
         [Fact]
+        public void CIC_user_and_group_text_with_a_trailing_line_feed_sends_nothing()
+        {
+            var result = Run(@"
+New-TcOrgUser -ZoneId z-emulator0001 -UserName lf.user -Description ""ops`n"" -ErrorAction SilentlyContinue
+New-TcOrgUser -ZoneId z-emulator0001 -UserName lf.user2 -Email ""a@example.com`n"" -ErrorAction SilentlyContinue
+New-TcOrgGroup -ZoneId z-emulator0001 -GroupName lf-group -Description ""ops`n"" -ErrorAction SilentlyContinue");
+
+            Assert.Equal(3, result.Errors.Count + (result.Terminating == null ? 0 : 1));
+            Assert.Empty(Sent("CreateUser"));
+            Assert.Empty(Sent("CreateGroup"));
+        }
+
+        [Fact]
         public void Enum_values_in_any_case_are_sent_in_the_API_case()
         {
             Run("Start-TcRoleProvisioning -ZoneId z-emulator0001 -RoleConfigurationId rc-emuconfig001 -TargetType memberuin -TargetUin 100000000001").AssertSuccess();
