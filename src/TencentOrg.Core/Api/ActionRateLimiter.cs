@@ -15,9 +15,11 @@ namespace TencentOrg.Api
     /// up again as calls succeed.
     /// </summary>
     /// <remarks>
-    /// The budget (requests per second per action) is the lowest one asked by a live <see cref="RateLease"/>:
-    /// every session with the same credential and endpoint holds one, so the most careful runspace wins and
-    /// all of them report the same budget. Without leases the constructor's rate applies.
+    /// The budget (requests per second per action) is the highest one asked by a live <see cref="RateLease"/>:
+    /// every session with the same credential and endpoint holds one, and all of them report the same budget.
+    /// Highest, so a runspace that lowered the budget cannot hold the others to it: any session can raise it back
+    /// by asking, and it returns as soon as the lowering session ends. Sessions that ask nothing follow the asks;
+    /// with no ask live the constructor's rate applies.
     /// </remarks>
     internal sealed class ActionRateLimiter
     {
@@ -54,16 +56,17 @@ namespace TencentOrg.Api
         /// <summary>Requests per second per action in force; 0 or less disables the limit.</summary>
         public double RatePerSecond => Volatile.Read(ref _ratePerSecond);
 
-        /// <summary>Asks for a budget for as long as the lease lives (until disposed or collected).</summary>
-        public RateLease Join(double requestedPerSecond)
+        /// <summary>Asks for a budget (null: follows the others' asks) for as long as the lease lives (until disposed or collected).</summary>
+        public RateLease Join(double? requestedPerSecond)
         {
-            var ask = new RateAsk(requestedPerSecond);
+            var ask = new RateAsk(requestedPerSecond ?? _defaultRate);
+            if (requestedPerSecond == null) return new RateLease(this, ask, asking: false);
             lock (_asks)
             {
                 _asks.Add(ask);
                 Recompute();
             }
-            return new RateLease(this, ask);
+            return new RateLease(this, ask, asking: true);
         }
 
         internal void Leave(RateAsk ask)
@@ -74,8 +77,9 @@ namespace TencentOrg.Api
             }
         }
 
+        // 0 or less is "no limit", the highest ask of all.
         private void Recompute() =>
-            Volatile.Write(ref _ratePerSecond, _asks.Count == 0 ? _defaultRate : _asks.Min(a => a.PerSecond));
+            Volatile.Write(ref _ratePerSecond, _asks.Count == 0 ? _defaultRate : _asks.Any(a => a.PerSecond <= 0) ? 0 : _asks.Max(a => a.PerSecond));
 
         public Task WaitAsync(string action, CancellationToken cancellationToken)
         {
@@ -218,17 +222,22 @@ namespace TencentOrg.Api
         public double PerSecond { get; }
     }
 
-    /// <summary>A session's ask for a budget; the limiter applies the lowest live ask. Dispose (or drop) to withdraw it.</summary>
+    /// <summary>A session's ask for a budget; the limiter applies the highest live ask. Dispose (or drop) to withdraw it.</summary>
     internal sealed class RateLease : IDisposable
     {
         private readonly RateAsk _ask;
         private ActionRateLimiter? _limiter;
 
-        internal RateLease(ActionRateLimiter limiter, RateAsk ask)
+        internal RateLease(ActionRateLimiter limiter, RateAsk ask, bool asking)
         {
             _limiter = limiter;
             _ask = ask;
+            Asking = asking;
+            if (!asking) GC.SuppressFinalize(this);
         }
+
+        /// <summary>False when the session asked nothing and follows the others' asks.</summary>
+        public bool Asking { get; }
 
         public double RequestedPerSecond => _ask.PerSecond;
 
@@ -259,7 +268,8 @@ namespace TencentOrg.Api
 
         public static string KeyOf(string secretId, Uri endpoint) => secretId + "@" + endpoint.Authority.ToLowerInvariant();
 
-        public static ActionRateLimiter For(string secretId, Uri endpoint, double defaultRate) =>
-            Limiters.GetOrAdd(KeyOf(secretId, endpoint), _ => new ActionRateLimiter(defaultRate));
+        // The rate with no ask live is the service's default, never the first session's ask.
+        public static ActionRateLimiter For(string secretId, Uri endpoint) =>
+            Limiters.GetOrAdd(KeyOf(secretId, endpoint), _ => new ActionRateLimiter(OrgClientOptions.DefaultRequestsPerSecond));
     }
 }

@@ -14,8 +14,20 @@ namespace TencentOrg.Api
         /// <summary>zh-CN or en-US: the language of error messages.</summary>
         public string Language { get; set; } = "en-US";
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
-        /// <summary>Client-side budget per action; the service allows 20 requests/second.</summary>
-        public double RequestsPerSecond { get; set; } = 20;
+        /// <summary>The service allows 20 requests/second per action and account.</summary>
+        public const double DefaultRequestsPerSecond = 20;
+
+        private double? _askedRequestsPerSecond;
+
+        /// <summary>Client-side budget per action: what was set, else the default.</summary>
+        public double RequestsPerSecond
+        {
+            get => _askedRequestsPerSecond ?? DefaultRequestsPerSecond;
+            set => _askedRequestsPerSecond = value;
+        }
+
+        /// <summary>Set only when someone asked for a budget (Connect-TcOrg -RequestsPerSecond); other sessions follow the asks.</summary>
+        public double? AskedRequestsPerSecond => _askedRequestsPerSecond;
 
         /// <summary>
         /// Batched calls to keep in flight: enough to fill the per-action budget at ~200 ms per call (the token bucket

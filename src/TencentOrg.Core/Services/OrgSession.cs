@@ -22,8 +22,8 @@ namespace TencentOrg.Services
             Site = site;
             IsExplicit = isExplicit;
             // The service budget is per account and action: sessions with the same key and endpoint share one limiter.
-            var limiter = RateBudgets.For(credential.SecretId, options.Endpoint, options.RequestsPerSecond);
-            RateLease = limiter.Join(options.RequestsPerSecond);
+            var limiter = RateBudgets.For(credential.SecretId, options.Endpoint);
+            RateLease = limiter.Join(options.AskedRequestsPerSecond);
             Client = new OrgApiClient(credential, options, limiter, handler);
         }
 

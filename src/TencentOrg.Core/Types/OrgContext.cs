@@ -12,8 +12,8 @@ namespace TencentOrg
         public string? Language { get; set; }
         public string? ZoneId { get; set; }
         /// <summary>
-        /// The budget per API action in force: the lowest -RequestsPerSecond asked by any live session of this process with
-        /// the same SecretId and endpoint (they share the service's limit).
+        /// The budget per API action in force: the highest -RequestsPerSecond asked by a live session of this process with
+        /// the same SecretId and endpoint (they share the service's limit), or 20 when none asked.
         /// </summary>
         public double RequestsPerSecond { get; set; }
         /// <summary>What this session asked for with -RequestsPerSecond.</summary>

@@ -96,16 +96,21 @@ namespace TencentOrg
                 Endpoint = endpoint,
                 Region = Region,
                 Language = Language,
-                RequestsPerSecond = RequestsPerSecond,
                 Timeout = TimeSpan.FromSeconds(TimeoutSec),
                 MaxRetries = MaxRetries,
             };
+            // Only a bound -RequestsPerSecond is an ask; without it the session follows the others' asks.
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(RequestsPerSecond))) options.RequestsPerSecond = RequestsPerSecond;
             var session = new OrgSession(credential, options, Site, isExplicit: true);
             SessionStore.Set(session);
-            if (session.RateLease.InForcePerSecond < RequestsPerSecond)
+            double inForce = session.RateLease.InForcePerSecond;
+            if (inForce != options.RequestsPerSecond)
             {
-                WriteWarning("Another session of this process with the same SecretId and endpoint asked for " + session.RateLease.InForcePerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                    + " requests/s per action; sessions with one key share the service's limit, so that lower budget applies here too until it disconnects. Get-TcOrgContext shows the budget in force.");
+                WriteWarning("Another session of this process with the same SecretId and endpoint asked for " + inForce.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                    + " requests/s per action; sessions with one key share the service's limit and run at the highest rate a connected session asked for, so "
+                    + (session.RateLease.Asking ? "this session's " + RequestsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture) + " applies only once that session disconnects."
+                        : "that budget applies here too until it disconnects; Connect-TcOrg -RequestsPerSecond raises it.")
+                    + " Get-TcOrgContext shows the budget in force.");
             }
             WriteVerbose("Connected to " + endpoint + " with SecretId " + credential.MaskedSecretId + " from " + credential.Source + ".");
             if (PassThru) WriteObject(GetTcOrgContextCommand.Describe(session));

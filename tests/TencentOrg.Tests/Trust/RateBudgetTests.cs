@@ -57,17 +57,22 @@ namespace TencentOrg.Tests.Trust
         }
 
         [Fact]
-        public void The_budget_in_force_is_the_lowest_asked_by_a_live_session_and_returns_when_it_goes()
+        public void The_budget_in_force_is_the_highest_asked_by_a_live_session_and_returns_when_it_goes()
         {
             var limiter = Limiter(20, new FakeTime());
-            using var a = limiter.Join(20);
-            var b = limiter.Join(0.5);
-            Assert.Equal(0.5, limiter.RatePerSecond);
-            using (limiter.Join(30)) Assert.Equal(0.5, limiter.RatePerSecond); // not the latest: the lowest
-            Assert.Equal(0.5, a.InForcePerSecond);
-            Assert.Equal(20, a.RequestedPerSecond);
-            b.Dispose();
-            Assert.Equal(20, a.InForcePerSecond);
+            using var follower = limiter.Join(null); // a session that asked nothing
+            Assert.Equal(20, limiter.RatePerSecond);
+            var careful = limiter.Join(0.5);
+            Assert.Equal(0.5, limiter.RatePerSecond); // the only ask governs, the follower included
+            Assert.Equal(0.5, follower.InForcePerSecond);
+            var raise = limiter.Join(10);
+            Assert.Equal(10, limiter.RatePerSecond); // any session can raise it back by asking
+            using (limiter.Join(2)) Assert.Equal(10, limiter.RatePerSecond); // not the latest, not the lowest: the highest
+            raise.Dispose();
+            Assert.Equal(0.5, limiter.RatePerSecond); // the highest still asked by a live session
+            careful.Dispose();
+            Assert.Equal(20, follower.InForcePerSecond); // no ask live: the default
+            Assert.Equal(20, follower.RequestedPerSecond);
 
             AskAndForget(limiter, 1);
             Assert.Equal(1, limiter.RatePerSecond);
@@ -79,7 +84,15 @@ namespace TencentOrg.Tests.Trust
             Assert.Equal(20, limiter.RatePerSecond); // a runspace closed without Disconnect-TcOrg
         }
 
-        [MethodImpl(MethodImplOptions.NoInlining)]
+        [Fact]
+        public void A_process_budget_with_no_ask_live_is_the_default_never_the_first_sessions_ask()
+        {
+            var endpoint = new Uri("http://127.0.0.1:9/");
+            var limiter = RateBudgets.For("AKIDFIRST" + Guid.NewGuid().ToString("N"), endpoint);
+            limiter.Join(0.1).Dispose(); // the first session of the key asked 0.1 and disconnected
+            Assert.Equal(OrgClientOptions.DefaultRequestsPerSecond, limiter.RatePerSecond);
+        }
+
         private static void AskAndForget(ActionRateLimiter limiter, double rate) => limiter.Join(rate);
 
         [Fact]
@@ -87,10 +100,10 @@ namespace TencentOrg.Tests.Trust
         {
             var endpoint = new Uri("http://127.0.0.1:9/");
             string idA = "AKIDBUDGETA" + Guid.NewGuid().ToString("N"), idB = "AKIDBUDGETB" + Guid.NewGuid().ToString("N");
-            var a = RateBudgets.For(idA, endpoint, 20);
-            Assert.Same(a, RateBudgets.For(idA, new Uri("http://127.0.0.1:9/other-path-same-host"), 20));
-            var b = RateBudgets.For(idB, endpoint, 20);
-            var otherHost = RateBudgets.For(idA, new Uri("http://127.0.0.1:10/"), 20);
+            var a = RateBudgets.For(idA, endpoint);
+            Assert.Same(a, RateBudgets.For(idA, new Uri("http://127.0.0.1:9/other-path-same-host")));
+            var b = RateBudgets.For(idB, endpoint);
+            var otherHost = RateBudgets.For(idA, new Uri("http://127.0.0.1:10/"));
             Assert.NotSame(a, b);
             Assert.NotSame(a, otherHost);
 

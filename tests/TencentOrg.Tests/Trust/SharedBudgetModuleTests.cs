@@ -37,7 +37,7 @@ namespace TencentOrg.Tests.Trust
         }
 
         [Fact]
-        public async Task Runspaces_with_one_key_share_the_lowest_budget_and_say_so_while_another_organization_keeps_its_own()
+        public async Task Runspaces_with_one_key_share_the_highest_asked_budget_and_say_so_while_another_organization_keeps_its_own()
         {
             var options = new EmulatorOptions();
             options.Credentials.Add(OtherOrg);
@@ -54,6 +54,16 @@ namespace TencentOrg.Tests.Trust
             Assert.Equal((0.5, 0.5), Budget(careful));
             Assert.Equal((0.5, 20.0), Budget(bulk));   // shown truthfully, not the 20 it asked for
             Assert.Equal((20.0, 20.0), Budget(other)); // another organization is never slowed
+
+            // The parent raises it back by asking; a careful session that connects now is told its ask does not apply.
+            using var raiser = new PsRunner();
+            Assert.Empty(Connect(raiser, emulator.Endpoint, EmulatorCredential.Demo, "-RequestsPerSecond 20").Warnings);
+            Assert.Equal((20.0, 20.0), Budget(bulk));
+            Assert.Equal((20.0, 0.5), Budget(careful));
+            using (var late = new PsRunner())
+                Assert.Contains(Connect(late, emulator.Endpoint, EmulatorCredential.Demo, "-RequestsPerSecond 1").Warnings, w => w.Contains("20 requests/s") && w.Contains("this session's 1 applies only once"));
+            raiser.Run("Disconnect-TcOrg").AssertSuccess();
+            Assert.Equal((0.5, 20.0), Budget(bulk)); // the highest still asked by a live session
 
             careful.Run("Disconnect-TcOrg").AssertSuccess();
             Assert.Equal((20.0, 20.0), Budget(bulk));
