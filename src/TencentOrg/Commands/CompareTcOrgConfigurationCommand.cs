@@ -18,8 +18,8 @@ namespace TencentOrg
 
         protected override void ProcessRecord()
         {
-            var desired = ReadDesired(Path);
-            var comparison = AwaitReads(Service.CompareAsync(desired, Zone, CancelToken), Path);
+            var desired = Configuration.ReadDesired(Path);
+            var comparison = Configuration.AwaitReads(Configuration.Service.CompareAsync(desired, Configuration.Zone, CancelToken), Path);
             foreach (var warning in comparison.Warnings) WriteWarning(warning);
             foreach (var item in comparison.Plan) WriteObject(item);
         }

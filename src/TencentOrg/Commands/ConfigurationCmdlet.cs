@@ -6,10 +6,10 @@ using TencentOrg.Services.Configuration;
 
 namespace TencentOrg
 {
-    /// <summary>What Export-, Compare- and Sync-TcOrgConfiguration share: -ZoneId, the service, reading the file, and its errors.</summary>
+    /// <summary>What Export- and Compare-TcOrgConfiguration share: -ZoneId and the configuration support.</summary>
     public abstract class ConfigurationCmdlet : TcOrgCmdlet
     {
-        private ConfigurationService? _service;
+        private ConfigurationSupport? _configuration;
 
         /// <summary>The CIC zone of the role assignments; by default the session's (DescribeIdentityCenter, asked once).</summary>
         [Parameter]
@@ -17,44 +17,62 @@ namespace TencentOrg
         [ArgumentCompleter(typeof(ZoneIdCompleter))]
         public string? ZoneId { get; set; }
 
-        internal ConfigurationService Service => _service ??= new ConfigurationService(Session, Log);
+        internal ConfigurationSupport Configuration => _configuration ??= new ConfigurationSupport(this, () => ZoneId);
+    }
+
+    /// <summary>
+    /// What Export-, Compare- and Sync-TcOrgConfiguration share: the service, reading the file, and its errors. A helper, not
+    /// a base, because Sync takes its -Wait/-TimeoutSec from TcOrgWaitingCmdlet (the one definition of that pair).
+    /// </summary>
+    internal sealed class ConfigurationSupport
+    {
+        private readonly TcOrgCmdlet _cmdlet;
+        private readonly Func<string?> _zoneId;
+        private ConfigurationService? _service;
+
+        public ConfigurationSupport(TcOrgCmdlet cmdlet, Func<string?> zoneId)
+        {
+            _cmdlet = cmdlet;
+            _zoneId = zoneId;
+        }
+
+        public ConfigurationService Service => _service ??= new ConfigurationService(_cmdlet.Session, _cmdlet.Log);
 
         /// <summary>Asked only when role assignments are read or written.</summary>
-        internal Task<string> Zone() => ZoneIdAsync(ZoneId);
+        public Task<string> Zone() => _cmdlet.ZoneIdAsync(_zoneId());
 
         /// <summary>A PowerShell path (relative, PSDrive, ~) as a file system path.</summary>
-        internal string FileSystemPath(string path) => GetUnresolvedProviderPathFromPSPath(path);
+        public string FileSystemPath(string path) => _cmdlet.GetUnresolvedProviderPathFromPSPath(path);
 
         /// <summary>Reads and checks the file; a bad file ends the command before any request.</summary>
-        internal OrgConfiguration ReadDesired(string path)
+        public OrgConfiguration ReadDesired(string path)
         {
-            string file = FileSystemPath(path);
             try
             {
-                return ConfigurationFile.ReadFile(file);
+                return ConfigurationFile.ReadFile(FileSystemPath(path));
             }
             catch (ConfigurationException bad)
             {
-                ThrowTerminatingError(new ErrorRecord(bad, bad.ErrorId, ErrorCategory.InvalidData, path));
+                _cmdlet.ThrowTerminatingError(new ErrorRecord(bad, bad.ErrorId, ErrorCategory.InvalidData, path));
                 throw;
             }
         }
 
         /// <summary>Runs a read; unresolved names and API failures end the command (nothing has been written yet).</summary>
-        internal T AwaitReads<T>(Task<T> reads, string path)
+        public T AwaitReads<T>(Task<T> reads, string path)
         {
             try
             {
-                return Await(reads);
+                return _cmdlet.Await(reads);
             }
             catch (ConfigurationException unresolved)
             {
-                ThrowTerminatingError(new ErrorRecord(unresolved, unresolved.ErrorId, ErrorCategory.ObjectNotFound, path));
+                _cmdlet.ThrowTerminatingError(new ErrorRecord(unresolved, unresolved.ErrorId, ErrorCategory.ObjectNotFound, path));
                 throw;
             }
             catch (OrgException error)
             {
-                ThrowCommandError(error);
+                _cmdlet.ThrowCommandError(error);
                 throw;
             }
         }

@@ -56,10 +56,10 @@ namespace TencentOrg
                         + "use them with -Include RoleAssignments (or without -Include)."), "ExportFilterNeedsRoleAssignments", ErrorCategory.InvalidArgument, Include));
                 sections = new List<ConfigurationSection> { ConfigurationSection.RoleAssignments };
             }
-            var configuration = AwaitReads(Service.ExportAsync(sections, Zone, CancelToken, filter), Path ?? "");
+            var configuration = Configuration.AwaitReads(Configuration.Service.ExportAsync(sections, Configuration.Zone, CancelToken, filter), Path ?? "");
             if (Path != null)
             {
-                string file = FileSystemPath(Path);
+                string file = Configuration.FileSystemPath(Path);
                 try
                 {
                     ConfigurationFile.WriteFile(file, configuration);

@@ -25,5 +25,23 @@ namespace TencentOrg
         public static string NotPruned(int removes) =>
             removes + " item(s) in the organization are not in the file and were not removed (NotPruned); Compare-TcOrgConfiguration lists them, "
             + "and -Prune removes them.";
+
+        /// <summary>The ShouldProcess text of a plan item: its action, what it is and the change.</summary>
+        public static string Describe(ConfigurationPlanItem item)
+        {
+            string what = item.Kind switch
+            {
+                ConfigurationKind.Identity => "organization identity",
+                ConfigurationKind.MemberAuthIdentity => "member authorization",
+                ConfigurationKind.User => "CIC user",
+                ConfigurationKind.Group => "CIC group",
+                ConfigurationKind.GroupMember => "group membership",
+                ConfigurationKind.RoleConfiguration => "permission configuration",
+                ConfigurationKind.RolePolicy => "permission configuration policy",
+                ConfigurationKind.Redeployment => "re-deployment of a permission configuration",
+                _ => "role assignment",
+            };
+            return item.Action + " " + what + (item.Difference != null ? " (" + item.Difference + ")" : "");
+        }
     }
 }

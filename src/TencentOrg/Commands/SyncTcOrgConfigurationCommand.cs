@@ -11,8 +11,10 @@ namespace TencentOrg
     /// </summary>
     [Cmdlet(VerbsData.Sync, "TcOrgConfiguration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(ConfigurationPlanItem))]
-    public sealed class SyncTcOrgConfigurationCommand : ConfigurationCmdlet
+    public sealed class SyncTcOrgConfigurationCommand : TcOrgWaitingCmdlet
     {
+        private ConfigurationSupport? _configuration;
+
         /// <summary>The desired-state JSON file (docs/configuration-schema.json).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("FullName")]
@@ -28,24 +30,23 @@ namespace TencentOrg
         [ValidateRange(0, int.MaxValue)]
         public int MaxRemove { get; set; } = SyncGate.DefaultMaxRemove;
 
-        /// <summary>Wait for the role assignment tasks; a Failed task makes its item Failed with the task's reason.</summary>
+        /// <summary>The CIC zone of the role assignments; by default the session's (DescribeIdentityCenter, asked once).</summary>
         [Parameter]
-        public SwitchParameter Wait { get; set; }
-
-        [Parameter]
-        [Alias("TimeoutSeconds")]
-        [ValidateRange(1, TcOrgTimeoutCmdlet.MaxTimeoutSec)]
-        public int TimeoutSec { get; set; } = TcOrgTimeoutCmdlet.DefaultTimeoutSec;
+        [ValidateZoneId]
+        [ArgumentCompleter(typeof(ZoneIdCompleter))]
+        public string? ZoneId { get; set; }
 
         /// <summary>Applies without asking for each change (removals with -Prune included); -WhatIf still only describes.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        private ConfigurationSupport Configuration => _configuration ??= new ConfigurationSupport(this, () => ZoneId);
+
         protected override void ProcessRecord()
         {
-            var desired = ReadDesired(Path);
+            var desired = Configuration.ReadDesired(Path);
             if (Prune && desired.PruneScope == null) ThrowTerminatingError(SyncGate.NoPruneScope(Path));
-            var comparison = AwaitReads(Service.CompareAsync(desired, Zone, CancelToken), Path);
+            var comparison = Configuration.AwaitReads(Configuration.Service.CompareAsync(desired, Configuration.Zone, CancelToken), Path);
             foreach (var warning in comparison.Warnings) WriteWarning(warning);
             if (comparison.OutsideScope > 0) WriteVerbose(comparison.OutsideScope + " removal(s) outside the file's PruneScope are not planned.");
             int removes = comparison.Plan.Count(i => i.Action == ConfigurationAction.Remove);
@@ -54,7 +55,7 @@ namespace TencentOrg
             var approved = new List<ConfigurationPlanItem>();
             foreach (var item in comparison.Plan.Where(i => Prune || i.Action != ConfigurationAction.Remove))
             {
-                string operation = "Performing the operation \"" + Describe(item) + "\" on target \"" + item.Key + "\".";
+                string operation = "Performing the operation \"" + SyncGate.Describe(item) + "\" on target \"" + item.Key + "\".";
                 ShouldProcessReason reason = ShouldProcessReason.None;
                 if (SkipsConfirmation(Force) || ShouldProcess(operation, "Are you sure you want to perform this action?\n" + operation, "Confirm", out reason))
                 {
@@ -66,43 +67,15 @@ namespace TencentOrg
             }
             if (!Prune && removes > 0) WriteWarning(SyncGate.NotPruned(removes));
             if (approved.Count == 0) return;
-            var progress = new ProgressRecord(1, "Syncing the organization with " + Path, "Applying " + approved.Count + " change(s)");
-            int reported = 0, step = Math.Max(1, approved.Count / 100);
+            var progress = new ItemProgress(this, "Syncing the organization with " + Path, approved.Count, "change(s)");
             // -ErrorAction Stop: the first failure closes the gate, and the command returns only when nothing is in flight.
-            var gate = Gate;
-            AwaitToEnd(Service.ApplyAsync(approved, Wait, TimeSpan.FromSeconds(TimeoutSec), Zone, (item, error) =>
+            AwaitToEnd(Configuration.Service.ApplyAsync(approved, Wait, TimeSpan.FromSeconds(TimeoutSec), Configuration.Zone, (item, error) =>
             {
                 PostObject(item);
                 if (error != null) PostError(error, item);
-                // Items are reported one at a time, in order: the count needs no lock.
-                int done = ++reported;
-                if (done % step == 0 || done == approved.Count)
-                    Post(() =>
-                    {
-                        progress.PercentComplete = done * 100 / approved.Count;
-                        progress.StatusDescription = done + " of " + approved.Count + " change(s) applied";
-                        WriteProgress(progress);
-                    });
-            }, CancelToken, gate));
-            progress.RecordType = ProgressRecordType.Completed;
-            WriteProgress(progress);
-        }
-
-        private static string Describe(ConfigurationPlanItem item)
-        {
-            string what = item.Kind switch
-            {
-                ConfigurationKind.Identity => "organization identity",
-                ConfigurationKind.MemberAuthIdentity => "member authorization",
-                ConfigurationKind.User => "CIC user",
-                ConfigurationKind.Group => "CIC group",
-                ConfigurationKind.GroupMember => "group membership",
-                ConfigurationKind.RoleConfiguration => "permission configuration",
-                ConfigurationKind.RolePolicy => "permission configuration policy",
-                ConfigurationKind.Redeployment => "re-deployment of a permission configuration",
-                _ => "role assignment",
-            };
-            return item.Action + " " + what + (item.Difference != null ? " (" + item.Difference + ")" : "");
+                progress.OneDone();
+            }, CancelToken, Gate));
+            progress.Complete();
         }
     }
 }
