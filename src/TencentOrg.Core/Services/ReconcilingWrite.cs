@@ -68,6 +68,9 @@ namespace TencentOrg.Services
         /// <summary>True for removes: the words of the final errors say "removed" instead of "created".</summary>
         public bool IsRemove { get; set; }
 
+        /// <summary>True for changes of an existing object: a sent write settles as Updated, not Created.</summary>
+        public bool IsUpdate { get; set; }
+
         /// <summary>
         /// For all-or-nothing batch calls: the smaller batches to try when a definitive error fails the batch, so the
         /// item at fault is isolated and the others still go through. Null: the error is every item's.
@@ -204,7 +207,7 @@ namespace TencentOrg.Services
                 foreach (var item in batch) outcomes.Add(ItemOutcome<TItem, TResult>.Failure(item, error));
                 return;
             }
-            var done = path.IsRemove ? WriteOutcome.Removed : WriteOutcome.Created;
+            var done = path.IsRemove ? WriteOutcome.Removed : path.IsUpdate ? WriteOutcome.Updated : WriteOutcome.Created;
             for (int i = 0; i < batch.Count; i++) outcomes.Add(ItemOutcome<TItem, TResult>.Success(batch[i], Settle(results[i], done)));
         }
 

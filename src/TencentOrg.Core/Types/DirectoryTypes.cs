@@ -53,8 +53,10 @@ namespace TencentOrg
     }
 
     /// <summary>A CIC permission configuration (ListRoleConfigurations / GetRoleConfiguration).</summary>
-    public sealed class RoleConfiguration
+    public sealed class RoleConfiguration : IWriteResult
     {
+        /// <summary>How the write that emitted it settled (Created, Existing, Reconciled, Updated); null from a Get- cmdlet.</summary>
+        public WriteOutcome? Outcome { get; set; }
         public string? ZoneId { get; set; }
         public string? RoleConfigurationId { get; set; }
         public string? RoleConfigurationName { get; set; }
@@ -69,8 +71,10 @@ namespace TencentOrg
     }
 
     /// <summary>A CIC user (ListUsers). UserId binds to -PrincipalId (alias UserId) of the assignment cmdlets.</summary>
-    public sealed class OrgUser
+    public sealed class OrgUser : IWriteResult
     {
+        /// <summary>How the write that emitted it settled (Created, Existing, Reconciled, Updated); null from a Get- cmdlet.</summary>
+        public WriteOutcome? Outcome { get; set; }
         public string? ZoneId { get; set; }
         public string? UserId { get; set; }
         public string? UserName { get; set; }
@@ -99,8 +103,10 @@ namespace TencentOrg
     }
 
     /// <summary>A CIC user group (ListGroups). GroupId binds to -PrincipalId (alias GroupId).</summary>
-    public sealed class OrgGroup
+    public sealed class OrgGroup : IWriteResult
     {
+        /// <summary>How the write that emitted it settled (Created, Existing, Reconciled, Updated); null from a Get- cmdlet.</summary>
+        public WriteOutcome? Outcome { get; set; }
         public string? ZoneId { get; set; }
         public string? GroupId { get; set; }
         public string? GroupName { get; set; }

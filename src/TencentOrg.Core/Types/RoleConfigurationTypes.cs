@@ -5,8 +5,10 @@ namespace TencentOrg
     /// (ID and name) or the configuration's custom policy (name and document). Pipes by property name into
     /// Remove-TcRoleConfigurationPolicy.
     /// </summary>
-    public sealed class RoleConfigurationPolicy
+    public sealed class RoleConfigurationPolicy : IWriteResult
     {
+        /// <summary>How the write that emitted it settled (Created, Existing, Reconciled, Updated); null from a Get- cmdlet.</summary>
+        public WriteOutcome? Outcome { get; set; }
         /// <summary>The policy types the API knows.</summary>
         public const string SystemType = "System";
         /// <summary>A custom (inline) policy.</summary>

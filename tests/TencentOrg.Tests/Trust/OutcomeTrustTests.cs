@@ -64,5 +64,31 @@ namespace TencentOrg.Tests.Trust
             Assert.Equal("Created", Outcome(granted.Output.Single()));
             Assert.Equal("Existing", Outcome(regranted.Output.Single()));
         }
+
+        [Fact]
+        public async Task Every_object_the_zone_write_cmdlets_emit_has_an_Outcome_and_a_lost_CreateGroup_answer_is_Reconciled_with_a_warning()
+        {
+            await using var env = await ReliabilityEnv.StartAsync(o => o.RateLimitPerSecond = 0, "-RequestsPerSecond 1000 -MaxRetries 2");
+            string Settled(string command) => Outcome(env.Run(command + " -Confirm:$false").AssertSuccess().Output.Single());
+
+            var user = env.Run("New-TcOrgUser -UserName outcome.user -Confirm:$false").AssertSuccess().Output.Single();
+            Assert.Equal("Created", Outcome(user));
+            string userId = (string)user.Properties["UserId"].Value;
+            Assert.Equal("Updated", Settled("Set-TcOrgUser -UserId " + userId + " -Description 'on call' -PassThru"));
+            Assert.Equal("Existing", Settled("Set-TcOrgUser -UserId " + userId + " -Description 'on call' -PassThru")); // nothing to change
+            Assert.Equal("Updated", Settled("Set-TcOrgUser -UserId " + userId + " -UserStatus Disabled -PassThru"));
+            Assert.Equal("Created", Settled("New-TcOrgGroup -Name outcome-team"));
+            Assert.Equal("Updated", Settled("Set-TcOrgGroup -GroupId g-emugroup0002 -Description 'renamed team' -PassThru"));
+            Assert.Equal("Created", Settled("New-TcRoleConfiguration -Name outcome-rc"));
+            Assert.Equal("Updated", Settled("Set-TcRoleConfiguration -RoleConfigurationId rc-emuconfig002 -SessionDuration 14400 -PassThru"));
+            Assert.Equal("Created", Settled("Add-TcRoleConfigurationPolicy -RoleConfigurationId rc-emuconfig002 -PolicyName QcloudCAMFullAccess -PassThru"));
+            Assert.All(env.Run("Get-TcOrgUser").AssertSuccess().Output, u => Assert.Null(u.Properties["Outcome"].Value)); // reads carry none
+
+            env.Emulator.Faults.Add(new FaultRule { Action = "CreateGroup", Kind = FaultKind.ConnectionReset, Phase = FaultPhase.AfterHandling, Count = 1 });
+            var lost = env.Run("New-TcOrgGroup -Name lost-answer-team -Confirm:$false -Verbose").AssertSuccess();
+            Assert.Equal("Reconciled", Outcome(lost.Output.Single()));
+            Assert.Contains(lost.Warnings, w => w.Contains("lost-answer-team") && w.Contains("Reconciled"));
+            Assert.Single(env.Emulator.State.Groups, g => g.GroupName == "lost-answer-team");
+        }
     }
 }

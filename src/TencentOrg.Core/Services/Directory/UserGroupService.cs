@@ -218,7 +218,7 @@ namespace TencentOrg.Services
                         var now = await GetUserAsync(zoneId, userId, c).ConfigureAwait(false);
                         return new[] { UserMatches(now, batch[0]) ? ReadBack<OrgUser>.Applied(now) : ReadBack<OrgUser>.Absent };
                     })
-                { Describe = r => "user " + current };
+                { Describe = r => "user " + current, IsUpdate = true };
                 var outcome = (await _writes.RunAsync(path, new[] { request }, ct).ConfigureAwait(false))[0];
                 if (!outcome.Succeeded) return ItemOutcome<string, OrgUser>.Failure(userId, outcome.Error!);
                 result = outcome.Result!;
@@ -241,12 +241,13 @@ namespace TencentOrg.Services
                         var now = await GetUserAsync(zoneId, userId, c).ConfigureAwait(false);
                         return new[] { now.UserStatus == batch[0] ? ReadBack<OrgUser>.Applied(now) : ReadBack<OrgUser>.Absent };
                     })
-                { Describe = s => "status " + s + " of user " + current };
+                { Describe = s => "status " + s + " of user " + current, IsUpdate = true };
                 var outcome = (await _writes.RunAsync(path, new[] { changes.UserStatus }, ct).ConfigureAwait(false))[0];
                 if (!outcome.Succeeded) return ItemOutcome<string, OrgUser>.Failure(userId, outcome.Error!);
                 result = outcome.Result!;
             }
-            return ItemOutcome<string, OrgUser>.Success(userId, result);
+            // Nothing to change: already as asked.
+            return ReferenceEquals(result, current) ? ReconcilingWrite.Existing(userId, current) : ItemOutcome<string, OrgUser>.Success(userId, result);
         }
 
         private async Task<OrgUser> SendUpdateUserAsync(UpdateUserRequest request, CancellationToken ct)
@@ -345,7 +346,7 @@ namespace TencentOrg.Services
                 NewGroupName = string.IsNullOrEmpty(newName) || newName == current.GroupName ? null : newName,
                 NewDescription = string.IsNullOrEmpty(description) || description == (current.Description ?? "") ? null : description,
             };
-            if (request.NewGroupName == null && request.NewDescription == null) return ItemOutcome<string, OrgGroup>.Success(groupId, current);
+            if (request.NewGroupName == null && request.NewDescription == null) return ReconcilingWrite.Existing(groupId, current);
             var path = new WritePath<UpdateGroupRequest, OrgGroup>("UpdateGroup",
                 async (batch, c) =>
                 {
@@ -361,7 +362,7 @@ namespace TencentOrg.Services
                         && (batch[0].NewDescription == null || now.Description == batch[0].NewDescription);
                     return new[] { done ? ReadBack<OrgGroup>.Applied(now) : ReadBack<OrgGroup>.Absent };
                 })
-            { Describe = r => "group " + current };
+            { Describe = r => "group " + current, IsUpdate = true };
             var outcome = (await _writes.RunAsync(path, new[] { request }, ct).ConfigureAwait(false))[0];
             return outcome.Succeeded ? ItemOutcome<string, OrgGroup>.Success(groupId, outcome.Result!) : ItemOutcome<string, OrgGroup>.Failure(groupId, outcome.Error!);
         }

@@ -138,6 +138,7 @@ namespace TencentOrg.Services
                 })
             {
                 Describe = r => "permission configuration " + r.RoleConfigurationId,
+                IsUpdate = true,
             };
             var outcome = (await _writes.RunAsync(path, new[] { request }, ct).ConfigureAwait(false))[0];
             string id = request.RoleConfigurationId!;
@@ -242,7 +243,7 @@ namespace TencentOrg.Services
                 else if (!w.IsCustom || RoleConfigurationRules.SameDocument(existing.RolePolicyDocument, w.RolePolicyDocument))
                 {
                     _log.Verbose(roleConfigurationId + " already has " + existing + "; nothing sent.");
-                    outcomes[i] = ItemOutcome<RoleConfigurationPolicy, RoleConfigurationPolicy>.Success(w, existing);
+                    outcomes[i] = ReconcilingWrite.Existing(w, existing);
                 }
                 else outcomes[i] = ItemOutcome<RoleConfigurationPolicy, RoleConfigurationPolicy>.Failure(w, OtherDocument(roleConfigurationId, w.RolePolicyName));
             }
@@ -267,8 +268,12 @@ namespace TencentOrg.Services
             foreach (var o in sent)
             {
                 int i = IndexOf(wanted, o.Input);
-                outcomes[i] = o.Succeeded && after != null && Attached(after, o.Input) is { } listed
-                    ? ItemOutcome<RoleConfigurationPolicy, RoleConfigurationPolicy>.Success(o.Input, listed) : o;
+                if (o.Succeeded && after != null && Attached(after, o.Input) is { } listed)
+                {
+                    listed.Outcome = o.Result!.Outcome; // the listing fills the fields; the write said how it settled
+                    outcomes[i] = ItemOutcome<RoleConfigurationPolicy, RoleConfigurationPolicy>.Success(o.Input, listed);
+                }
+                else outcomes[i] = o;
             }
             return outcomes.Select(o => o!).ToList();
         }
@@ -414,7 +419,7 @@ namespace TencentOrg.Services
             if (RoleConfigurationRules.SameDocument(existing.RolePolicyDocument, wanted.RolePolicyDocument))
             {
                 _log.Verbose("The custom policy '" + existing.RolePolicyName + "' of " + roleConfigurationId + " already has this document; nothing sent.");
-                return ItemOutcome<RoleConfigurationPolicy, RoleConfigurationPolicy>.Success(wanted, existing);
+                return ReconcilingWrite.Existing(wanted, existing);
             }
             var path = new WritePath<RoleConfigurationPolicy, RoleConfigurationPolicy>(UpdateCustomAction,
                 async (batch, c) =>
@@ -434,6 +439,7 @@ namespace TencentOrg.Services
                 })
             {
                 Describe = p => p + " in " + roleConfigurationId,
+                IsUpdate = true,
             };
             return (await _writes.RunAsync(path, new[] { wanted }, ct).ConfigureAwait(false))[0];
         }
