@@ -1,7 +1,9 @@
 using System;
 using System.IO;
 using System.Linq;
+using AngleSharp;
 using AngleSharp.Html.Parser;
+using AngleSharp.Js;
 using TencentOrg.Services.Access;
 using Xunit;
 
@@ -103,6 +105,36 @@ namespace TencentOrg.Tests.Access
             {
                 if (System.IO.Directory.Exists(root)) System.IO.Directory.Delete(root, true);
             }
+        }
+
+        [Fact]
+        public async System.Threading.Tasks.Task Typing_in_the_filter_box_shows_only_the_rows_holding_every_typed_word_and_counts_them()
+        {
+            var review = Review();
+            var context = AngleSharp.BrowsingContext.New(AngleSharp.Configuration.Default.WithJs());
+            var document = await context.OpenAsync(r => r.Content(AccessReport.Render(review)));
+            var box = (AngleSharp.Html.Dom.IHtmlInputElement)document.QuerySelector("input#filter")!;
+            var rows = document.QuerySelectorAll("#paths tbody tr").ToList();
+
+            void Type(string text)
+            {
+                box.Value = text;
+                box.Dispatch(new AngleSharp.Dom.Events.Event("input"));
+            }
+
+            var target = review.Paths.First(p => p.UserName == "alice");
+            Type("ALICE " + target.TargetUin); // any case, every word must match
+            var expected = review.Paths.Count(p => p.UserName == "alice" && p.TargetUin == target.TargetUin);
+            var shown = rows.Where(r => !r.HasAttribute("hidden")).ToList();
+            Assert.Equal(expected, shown.Count);
+            Assert.All(shown, r => Assert.Equal("alice", r.QuerySelector("td.user")!.TextContent));
+            Assert.Equal(expected.ToString(), document.GetElementById("shown")!.TextContent);
+
+            Type("no-such-text-anywhere");
+            Assert.All(rows, r => Assert.True(r.HasAttribute("hidden")));
+            Type("");
+            Assert.All(rows, r => Assert.False(r.HasAttribute("hidden")));
+            Assert.Equal(rows.Count.ToString(), document.GetElementById("shown")!.TextContent);
         }
     }
 }

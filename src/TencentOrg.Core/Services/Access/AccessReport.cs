@@ -162,7 +162,7 @@ namespace TencentOrg.Services.Access
             "  for(var i=0;i<rows.length;i++){\n" +
             "    var text=rows[i].textContent.toLowerCase(),hit=true;\n" +
             "    for(var j=0;j<words.length;j++){if(text.indexOf(words[j])<0){hit=false;break;}}\n" +
-            "    rows[i].style.display=hit?'':'none';if(hit)n++;\n" +
+            "    rows[i].hidden=!hit;if(hit)n++;\n" +
             "  }\n" +
             "  shown.textContent=n;\n" +
             "});\n" +
