@@ -85,3 +85,34 @@ Describe 'Zone section views at <Width> columns' -ForEach @(@{ Width = 79 }, @{ 
         $text | Should -Not -BeLike '*IsSynchronized*'
     }
 }
+
+# $FormatEnumerationLimit (4) cuts a collection property in a list to four items and "…": these lists join theirs.
+Describe 'Lists show more than four policies and changes' {
+    It 'Get-TcOrgAccess | Format-List shows every policy of the configuration' {
+        $null = New-TcRoleAssignment -RoleConfigurationId $configuration.RoleConfigurationId -PrincipalId u-emuuser00009 -TargetUin 100000000009 -ErrorAction Stop
+        $access = @(Get-TcOrgAccess -ErrorAction Stop | Where-Object RoleConfigurationId -eq $configuration.RoleConfigurationId)
+        $access.Count | Should -Be 1
+        @($access[0].Policies).Count | Should -Be 5
+        $text = Compress ($access | Format-List | Out-String -Width 79)
+        $text | Should -BeLike ('*Policies:' + (Compress (($access[0].Policies | ForEach-Object ToString) -join '; ')) + 'TargetType:*')
+    }
+
+    It 'Compare-TcOrgConfiguration | Format-List shows every changed property with its old and new value' {
+        $path = Join-Path ([IO.Path]::GetTempPath()) ('tcorg-zoneviews-' + [guid]::NewGuid().ToString('N') + '.json')
+        try {
+            Export-TcOrgConfiguration -Path $path -Include Users -ErrorAction Stop
+            $config = Get-Content $path -Raw | ConvertFrom-Json
+            $user = $config.Users | Where-Object UserName -eq 'user00002'
+            $user.DisplayName = 'Changed Display'; $user.FirstName = 'F'; $user.LastName = 'L'
+            $user.Email = 'changed@example.com'; $user.Description = 'Changed description'; $user.UserStatus = 'Disabled'
+            $config | ConvertTo-Json -Depth 10 | Set-Content $path
+            $plan = @(Compare-TcOrgConfiguration -Path $path -ErrorAction Stop)
+            $plan.Count | Should -Be 1
+            $plan[0].Changes.Count | Should -Be 6
+            $lines = $plan | Format-List | Out-String -Width 79
+            foreach ($change in $plan[0].Changes) { $lines | Should -Match ([regex]::Escape($change.ToString())) }
+            $lines | Should -Not -Match '…'
+        }
+        finally { Remove-Item $path -ErrorAction SilentlyContinue }
+    }
+}
