@@ -1,7 +1,8 @@
 # The CIC zone sections Export-TcOrgConfiguration emits (ConfigurationUser, ConfigurationGroup,
 # ConfigurationRoleConfiguration) as an 80- and a 120-column console shows them (Out-String -Width 79 / 119):
 # a table with the whole name and ID of each entry, every member and policy (never cut at $FormatEnumerationLimit),
-# and lists that show every member and policy too.
+# and lists that show every member and policy too. Also: lists of other types that $FormatEnumerationLimit would cut
+# (Get-TcOrgAccess policies, a plan item's changes) and the membership table with IDs longer than its columns.
 BeforeAll {
     . $PSScriptRoot/Shared.ps1
     $emulator = Start-TestEmulator
@@ -114,5 +115,24 @@ Describe 'Lists show more than four policies and changes' {
             $lines | Should -Not -Match '…'
         }
         finally { Remove-Item $path -ErrorAction SilentlyContinue }
+    }
+}
+
+Describe 'Membership changes at 79 columns' {
+    # IDs are g-/u- and 1-64 lowercase letters or digits (docs/UsersAndGroups.md): the emulator makes 12, a service may
+    # make more. A table column without <Wrap/> cuts a longer ID to "…"; this one must show it whole.
+    It 'shows group and user IDs longer than their columns whole' {
+        $membership = [TencentOrg.OrgGroupMembership]@{
+            GroupId = 'g-' + ('a1' * 16); UserId = 'u-' + ('b2' * 16); Outcome = 'AlreadyMember'; ZoneId = 'z-emulator0001'
+        }
+        $lines = $membership | Get-ConsoleText -Width 79
+        foreach ($line in $lines) { $line.Length | Should -BeLessOrEqual 79 }
+        $tables = @(ConvertFrom-ConsoleTable $lines)
+        $tables[0].Labels | Should -Be @('GroupId', 'UserId', 'Outcome')
+        # The first column wraps too, so the parser reads each wrapped line as a row: join the cells back.
+        $rows = $tables[0].Rows
+        Compress (($rows | ForEach-Object { $_.GroupId }) -join '') | Should -BeExactly $membership.GroupId
+        Compress (($rows | ForEach-Object { $_.UserId }) -join '') | Should -BeExactly $membership.UserId
+        $rows[0].Outcome.Trim() | Should -BeExactly 'AlreadyMember'
     }
 }
