@@ -120,7 +120,7 @@ namespace TencentOrg.Services.Configuration
             {
                 Principal = a.Principal,
                 PrincipalId = a.PrincipalId,
-                PrincipalType = a.PrincipalType ?? (a.PrincipalId != null ? ConfigurationValidator.PrincipalTypeOf(a.PrincipalId) : null),
+                PrincipalType = a.PrincipalType ?? (a.PrincipalId != null ? TencentOrg.Services.RoleAssignments.InferPrincipalType(a.PrincipalId) : null),
                 RoleConfiguration = a.RoleConfiguration,
                 RoleConfigurationId = a.RoleConfigurationId,
                 Target = a.Target,
@@ -243,7 +243,7 @@ namespace TencentOrg.Services.Configuration
         /// <summary>A scope principal: a u-/g- ID, or a name that must be one user or one group.</summary>
         private string? Principal(string entry, string at)
         {
-            string? type = Regex.IsMatch(entry, Patterns.PrincipalId) ? ConfigurationValidator.PrincipalTypeOf(entry) : null;
+            string? type = Regex.IsMatch(entry, Patterns.PrincipalId) ? TencentOrg.Services.RoleAssignments.InferPrincipalType(entry) : null;
             if (type != null)
                 return Resolve(type == "Group" ? "group" : "user", type == "Group" ? _directory.Groups : _directory.Users, null, entry, at, "", "");
             bool user = _directory.Users != null && IndexOf("user", _directory.Users).ByName.ContainsKey(entry);

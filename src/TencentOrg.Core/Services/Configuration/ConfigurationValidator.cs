@@ -75,15 +75,12 @@ namespace TencentOrg.Services.Configuration
                 {
                     if (!PrincipalId.IsMatch(a.PrincipalId))
                         problems.Add(at + ".PrincipalId: '" + a.PrincipalId + "' is not a CIC user (u-...) or group (g-...) ID.");
-                    else if (a.PrincipalType != null && a.PrincipalType != PrincipalTypeOf(a.PrincipalId))
+                    else if (a.PrincipalType != null && a.PrincipalType != TencentOrg.Services.RoleAssignments.InferPrincipalType(a.PrincipalId))
                         problems.Add(at + ": PrincipalType " + a.PrincipalType + " does not match PrincipalId " + a.PrincipalId + " (u- is a User, g- a Group).");
                 }
                 else if (string.IsNullOrWhiteSpace(a.Principal)) problems.Add(at + ": give Principal (a user or group name) or PrincipalId.");
                 else if (a.PrincipalType == null) problems.Add(at + ".PrincipalType: required with a Principal name (User or Group).");
             }
         }
-
-        public static string? PrincipalTypeOf(string principalId) =>
-            principalId.StartsWith("u-", StringComparison.Ordinal) ? "User" : principalId.StartsWith("g-", StringComparison.Ordinal) ? "Group" : null;
     }
 }

@@ -29,7 +29,7 @@ namespace TencentOrg.Services.Configuration
             Require(action, where, "PrincipalId", row.PrincipalId);
             row.PrincipalType = Canonical(action, where, "PrincipalType", row.PrincipalType, PrincipalTypes);
             row.TargetType = Canonical(action, where, "TargetType", row.TargetType, TargetTypes);
-            if (ConfigurationValidator.PrincipalTypeOf(row.PrincipalId!) is { } byPrefix && byPrefix != row.PrincipalType)
+            if (TencentOrg.Services.RoleAssignments.InferPrincipalType(row.PrincipalId!) is { } byPrefix && byPrefix != row.PrincipalType)
                 throw Invalid(action, where + " has PrincipalType " + row.PrincipalType + " for the " + byPrefix + " ID " + row.PrincipalId);
             if (row.TargetUin == null || row.TargetUin.Value <= 0) throw Missing(action, where, "TargetUin");
             return seen.Add(ConfigurationPlanner.AssignmentKey(row)) ? row : null;

@@ -69,7 +69,7 @@ namespace TencentOrg.Services.Configuration
             foreach (var a in desired.RoleAssignments ?? Enumerable.Empty<ConfigurationRoleAssignment>())
             {
                 needs.RoleConfigurations = needs.Members = true;
-                string? type = a.PrincipalType ?? (a.PrincipalId != null ? ConfigurationValidator.PrincipalTypeOf(a.PrincipalId) : null);
+                string? type = a.PrincipalType ?? (a.PrincipalId != null ? TencentOrg.Services.RoleAssignments.InferPrincipalType(a.PrincipalId) : null);
                 if (type == "Group") needs.Groups = true;
                 else needs.Users = true;
             }

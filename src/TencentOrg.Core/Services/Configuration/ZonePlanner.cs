@@ -294,7 +294,7 @@ namespace TencentOrg.Services.Configuration
                 string key = Key(p);
                 want.Add(key);
                 if (!have.TryGetValue(key, out var listed)) items.Add(AddPolicy(configuration, p));
-                else if (p.IsCustom && !RoleConfigurationRules.SameDocument(listed.RolePolicyDocument, p.RolePolicyDocument))
+                else if (p.IsCustom && !IdentityPolicies.SameDocument(listed.RolePolicyDocument, p.RolePolicyDocument))
                 {
                     var entry = Entry(configuration, p);
                     var change = Change(ConfigurationKind.RolePolicy, entry.ToString(), entry, Entry(configuration, listed),

@@ -75,45 +75,6 @@ namespace TencentOrg.Services
             return policy.RolePolicyName != null ? PolicyNameProblem(policy.RolePolicyName) : null;
         }
 
-        /// <summary>Custom documents compare as parsed JSON (the service may return another key order or spacing; spec §4.6).</summary>
-        public static bool SameDocument(string? a, string? b)
-        {
-            if (a == null || b == null) return a == b;
-            try
-            {
-                using (var x = JsonDocument.Parse(a))
-                using (var y = JsonDocument.Parse(b))
-                    return SameJson(x.RootElement, y.RootElement);
-            }
-            catch (JsonException)
-            {
-                return string.Equals(a, b, StringComparison.Ordinal);
-            }
-        }
-
-        // Keys compare case-insensitively: the spec's examples send "statement" and read back "Statement" (UNCONFIRMED, §4.6).
-        private static bool SameJson(JsonElement x, JsonElement y)
-        {
-            if (x.ValueKind != y.ValueKind) return false;
-            switch (x.ValueKind)
-            {
-                case JsonValueKind.Object:
-                    var xs = x.EnumerateObject().OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToList();
-                    var ys = y.EnumerateObject().OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToList();
-                    return xs.Count == ys.Count && xs.Zip(ys, (p, q) => string.Equals(p.Name, q.Name, StringComparison.OrdinalIgnoreCase) && SameJson(p.Value, q.Value)).All(same => same);
-                case JsonValueKind.Array:
-                    var xa = x.EnumerateArray().ToList();
-                    var ya = y.EnumerateArray().ToList();
-                    return xa.Count == ya.Count && xa.Zip(ya, SameJson).All(same => same);
-                case JsonValueKind.String:
-                    return x.GetString() == y.GetString();
-                case JsonValueKind.Number:
-                    return x.GetRawText() == y.GetRawText() || (x.TryGetDecimal(out var dx) && y.TryGetDecimal(out var dy) && dx == dy);
-                default:
-                    return true;
-            }
-        }
-
         /// <summary>A value inside a message: control characters dropped, at most 64 characters.</summary>
         internal static string Shown(string? text)
         {

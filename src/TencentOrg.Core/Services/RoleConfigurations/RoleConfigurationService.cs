@@ -240,7 +240,7 @@ namespace TencentOrg.Services
                 var w = wanted[i];
                 var existing = Attached(current, w);
                 if (existing == null) (w.IsCustom ? customToSend : systemToSend).Add(w);
-                else if (!w.IsCustom || RoleConfigurationRules.SameDocument(existing.RolePolicyDocument, w.RolePolicyDocument))
+                else if (!w.IsCustom || IdentityPolicies.SameDocument(existing.RolePolicyDocument, w.RolePolicyDocument))
                 {
                     _log.Verbose(roleConfigurationId + " already has " + existing + "; nothing sent.");
                     outcomes[i] = ReconcilingWrite.Existing(w, existing);
@@ -326,7 +326,7 @@ namespace TencentOrg.Services
         {
             var existing = Attached(now, wanted);
             if (existing == null) return ReadBack<RoleConfigurationPolicy>.Absent;
-            if (!wanted.IsCustom || RoleConfigurationRules.SameDocument(existing.RolePolicyDocument, wanted.RolePolicyDocument))
+            if (!wanted.IsCustom || IdentityPolicies.SameDocument(existing.RolePolicyDocument, wanted.RolePolicyDocument))
                 return ReadBack<RoleConfigurationPolicy>.Applied(existing);
             return ReadBack<RoleConfigurationPolicy>.Refused(OtherDocument(roleConfigurationId, wanted.RolePolicyName));
         }
@@ -416,7 +416,7 @@ namespace TencentOrg.Services
                     existing == null
                         ? roleConfigurationId + " has no custom policy named '" + wanted.RolePolicyName + "'; attach it with Add-TcRoleConfigurationPolicy -CustomPolicyName."
                         : "'" + wanted.RolePolicyName + "' in " + roleConfigurationId + " is a system policy; only a custom policy's document can be replaced.", null));
-            if (RoleConfigurationRules.SameDocument(existing.RolePolicyDocument, wanted.RolePolicyDocument))
+            if (IdentityPolicies.SameDocument(existing.RolePolicyDocument, wanted.RolePolicyDocument))
             {
                 _log.Verbose("The custom policy '" + existing.RolePolicyName + "' of " + roleConfigurationId + " already has this document; nothing sent.");
                 return ReconcilingWrite.Existing(wanted, existing);
@@ -434,7 +434,7 @@ namespace TencentOrg.Services
                 {
                     var now = await ListPoliciesAsync(zoneId, roleConfigurationId, c).ConfigureAwait(false);
                     var found = now.FirstOrDefault(p => p.IsCustom && p.RolePolicyName == batch[0].RolePolicyName);
-                    return new[] { found != null && RoleConfigurationRules.SameDocument(found.RolePolicyDocument, batch[0].RolePolicyDocument)
+                    return new[] { found != null && IdentityPolicies.SameDocument(found.RolePolicyDocument, batch[0].RolePolicyDocument)
                         ? ReadBack<RoleConfigurationPolicy>.Applied(found) : ReadBack<RoleConfigurationPolicy>.Absent };
                 })
             {
