@@ -18,7 +18,7 @@ namespace TencentOrg.Tests.Configuration
         public async Task InitializeAsync()
         {
             var options = new EmulatorOptions { RateLimitPerSecond = 0, TaskPollsToComplete = 0 };
-            DesiredStateTests.Seed(options);
+            DesiredStateTestBase.Seed(options);
             Emulator = await EmulatorServer.StartAsync(options);
             Ps = new PsRunner();
             Ps.Run("Connect-TcOrg -Endpoint $endpoint -SecretId $secretId -SecretKey $secretKey -RequestsPerSecond 1000", new Dictionary<string, object?>

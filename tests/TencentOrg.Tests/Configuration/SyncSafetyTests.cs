@@ -22,7 +22,7 @@ namespace TencentOrg.Tests.Configuration
         protected override void Configure(EmulatorOptions options)
         {
             base.Configure(options);
-            DesiredStateTests.Seed(options);
+            DesiredStateTestBase.Seed(options);
         }
 
         public void Dispose()
