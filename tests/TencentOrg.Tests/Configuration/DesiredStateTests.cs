@@ -258,7 +258,7 @@ namespace TencentOrg.Tests.Configuration
         }
 
         [Fact]
-        public void InvalidFile__stops_before_any_request()
+        public void Invalid_file_stops_before_any_request()
         {
             File.WriteAllText(File_, "{ \"SchemaVersion\": 1, \"RoleAssignments\": [ { \"PrincipalId\": \"x-1\", \"RoleConfigurationId\": \"rc-emuconfig001\", \"TargetUin\": 100000000001 } ] }");
             var result = Run("Compare-TcOrgConfiguration $file", FileVariable);
