@@ -24,6 +24,10 @@ namespace TencentOrg.Tests.Configuration
 
         /// <summary>The actions of the requests that change something, in the order sent.</summary>
         protected List<string> Writes() => Emulator.Requests.Snapshot().Where(r => IsWrite(r.Action)).Select(r => r.Action).ToList();
+
+        /// <summary>A seed role assignment: the configuration on member account 100000000000 + member, for the principal.</summary>
+        internal static object Row(string config, int member, string type, string principal) =>
+            new { RoleConfigurationId = config, TargetType = "MemberUin", TargetUin = 100000000000L + member, PrincipalType = type, PrincipalId = principal };
     }
 
     /// <summary>The desired-state organization: an emulator seeded by <see cref="Seed"/>, shared by the Export/Compare/Sync tests.</summary>
@@ -59,8 +63,5 @@ namespace TencentOrg.Tests.Configuration
                 RoleAssignments = assignments,
             });
         }
-
-        internal static object Row(string config, int member, string type, string principal) =>
-            new { RoleConfigurationId = config, TargetType = "MemberUin", TargetUin = 100000000000L + member, PrincipalType = type, PrincipalId = principal };
     }
 }
