@@ -306,7 +306,7 @@ namespace TencentOrg.Services.Configuration
         /// <summary>"All", or an object of non-empty lists of IDs or names (UINs may be numbers).</summary>
         private static ConfigurationPruneScope? ReadPruneScope(JsonElement value, List<string> problems)
         {
-            const string how = " (write \"PruneScope\": \"All\", or an object with any of Principals, Targets, RoleConfigurations, Identities, Members, Users, Groups).";
+            string how = " (write \"PruneScope\": \"All\", or an object with any of " + string.Join(", ", PruneScopeEntry.Keys) + ").";
             if (value.ValueKind == JsonValueKind.String)
             {
                 if (value.GetString() == "All") return ConfigurationPruneScope.Everything;
