@@ -38,6 +38,8 @@ namespace TencentOrg.Tests.Configuration
             "RoleConfigurations[0].SessionDuration: must be a whole number (got \"3600\").")]
         [InlineData(@"""Groups"": [ { ""GroupName"": ""ops"", ""Members"": ""alice"" } ]", "Groups[0].Members: must be an array of user names or u- IDs.")]
         [InlineData(@"""RoleConfigurations"": [ { ""RoleConfigurationName"": ""ops"", ""Policies"": [ 5 ] } ]", "RoleConfigurations[0].Policies[0]: must be an object.")]
+        [InlineData(@"""Groups"": [ { ""GroupName"": ""ops"", ""Members"": [ ""alice"", 5 ] } ]", "Groups[0].Members[1]: must be a user name or a u- ID (got 5).")]
+        [InlineData(@"""Users"": 5", "Users: must be an array.")]
         [InlineData(@"""PruneScope"": {}",
             "PruneScope: the object is empty (write \"PruneScope\": \"All\", or an object with any of Principals, Targets, RoleConfigurations, Identities, Members, Users, Groups).")]
         public void A_bad_key_or_value_in_any_section_is_refused_naming_it_and_its_path(string section, string problem)

@@ -278,30 +278,39 @@ namespace TencentOrg.Services.Configuration
             return configuration;
         }
 
-        private static List<T>? Array<T>(JsonElement value, string path, List<string> problems, Func<JsonElement, string, List<string>, T?> read)
+        /// <summary>
+        /// The items of an array value, each element read at its path (path[i]); an element read returns null for an unusable
+        /// element, having added its problem. A JSON null is "not given" (null, no problem) where nullIsAbsent; any other
+        /// value that is not an array is the problem "path: must be expected".
+        /// </summary>
+        private static List<T>? Items<T>(JsonElement value, string path, List<string> problems, bool nullIsAbsent, string expected,
+            Func<JsonElement, string, T?> read)
             where T : class
         {
-            if (value.ValueKind == JsonValueKind.Null) return null;
+            if (nullIsAbsent && value.ValueKind == JsonValueKind.Null) return null;
             if (value.ValueKind != JsonValueKind.Array)
             {
-                problems.Add(path + ": must be an array.");
+                problems.Add(path + ": must be " + expected + ".");
                 return null;
             }
             var items = new List<T>();
             int index = 0;
             foreach (var element in value.EnumerateArray())
             {
-                string at = path + "[" + index++ + "]";
-                if (element.ValueKind != JsonValueKind.Object)
-                {
-                    problems.Add(at + ": must be an object.");
-                    continue;
-                }
-                var item = read(element, at, problems);
+                var item = read(element, path + "[" + index++ + "]");
                 if (item != null) items.Add(item);
             }
             return items;
         }
+
+        private static List<T>? Array<T>(JsonElement value, string path, List<string> problems, Func<JsonElement, string, List<string>, T?> read)
+            where T : class =>
+            Items<T>(value, path, problems, nullIsAbsent: true, "an array", (element, at) =>
+            {
+                if (element.ValueKind == JsonValueKind.Object) return read(element, at, problems);
+                problems.Add(at + ": must be an object.");
+                return null;
+            });
 
         /// <summary>"All", or an object of non-empty lists of IDs or names (UINs may be numbers).</summary>
         private static ConfigurationPruneScope? ReadPruneScope(JsonElement value, List<string> problems)
@@ -325,21 +334,14 @@ namespace TencentOrg.Services.Configuration
 
         private static List<string>? ScopeList(JsonElement value, string path, List<string> problems)
         {
-            if (value.ValueKind != JsonValueKind.Array)
+            var items = Items<string>(value, path, problems, nullIsAbsent: false, "an array of IDs or names", (element, at) =>
             {
-                problems.Add(path + ": must be an array of IDs or names.");
+                if (element.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(element.GetString())) return element.GetString();
+                if (element.ValueKind == JsonValueKind.Number && element.TryGetInt64(out long number) && number > 0) return Invariant(number);
+                problems.Add(at + ": must be an ID or a name (got " + element.GetRawText() + ").");
                 return null;
-            }
-            var items = new List<string>();
-            int index = 0;
-            foreach (var element in value.EnumerateArray())
-            {
-                string at = path + "[" + index++ + "]";
-                if (element.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(element.GetString())) items.Add(element.GetString()!);
-                else if (element.ValueKind == JsonValueKind.Number && element.TryGetInt64(out long number) && number > 0) items.Add(Invariant(number));
-                else problems.Add(at + ": must be an ID or a name (got " + element.GetRawText() + ").");
-            }
-            if (index == 0) problems.Add(path + ": is empty; give at least one ID or name, or leave the list out.");
+            });
+            if (items != null && value.GetArrayLength() == 0) problems.Add(path + ": is empty; give at least one ID or name, or leave the list out.");
             return items;
         }
 

@@ -106,23 +106,12 @@ namespace TencentOrg.Services.Configuration
                 configuration.RoleConfigurations = Array(configurations, "RoleConfigurations", problems, RoleConfigurationEntry.Read);
         }
 
-        private static List<string>? MemberList(JsonElement value, string path, List<string> problems)
-        {
-            if (value.ValueKind == JsonValueKind.Null) return null;
-            if (value.ValueKind != JsonValueKind.Array)
+        private static List<string>? MemberList(JsonElement value, string path, List<string> problems) =>
+            Items<string>(value, path, problems, nullIsAbsent: true, "an array of user names or u- IDs", (element, at) =>
             {
-                problems.Add(path + ": must be an array of user names or u- IDs.");
+                if (element.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(element.GetString())) return element.GetString();
+                problems.Add(at + ": must be a user name or a u- ID (got " + element.GetRawText() + ").");
                 return null;
-            }
-            var members = new List<string>();
-            int index = 0;
-            foreach (var element in value.EnumerateArray())
-            {
-                string at = path + "[" + index++ + "]";
-                if (element.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(element.GetString())) members.Add(element.GetString()!);
-                else problems.Add(at + ": must be a user name or a u- ID (got " + element.GetRawText() + ").");
-            }
-            return members;
-        }
+            });
     }
 }
