@@ -11,56 +11,8 @@ using Xunit;
 namespace TencentOrg.Tests.Configuration
 {
     /// <summary>Export, Compare and Sync against the emulator; writes and reads are counted in its request log.</summary>
-    public class DesiredStateTests : CmdletTestBase, IDisposable
+    public class DesiredStateTests : DesiredStateTestBase
     {
-        private readonly string _file = Path.Combine(Path.GetTempPath(), "tcorg-config-" + Guid.NewGuid().ToString("N") + ".json");
-
-        protected override void Configure(EmulatorOptions options)
-        {
-            base.Configure(options);
-            Seed(options);
-        }
-
-        /// <summary>The desired-state seed: 3 identities (1 preset), 15 grants of the custom ones, 50 assignments.</summary>
-        internal static void Seed(EmulatorOptions options)
-        {
-            // 50 assignments: group0001 on rc-emuconfig001 for members 1-30, user00001 on rc-emuconfig002 for members 1-20.
-            var assignments = Enumerable.Range(1, 30).Select(m => Row("rc-emuconfig001", m, "Group", "g-emugroup0001"))
-                .Concat(Enumerable.Range(1, 20).Select(m => Row("rc-emuconfig002", m, "User", "u-emuuser00001"))).ToArray();
-            // Its tasks fail: a Sync -Wait item that ends Failed while the others are Done.
-            options.TaskFailures.Add(new TaskFailureRule { PrincipalId = "g-emugroup0004", TargetUin = 100000000002, FailureReason = "Emulated task failure." });
-            options.SeedFile = SeedFile(new
-            {
-                Identities = new object[]
-                {
-                    new { IdentityId = 1, IdentityAliasName = "OrganizationAccessControl", IdentityType = 1, IdentityRoleName = "OrganizationAccessControlRole",
-                        Description = "Preset administrator identity", IdentityPolicy = new[] { new { PolicyId = 1, PolicyName = "AdministratorAccess", PolicyType = 2 } } },
-                    new { IdentityId = 101, IdentityAliasName = "auditor", IdentityType = 2, IdentityRoleName = "OrgIdentity_auditor",
-                        Description = "Read-only auditors", IdentityPolicy = new[] { new { PolicyId = 2, PolicyName = "ReadOnlyAccess", PolicyType = 2 } } },
-                    new { IdentityId = 102, IdentityAliasName = "ops", IdentityType = 2, IdentityRoleName = "OrgIdentity_ops", Description = "Operators",
-                        IdentityPolicy = new object[] { new { PolicyId = 0, PolicyName = "CustomPolicy0", PolicyType = 1, PolicyDocument = "{\"version\":\"2.0\",\"statement\":[{\"effect\":\"allow\",\"action\":[\"cvm:*\"],\"resource\":[\"*\"]}]}" } } },
-                },
-                MemberAuthIdentities = Enumerable.Range(1, 12).Select(m => new { MemberUin = 100000000000L + m, IdentityId = 101 })
-                    .Concat(Enumerable.Range(1, 3).Select(m => new { MemberUin = 100000000000L + m, IdentityId = 102 })).ToArray(),
-                RoleAssignments = assignments,
-            });
-        }
-
-        internal static object Row(string config, int member, string type, string principal) =>
-            new { RoleConfigurationId = config, TargetType = "MemberUin", TargetUin = 100000000000L + member, PrincipalType = type, PrincipalId = principal };
-
-        public void Dispose()
-        {
-            if (File.Exists(_file)) File.Delete(_file);
-        }
-
-        private Dictionary<string, object?> FileVariable => new Dictionary<string, object?> { ["file"] = _file };
-
-        private static bool IsWrite(string action) =>
-            !action.StartsWith("List", StringComparison.Ordinal) && !action.StartsWith("Describe", StringComparison.Ordinal) && !action.StartsWith("Get", StringComparison.Ordinal);
-
-        private List<string> Writes() => Emulator.Requests.Snapshot().Where(r => IsWrite(r.Action)).Select(r => r.Action).ToList();
-
         private static string AssignmentKey(string config, string targetType, long uin, string principalType, string principal) =>
             config + "|" + targetType + "|" + uin + "|" + principalType + "|" + principal;
 
@@ -74,7 +26,7 @@ namespace TencentOrg.Tests.Configuration
             Assert.Equal(1, SentCount("ListOrganizationIdentity"));
             Assert.Equal(3, SentCount("DescribeOrganizationMemberAuthIdentities"));
 
-            byte[] first = File.ReadAllBytes(_file);
+            byte[] first = File.ReadAllBytes(File_);
             Assert.DoesNotContain((byte)'\r', first);
             Assert.NotEqual(0xEF, first[0]);
             var json = JsonNode.Parse(first)!;
@@ -101,7 +53,7 @@ namespace TencentOrg.Tests.Configuration
             Assert.Equal("member-0001", (string)firstRow["Target"]!);
 
             Run("Export-TcOrgConfiguration -Path $file", FileVariable).AssertSuccess();
-            Assert.Equal(first, File.ReadAllBytes(_file));
+            Assert.Equal(first, File.ReadAllBytes(File_));
             // An export compared with the organization it came from plans nothing.
             Assert.Empty(Run("Compare-TcOrgConfiguration -Path $file", FileVariable).AssertSuccess().Output);
         }
@@ -121,7 +73,7 @@ namespace TencentOrg.Tests.Configuration
             Assert.Equal(0, SentCount("DescribeOrganizationMemberAuthIdentities"));
 
             Run("Export-TcOrgConfiguration -Path $file -Include Identities", FileVariable).AssertSuccess();
-            var json = JsonNode.Parse(File.ReadAllText(_file))!.AsObject();
+            var json = JsonNode.Parse(File.ReadAllText(File_))!.AsObject();
             Assert.Equal(new[] { "Identities", "PruneScope", "SchemaVersion" }, json.Select(p => p.Key));
             Assert.Equal("All", (string)json["PruneScope"]!);
         }
@@ -130,7 +82,7 @@ namespace TencentOrg.Tests.Configuration
         public void Add_100_drop_10_Compare_WhatIf_Sync_Prune_then_a_second_Sync_sends_nothing()
         {
             Run("Export-TcOrgConfiguration -Path $file", FileVariable).AssertSuccess();
-            var json = JsonNode.Parse(File.ReadAllText(_file))!;
+            var json = JsonNode.Parse(File.ReadAllText(File_))!;
             var assignments = json["RoleAssignments"]!.AsArray();
             // Drop 10 of group0001's assignments (members 21-30).
             foreach (var row in assignments.Where(a => (string)a!["PrincipalId"]! == "g-emugroup0001" && (long)a["TargetUin"]! > 100000000020).ToList())
@@ -139,7 +91,7 @@ namespace TencentOrg.Tests.Configuration
             foreach (var config in new[] { "ReadOnlyAccess", "FinanceAccess" })
                 for (int m = 1; m <= 50; m++)
                     assignments.Add(new JsonObject { ["Principal"] = "group0002", ["PrincipalType"] = "Group", ["RoleConfiguration"] = config, ["Target"] = "member-" + m.ToString("D4") });
-            File.WriteAllText(_file, json.ToJsonString());
+            File.WriteAllText(File_, json.ToJsonString());
             Emulator.Requests.Clear();
 
             var plan = Run("Compare-TcOrgConfiguration -Path $file", FileVariable).AssertSuccess().Output;
@@ -194,7 +146,7 @@ namespace TencentOrg.Tests.Configuration
         [Fact]
         public void Identities_and_grants_by_name_sync_through_update_create_and_batched_grants()
         {
-            File.WriteAllText(_file, @"{
+            File.WriteAllText(File_, @"{
   ""SchemaVersion"": 1,
   ""PruneScope"": ""All"",
   ""Identities"": [
@@ -241,7 +193,7 @@ namespace TencentOrg.Tests.Configuration
         [Fact]
         public void Prune_removes_grants_before_the_identity_they_use()
         {
-            File.WriteAllText(_file, "{ \"SchemaVersion\": 1, \"PruneScope\": \"All\", \"Identities\": [ { \"Name\": \"auditor\" } ], \"MemberAuthIdentities\": ["
+            File.WriteAllText(File_, "{ \"SchemaVersion\": 1, \"PruneScope\": \"All\", \"Identities\": [ { \"Name\": \"auditor\" } ], \"MemberAuthIdentities\": ["
                 + string.Join(",", Enumerable.Range(1, 12).Select(m => "{ \"MemberUin\": " + (100000000000L + m) + ", \"IdentityId\": 101 }")) + "] }");
             var result = Run("Sync-TcOrgConfiguration $file -Prune -Confirm:$false", FileVariable).AssertSuccess();
             Assert.Equal(new[] { "Remove MemberAuthIdentity", "Remove MemberAuthIdentity", "Remove MemberAuthIdentity", "Remove Identity" },
@@ -253,7 +205,7 @@ namespace TencentOrg.Tests.Configuration
         [Fact]
         public void A_failing_item_is_Failed_with_an_error_and_the_others_are_still_applied()
         {
-            File.WriteAllText(_file, @"{ ""SchemaVersion"": 1, ""RoleAssignments"": [
+            File.WriteAllText(File_, @"{ ""SchemaVersion"": 1, ""RoleAssignments"": [
   { ""PrincipalId"": ""g-emugroup0004"", ""RoleConfigurationId"": ""rc-emuconfig003"", ""TargetUin"": 100000000001 },
   { ""PrincipalId"": ""g-emugroup0004"", ""RoleConfigurationId"": ""rc-emuconfig003"", ""TargetUin"": 100000000002 },
   { ""PrincipalId"": ""g-emugroup0004"", ""RoleConfigurationId"": ""rc-emuconfig003"", ""TargetUin"": 100000000003 } ] }");
@@ -274,7 +226,7 @@ namespace TencentOrg.Tests.Configuration
         [Fact]
         public void Unknown_or_ambiguous_name_stops_Sync_before_any_write()
         {
-            File.WriteAllText(_file, @"{ ""SchemaVersion"": 1, ""RoleAssignments"": [
+            File.WriteAllText(File_, @"{ ""SchemaVersion"": 1, ""RoleAssignments"": [
   { ""Principal"": ""group0002"", ""PrincipalType"": ""Group"", ""RoleConfiguration"": ""ReadOnlyAccess"", ""Target"": ""member-0001"" },
   { ""Principal"": ""no-such-group"", ""PrincipalType"": ""Group"", ""RoleConfiguration"": ""ReadOnlyAccess"", ""Target"": ""member-0002"" },
   { ""Principal"": ""group0002"", ""PrincipalType"": ""Group"", ""RoleConfiguration"": ""NoSuchConfiguration"", ""Target"": ""member-0003"" } ], ""PruneScope"": ""All"" }");
@@ -308,7 +260,7 @@ namespace TencentOrg.Tests.Configuration
         [Fact]
         public void Invalid_file_stops_before_any_request()
         {
-            File.WriteAllText(_file, "{ \"SchemaVersion\": 1, \"RoleAssignments\": [ { \"PrincipalId\": \"x-1\", \"RoleConfigurationId\": \"rc-emuconfig001\", \"TargetUin\": 100000000001 } ] }");
+            File.WriteAllText(File_, "{ \"SchemaVersion\": 1, \"RoleAssignments\": [ { \"PrincipalId\": \"x-1\", \"RoleConfigurationId\": \"rc-emuconfig001\", \"TargetUin\": 100000000001 } ] }");
             var result = Run("Compare-TcOrgConfiguration $file", FileVariable);
             Assert.Equal("InvalidConfigurationFile,TencentOrg.CompareTcOrgConfigurationCommand", result.FirstError!.FullyQualifiedErrorId);
             Assert.Contains("RoleAssignments[0].PrincipalId: 'x-1' is not a CIC user (u-...) or group (g-...) ID.", result.FirstError.Exception.Message);
@@ -318,7 +270,7 @@ namespace TencentOrg.Tests.Configuration
         [Fact]
         public void Plan_table_view_shows_action_kind_outcome_and_key()
         {
-            File.WriteAllText(_file, "{ \"SchemaVersion\": 1, \"Identities\": [ { \"Name\": \"auditor\", \"Description\": \"changed\" }, { \"Name\": \"ops\" } ] }");
+            File.WriteAllText(File_, "{ \"SchemaVersion\": 1, \"Identities\": [ { \"Name\": \"auditor\", \"Description\": \"changed\" }, { \"Name\": \"ops\" } ] }");
             var text = Run("Compare-TcOrgConfiguration $file | Out-Default", FileVariable).AssertSuccess().HostText;
             Assert.Contains("Action Kind               Outcome   Key", text);
             // A Change shows each changed property with its old and new value, under the key.

@@ -18,7 +18,7 @@ namespace TencentOrg.Tests.Configuration
         public async Task InitializeAsync()
         {
             var options = new EmulatorOptions { RateLimitPerSecond = 0, TaskPollsToComplete = 0 };
-            DesiredStateTests.Seed(options);
+            DesiredStateTestBase.Seed(options);
             Emulator = await EmulatorServer.StartAsync(options);
             Ps = new PsRunner();
             Ps.Run("Connect-TcOrg -Endpoint $endpoint -SecretId $secretId -SecretKey $secretKey -RequestsPerSecond 1000", new Dictionary<string, object?>
@@ -72,7 +72,7 @@ namespace TencentOrg.Tests.Configuration
 
             var result = _host.Ps.Run("Sync-TcOrgConfiguration -Path $file -Prune -Wait -Confirm:$false", new Dictionary<string, object?> { ["file"] = Path.Combine(Folder, name) });
 
-            var writes = _host.Emulator.Requests.Snapshot().Select(r => r.Action).Where(SyncSafetyTests.IsWrite).ToList();
+            var writes = _host.Emulator.Requests.Snapshot().Select(r => r.Action).Where(ConfigurationFileTestBase.IsWrite).ToList();
             Assert.Empty(writes);
             Assert.Equal(assignments, _host.Emulator.State.RoleAssignments.Count);
             Assert.Equal(grants, _host.Emulator.State.MemberAuthIdentities.Count);

@@ -17,47 +17,8 @@ namespace TencentOrg.Tests.Configuration
     /// The faults are the emulator's listing faults; the module is imported by its manifest and the writes counted in
     /// the emulator's request log.
     /// </summary>
-    public class ListingTrustTests : CmdletTestBase, IDisposable
+    public class ListingTrustTests : DesiredStateTestBase
     {
-        private readonly string _file = Path.Combine(Path.GetTempPath(), "tcorg-trust-" + Guid.NewGuid().ToString("N") + ".json");
-
-        protected override void Configure(EmulatorOptions options)
-        {
-            base.Configure(options);
-            var assignments = Enumerable.Range(1, 30).Select(m => Row("rc-emuconfig001", m, "Group", "g-emugroup0001"))
-                .Concat(Enumerable.Range(1, 20).Select(m => Row("rc-emuconfig002", m, "User", "u-emuuser00001"))).ToArray();
-            options.SeedFile = SeedFile(new
-            {
-                Identities = new object[]
-                {
-                    new { IdentityId = 1, IdentityAliasName = "OrganizationAccessControl", IdentityType = 1, IdentityRoleName = "OrganizationAccessControlRole",
-                        Description = "Preset administrator identity", IdentityPolicy = new[] { new { PolicyId = 1, PolicyName = "AdministratorAccess", PolicyType = 2 } } },
-                    new { IdentityId = 101, IdentityAliasName = "auditor", IdentityType = 2, IdentityRoleName = "OrgIdentity_auditor",
-                        Description = "Read-only auditors", IdentityPolicy = new[] { new { PolicyId = 2, PolicyName = "ReadOnlyAccess", PolicyType = 2 } } },
-                    new { IdentityId = 102, IdentityAliasName = "ops", IdentityType = 2, IdentityRoleName = "OrgIdentity_ops", Description = "Operators",
-                        IdentityPolicy = new[] { new { PolicyId = 2, PolicyName = "ReadOnlyAccess", PolicyType = 2 } } },
-                },
-                MemberAuthIdentities = Enumerable.Range(1, 12).Select(m => new { MemberUin = 100000000000L + m, IdentityId = 101 })
-                    .Concat(Enumerable.Range(1, 3).Select(m => new { MemberUin = 100000000000L + m, IdentityId = 102 })).ToArray(),
-                RoleAssignments = assignments,
-            });
-        }
-
-        private static object Row(string config, int member, string type, string principal) =>
-            new { RoleConfigurationId = config, TargetType = "MemberUin", TargetUin = 100000000000L + member, PrincipalType = type, PrincipalId = principal };
-
-        public void Dispose()
-        {
-            if (File.Exists(_file)) File.Delete(_file);
-        }
-
-        private Dictionary<string, object?> FileVariable => new Dictionary<string, object?> { ["file"] = _file };
-
-        private static bool IsWrite(string action) =>
-            !action.StartsWith("List", StringComparison.Ordinal) && !action.StartsWith("Describe", StringComparison.Ordinal) && !action.StartsWith("Get", StringComparison.Ordinal);
-
-        private List<string> Writes() => Emulator.Requests.Snapshot().Where(r => IsWrite(r.Action)).Select(r => r.Action).ToList();
-
         private void Fault(string action, FaultKind kind, string? field = null, int? rows = null, string? value = null, int? count = null) =>
             Emulator.Faults.Add(new FaultRule { Action = action, Kind = kind, Phase = FaultPhase.Listing, Field = field, Rows = rows, Value = value, Count = count });
 
@@ -91,13 +52,13 @@ namespace TencentOrg.Tests.Configuration
             byte[]? before = null;
             var result = ExportThen(() =>
             {
-                before = File.ReadAllBytes(_file);
+                before = File.ReadAllBytes(File_);
                 // A gateway capping the page at 10 rows, saying it is the last page; TotalCounts still says 50.
                 Fault("ListRoleAssignments", FaultKind.ShortPage, rows: 10);
             }, command);
 
             AssertStoppedBeforeAnyWrite(result, "ClientError.IncompleteListing", "ListRoleAssignments", "10 of the 50 rows", "TotalCounts");
-            Assert.Equal(before, File.ReadAllBytes(_file));
+            Assert.Equal(before, File.ReadAllBytes(File_));
             Assert.Equal(50, Emulator.State.RoleAssignments.Count);
         }
 
@@ -155,7 +116,7 @@ namespace TencentOrg.Tests.Configuration
         {
             Fault("ListRoleAssignments", FaultKind.FieldCase, field: "PrincipalType");
             Run("Export-TcOrgConfiguration -Path $file -Include RoleAssignments", FileVariable).AssertSuccess();
-            var rows = JsonNode.Parse(File.ReadAllText(_file))!["RoleAssignments"]!.AsArray();
+            var rows = JsonNode.Parse(File.ReadAllText(File_))!["RoleAssignments"]!.AsArray();
             Assert.Equal(50, rows.Count);
             Assert.All(rows, r => Assert.Contains((string)r!["PrincipalType"]!, new[] { "User", "Group" }));
         }
@@ -198,10 +159,10 @@ namespace TencentOrg.Tests.Configuration
         public void Duplicate_rows_collapse_one_remove_per_assignment_and_one_export_row()
         {
             Run("Export-TcOrgConfiguration -Path $file", FileVariable).AssertSuccess();
-            var json = JsonNode.Parse(File.ReadAllText(_file))!;
+            var json = JsonNode.Parse(File.ReadAllText(File_))!;
             var assignments = json["RoleAssignments"]!.AsArray();
             assignments.RemoveAt(0);
-            File.WriteAllText(_file, json.ToJsonString());
+            File.WriteAllText(File_, json.ToJsonString());
             Fault("ListRoleAssignments", FaultKind.DuplicateRows);
             Fault("DescribeOrganizationMemberAuthIdentities", FaultKind.DuplicateRows);
             Emulator.Requests.Clear();

@@ -17,10 +17,8 @@ namespace TencentOrg.Tests.Configuration
     /// Stop sends nothing after the first failure and returns with nothing in flight; a remove lost in transport is read
     /// back; a change someone else already made is Done. Through the module's manifest, on the emulator.
     /// </summary>
-    public class SyncOrderTests : CmdletTestBase, IDisposable
+    public class SyncOrderTests : ConfigurationFileTestBase
     {
-        private readonly string _file = Path.Combine(Path.GetTempPath(), "tcorg-order-" + Guid.NewGuid().ToString("N") + ".json");
-
         protected override string ConnectArguments => "-RequestsPerSecond 1000 -MaxRetries 1";
 
         protected override void Configure(EmulatorOptions options)
@@ -31,30 +29,15 @@ namespace TencentOrg.Tests.Configuration
             options.SeedFile = SeedFile(new { RoleAssignments = assignments });
         }
 
-        private static object Row(string config, int member, string type, string principal) =>
-            new { RoleConfigurationId = config, TargetType = "MemberUin", TargetUin = 100000000000L + member, PrincipalType = type, PrincipalId = principal };
-
-        public void Dispose()
-        {
-            if (File.Exists(_file)) File.Delete(_file);
-        }
-
-        private Dictionary<string, object?> FileVariable => new Dictionary<string, object?> { ["file"] = _file };
-
-        private static bool IsWrite(string action) =>
-            !action.StartsWith("List", StringComparison.Ordinal) && !action.StartsWith("Describe", StringComparison.Ordinal) && !action.StartsWith("Get", StringComparison.Ordinal);
-
-        private List<string> Writes() => Emulator.Requests.Snapshot().Where(r => IsWrite(r.Action)).Select(r => r.Action).ToList();
-
         private static string Uin(int member) => (100000000000L + member).ToString();
 
         /// <summary>The zone's assignments as exported, changed by edit, written back to the file.</summary>
         private void ExportAndEdit(Action<JsonArray> edit)
         {
             Run("Export-TcOrgConfiguration -Path $file -Include RoleAssignments", FileVariable).AssertSuccess();
-            var json = JsonNode.Parse(File.ReadAllText(_file))!;
+            var json = JsonNode.Parse(File.ReadAllText(File_))!;
             edit(json["RoleAssignments"]!.AsArray());
-            File.WriteAllText(_file, json.ToJsonString());
+            File.WriteAllText(File_, json.ToJsonString());
             Emulator.Requests.Clear();
         }
 

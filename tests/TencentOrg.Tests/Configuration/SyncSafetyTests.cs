@@ -22,7 +22,7 @@ namespace TencentOrg.Tests.Configuration
         protected override void Configure(EmulatorOptions options)
         {
             base.Configure(options);
-            DesiredStateTests.Seed(options);
+            DesiredStateTestBase.Seed(options);
         }
 
         public void Dispose()
@@ -38,10 +38,7 @@ namespace TencentOrg.Tests.Configuration
 
         private Dictionary<string, object?> Vars(string file) => new Dictionary<string, object?> { ["file"] = file };
 
-        internal static bool IsWrite(string action) =>
-            !action.StartsWith("List", StringComparison.Ordinal) && !action.StartsWith("Describe", StringComparison.Ordinal) && !action.StartsWith("Get", StringComparison.Ordinal);
-
-        private List<string> Writes() => Emulator.Requests.Snapshot().Where(r => IsWrite(r.Action)).Select(r => r.Action).ToList();
+        private List<string> Writes() => Emulator.Requests.Snapshot().Where(r => ConfigurationFileTestBase.IsWrite(r.Action)).Select(r => r.Action).ToList();
 
         private static string Group1Rows(int from, int to) => string.Join(",\n", Enumerable.Range(from, to - from + 1)
             .Select(m => "    { \"PrincipalId\": \"g-emugroup0001\", \"RoleConfigurationId\": \"rc-emuconfig001\", \"TargetUin\": " + (100000000000L + m) + " }"));

@@ -10,23 +10,9 @@ using Xunit;
 
 namespace TencentOrg.Tests.Configuration
 {
-    /// <summary>Shared helpers: the file, the emulator's writes.</summary>
-    public abstract class ZoneTestBase : CmdletTestBase, IDisposable
+    /// <summary>Shared helpers: the file, the emulator's writes, policy documents.</summary>
+    public abstract class ZoneTestBase : ConfigurationFileTestBase
     {
-        protected readonly string File_ = Path.Combine(Path.GetTempPath(), "tcorg-zone-" + Guid.NewGuid().ToString("N") + ".json");
-
-        public void Dispose()
-        {
-            if (File.Exists(File_)) File.Delete(File_);
-        }
-
-        protected Dictionary<string, object?> FileVariable => new Dictionary<string, object?> { ["file"] = File_ };
-
-        protected static bool IsWrite(string action) =>
-            !action.StartsWith("List", StringComparison.Ordinal) && !action.StartsWith("Describe", StringComparison.Ordinal) && !action.StartsWith("Get", StringComparison.Ordinal);
-
-        protected List<string> Writes() => Emulator.Requests.Snapshot().Where(r => IsWrite(r.Action)).Select(r => r.Action).ToList();
-
         protected void Save(JsonNode json) => File.WriteAllText(File_, json.ToJsonString());
 
         protected static string Doc(string effect, string action) =>

@@ -266,11 +266,11 @@ namespace TencentOrg.Services.Configuration
                 }
                 if (keys.TryGetValue("PruneScope", out var scope)) configuration.PruneScope = ReadPruneScope(scope, problems);
                 if (keys.TryGetValue("Identities", out var identities))
-                    configuration.Identities = Array(identities, "Identities", problems, ReadIdentity);
+                    configuration.Identities = Array(identities, "Identities", problems, IdentityEntry.Read);
                 if (keys.TryGetValue("MemberAuthIdentities", out var grants))
-                    configuration.MemberAuthIdentities = Array(grants, "MemberAuthIdentities", problems, ReadGrant);
+                    configuration.MemberAuthIdentities = Array(grants, "MemberAuthIdentities", problems, GrantEntry.Read);
                 if (keys.TryGetValue("RoleAssignments", out var assignments))
-                    configuration.RoleAssignments = Array(assignments, "RoleAssignments", problems, ReadAssignment);
+                    configuration.RoleAssignments = Array(assignments, "RoleAssignments", problems, AssignmentEntry.Read);
                 ReadZone(keys, configuration, problems);
             }
             if (problems.Count == 0) ConfigurationValidator.Check(configuration, problems);
@@ -278,108 +278,44 @@ namespace TencentOrg.Services.Configuration
             return configuration;
         }
 
-        private static List<T>? Array<T>(JsonElement value, string path, List<string> problems, Func<JsonElement, string, List<string>, T?> read)
+        /// <summary>
+        /// The items of an array value, each element read at its path (path[i]); an element read returns null for an unusable
+        /// element, having added its problem. A JSON null is "not given" (null, no problem) where nullIsAbsent; any other
+        /// value that is not an array is the problem "path: must be expected".
+        /// </summary>
+        private static List<T>? Items<T>(JsonElement value, string path, List<string> problems, bool nullIsAbsent, string expected,
+            Func<JsonElement, string, T?> read)
             where T : class
         {
-            if (value.ValueKind == JsonValueKind.Null) return null;
+            if (nullIsAbsent && value.ValueKind == JsonValueKind.Null) return null;
             if (value.ValueKind != JsonValueKind.Array)
             {
-                problems.Add(path + ": must be an array.");
+                problems.Add(path + ": must be " + expected + ".");
                 return null;
             }
             var items = new List<T>();
             int index = 0;
             foreach (var element in value.EnumerateArray())
             {
-                string at = path + "[" + index++ + "]";
-                if (element.ValueKind != JsonValueKind.Object)
-                {
-                    problems.Add(at + ": must be an object.");
-                    continue;
-                }
-                var item = read(element, at, problems);
+                var item = read(element, path + "[" + index++ + "]");
                 if (item != null) items.Add(item);
             }
             return items;
         }
 
-        private static ConfigurationIdentity ReadIdentity(JsonElement e, string at, List<string> problems)
-        {
-            var identity = new ConfigurationIdentity();
-            foreach (var p in ConfigurationKeys.Check(e, at, ConfigurationKeys.Identity, problems))
+        private static List<T>? Array<T>(JsonElement value, string path, List<string> problems, Func<JsonElement, string, List<string>, T?> read)
+            where T : class =>
+            Items<T>(value, path, problems, nullIsAbsent: true, "an array", (element, at) =>
             {
-                string path = at + "." + p.Key;
-                switch (p.Key)
-                {
-                    case "Name": identity.Name = Str(p.Value, path, problems); break;
-                    case "IdentityId": identity.IdentityId = Long(p.Value, path, problems); break;
-                    case "IdentityType": identity.IdentityType = Long(p.Value, path, problems); break;
-                    case "Description": identity.Description = Str(p.Value, path, problems); break;
-                    case "Policies": identity.Policies = Array(p.Value, path, problems, ReadPolicy)?.ToArray(); break;
-                }
-            }
-            return identity;
-        }
-
-        private static IdentityPolicy ReadPolicy(JsonElement e, string at, List<string> problems)
-        {
-            var policy = new IdentityPolicy();
-            foreach (var p in ConfigurationKeys.Check(e, at, ConfigurationKeys.Policy, problems))
-            {
-                string path = at + "." + p.Key;
-                switch (p.Key)
-                {
-                    case "PolicyId": policy.PolicyId = Long(p.Value, path, problems); break;
-                    case "PolicyName": policy.PolicyName = Str(p.Value, path, problems); break;
-                    case "PolicyType": policy.PolicyType = Long(p.Value, path, problems); break;
-                    case "PolicyDocument": policy.PolicyDocument = Str(p.Value, path, problems); break;
-                }
-            }
-            return policy;
-        }
-
-        private static ConfigurationMemberAuthIdentity ReadGrant(JsonElement e, string at, List<string> problems)
-        {
-            var grant = new ConfigurationMemberAuthIdentity();
-            foreach (var p in ConfigurationKeys.Check(e, at, ConfigurationKeys.MemberAuthIdentity, problems))
-            {
-                string path = at + "." + p.Key;
-                switch (p.Key)
-                {
-                    case "Member": grant.Member = Str(p.Value, path, problems); break;
-                    case "MemberUin": grant.MemberUin = Long(p.Value, path, problems); break;
-                    case "Identity": grant.Identity = Str(p.Value, path, problems); break;
-                    case "IdentityId": grant.IdentityId = Long(p.Value, path, problems); break;
-                }
-            }
-            return grant;
-        }
-
-        private static ConfigurationRoleAssignment ReadAssignment(JsonElement e, string at, List<string> problems)
-        {
-            var a = new ConfigurationRoleAssignment();
-            foreach (var p in ConfigurationKeys.Check(e, at, ConfigurationKeys.RoleAssignment, problems))
-            {
-                string path = at + "." + p.Key;
-                switch (p.Key)
-                {
-                    case "Principal": a.Principal = Str(p.Value, path, problems); break;
-                    case "PrincipalId": a.PrincipalId = Str(p.Value, path, problems); break;
-                    case "PrincipalType": a.PrincipalType = Str(p.Value, path, problems); break;
-                    case "RoleConfiguration": a.RoleConfiguration = Str(p.Value, path, problems); break;
-                    case "RoleConfigurationId": a.RoleConfigurationId = Str(p.Value, path, problems); break;
-                    case "Target": a.Target = Str(p.Value, path, problems); break;
-                    case "TargetType": a.TargetType = Str(p.Value, path, problems); break;
-                    case "TargetUin": a.TargetUin = Long(p.Value, path, problems); break;
-                }
-            }
-            return a;
-        }
+                if (element.ValueKind == JsonValueKind.Object) return read(element, at, problems);
+                problems.Add(at + ": must be an object.");
+                return null;
+            });
 
         /// <summary>"All", or an object of non-empty lists of IDs or names (UINs may be numbers).</summary>
         private static ConfigurationPruneScope? ReadPruneScope(JsonElement value, List<string> problems)
         {
-            const string how = " (write \"PruneScope\": \"All\", or an object with any of Principals, Targets, RoleConfigurations, Identities, Members, Users, Groups).";
+            string how = " (write \"PruneScope\": \"All\", or an object with any of " + string.Join(", ", PruneScopeEntry.Keys) + ").";
             if (value.ValueKind == JsonValueKind.String)
             {
                 if (value.GetString() == "All") return ConfigurationPruneScope.Everything;
@@ -391,43 +327,21 @@ namespace TencentOrg.Services.Configuration
                 problems.Add("PruneScope: must be \"All\" or an object, not " + value.ValueKind.ToString().ToLowerInvariant() + how);
                 return null;
             }
-            var scope = new ConfigurationPruneScope();
-            var keys = ConfigurationKeys.Check(value, "PruneScope", ConfigurationKeys.PruneScope, problems);
-            foreach (var p in keys)
-            {
-                var list = ScopeList(p.Value, "PruneScope." + p.Key, problems);
-                switch (p.Key)
-                {
-                    case "Principals": scope.Principals = list; break;
-                    case "Targets": scope.Targets = list; break;
-                    case "RoleConfigurations": scope.RoleConfigurations = list; break;
-                    case "Identities": scope.Identities = list; break;
-                    case "Members": scope.Members = list; break;
-                    case "Users": scope.Users = list; break;
-                    case "Groups": scope.Groups = list; break;
-                }
-            }
+            var scope = PruneScopeEntry.Read(value, "PruneScope", problems);
             if (!value.EnumerateObject().Any()) problems.Add("PruneScope: the object is empty" + how);
             return scope;
         }
 
         private static List<string>? ScopeList(JsonElement value, string path, List<string> problems)
         {
-            if (value.ValueKind != JsonValueKind.Array)
+            var items = Items<string>(value, path, problems, nullIsAbsent: false, "an array of IDs or names", (element, at) =>
             {
-                problems.Add(path + ": must be an array of IDs or names.");
+                if (element.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(element.GetString())) return element.GetString();
+                if (element.ValueKind == JsonValueKind.Number && element.TryGetInt64(out long number) && number > 0) return Invariant(number);
+                problems.Add(at + ": must be an ID or a name (got " + element.GetRawText() + ").");
                 return null;
-            }
-            var items = new List<string>();
-            int index = 0;
-            foreach (var element in value.EnumerateArray())
-            {
-                string at = path + "[" + index++ + "]";
-                if (element.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(element.GetString())) items.Add(element.GetString()!);
-                else if (element.ValueKind == JsonValueKind.Number && element.TryGetInt64(out long number) && number > 0) items.Add(Invariant(number));
-                else problems.Add(at + ": must be an ID or a name (got " + element.GetRawText() + ").");
-            }
-            if (index == 0) problems.Add(path + ": is empty; give at least one ID or name, or leave the list out.");
+            });
+            if (items != null && value.GetArrayLength() == 0) problems.Add(path + ": is empty; give at least one ID or name, or leave the list out.");
             return items;
         }
 

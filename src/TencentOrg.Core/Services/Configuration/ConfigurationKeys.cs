@@ -9,24 +9,12 @@ namespace TencentOrg.Services.Configuration
     /// The keys each object of a configuration file may hold, spelled exactly, and the strict check of them. A key
     /// repeated in one object (an appended block, a bad merge) or differing only in case from another key or from a
     /// known key is refused: JSON readers disagree on which copy wins, so no copy is trusted. A new section adds
-    /// its key to Root and a table for its entries.
+    /// its key to Root and an EntryReader table for its entries (ConfigurationEntries).
     /// </summary>
     internal static class ConfigurationKeys
     {
         public static readonly string[] Root = { "$schema", "SchemaVersion", "PruneScope", "Identities", "MemberAuthIdentities", "RoleAssignments",
             "Users", "Groups", "RoleConfigurations" };
-        public static readonly string[] PruneScope = { "Principals", "Targets", "RoleConfigurations", "Identities", "Members", "Users", "Groups" };
-        public static readonly string[] User =
-            { "UserName", "UserId", "UserType", "DisplayName", "FirstName", "LastName", "Email", "Description", "UserStatus" };
-        public static readonly string[] Group = { "GroupName", "GroupId", "GroupType", "Description", "Members" };
-        public static readonly string[] RoleConfiguration =
-            { "RoleConfigurationName", "RoleConfigurationId", "Description", "SessionDuration", "RelayState", "Policies" };
-        public static readonly string[] RolePolicy = { "RolePolicyType", "RolePolicyId", "RolePolicyName", "RolePolicyDocument" };
-        public static readonly string[] Identity = { "Name", "IdentityId", "IdentityType", "Description", "Policies" };
-        public static readonly string[] Policy = { "PolicyId", "PolicyName", "PolicyType", "PolicyDocument" };
-        public static readonly string[] MemberAuthIdentity = { "Member", "MemberUin", "Identity", "IdentityId" };
-        public static readonly string[] RoleAssignment =
-            { "Principal", "PrincipalId", "PrincipalType", "RoleConfiguration", "RoleConfigurationId", "Target", "TargetType", "TargetUin" };
 
         /// <summary>
         /// The values of the object's keys that are known, spelled exactly and given once, in file order; every

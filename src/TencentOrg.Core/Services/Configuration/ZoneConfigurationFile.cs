@@ -100,106 +100,18 @@ namespace TencentOrg.Services.Configuration
 
         private static void ReadZone(Dictionary<string, JsonElement> keys, OrgConfiguration configuration, List<string> problems)
         {
-            if (keys.TryGetValue("Users", out var users)) configuration.Users = Array(users, "Users", problems, ReadUser);
-            if (keys.TryGetValue("Groups", out var groups)) configuration.Groups = Array(groups, "Groups", problems, ReadGroup);
+            if (keys.TryGetValue("Users", out var users)) configuration.Users = Array(users, "Users", problems, UserEntry.Read);
+            if (keys.TryGetValue("Groups", out var groups)) configuration.Groups = Array(groups, "Groups", problems, GroupEntry.Read);
             if (keys.TryGetValue("RoleConfigurations", out var configurations))
-                configuration.RoleConfigurations = Array(configurations, "RoleConfigurations", problems, ReadRoleConfiguration);
+                configuration.RoleConfigurations = Array(configurations, "RoleConfigurations", problems, RoleConfigurationEntry.Read);
         }
 
-        private static ConfigurationUser ReadUser(JsonElement e, string at, List<string> problems)
-        {
-            var u = new ConfigurationUser();
-            foreach (var p in ConfigurationKeys.Check(e, at, ConfigurationKeys.User, problems))
+        private static List<string>? MemberList(JsonElement value, string path, List<string> problems) =>
+            Items<string>(value, path, problems, nullIsAbsent: true, "an array of user names or u- IDs", (element, at) =>
             {
-                string path = at + "." + p.Key;
-                string? value = Str(p.Value, path, problems);
-                switch (p.Key)
-                {
-                    case "UserName": u.UserName = value; break;
-                    case "UserId": u.UserId = value; break;
-                    case "UserType": u.UserType = value; break;
-                    case "DisplayName": u.DisplayName = value; break;
-                    case "FirstName": u.FirstName = value; break;
-                    case "LastName": u.LastName = value; break;
-                    case "Email": u.Email = value; break;
-                    case "Description": u.Description = value; break;
-                    case "UserStatus": u.UserStatus = value; break;
-                }
-            }
-            return u;
-        }
-
-        private static ConfigurationGroup ReadGroup(JsonElement e, string at, List<string> problems)
-        {
-            var g = new ConfigurationGroup();
-            foreach (var p in ConfigurationKeys.Check(e, at, ConfigurationKeys.Group, problems))
-            {
-                string path = at + "." + p.Key;
-                switch (p.Key)
-                {
-                    case "GroupName": g.GroupName = Str(p.Value, path, problems); break;
-                    case "GroupId": g.GroupId = Str(p.Value, path, problems); break;
-                    case "GroupType": g.GroupType = Str(p.Value, path, problems); break;
-                    case "Description": g.Description = Str(p.Value, path, problems); break;
-                    case "Members": g.Members = MemberList(p.Value, path, problems); break;
-                }
-            }
-            return g;
-        }
-
-        private static List<string>? MemberList(JsonElement value, string path, List<string> problems)
-        {
-            if (value.ValueKind == JsonValueKind.Null) return null;
-            if (value.ValueKind != JsonValueKind.Array)
-            {
-                problems.Add(path + ": must be an array of user names or u- IDs.");
+                if (element.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(element.GetString())) return element.GetString();
+                problems.Add(at + ": must be a user name or a u- ID (got " + element.GetRawText() + ").");
                 return null;
-            }
-            var members = new List<string>();
-            int index = 0;
-            foreach (var element in value.EnumerateArray())
-            {
-                string at = path + "[" + index++ + "]";
-                if (element.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(element.GetString())) members.Add(element.GetString()!);
-                else problems.Add(at + ": must be a user name or a u- ID (got " + element.GetRawText() + ").");
-            }
-            return members;
-        }
-
-        private static ConfigurationRoleConfiguration ReadRoleConfiguration(JsonElement e, string at, List<string> problems)
-        {
-            var c = new ConfigurationRoleConfiguration();
-            foreach (var p in ConfigurationKeys.Check(e, at, ConfigurationKeys.RoleConfiguration, problems))
-            {
-                string path = at + "." + p.Key;
-                switch (p.Key)
-                {
-                    case "RoleConfigurationName": c.RoleConfigurationName = Str(p.Value, path, problems); break;
-                    case "RoleConfigurationId": c.RoleConfigurationId = Str(p.Value, path, problems); break;
-                    case "Description": c.Description = Str(p.Value, path, problems); break;
-                    case "SessionDuration": c.SessionDuration = Long(p.Value, path, problems); break;
-                    case "RelayState": c.RelayState = Str(p.Value, path, problems); break;
-                    case "Policies": c.Policies = Array(p.Value, path, problems, ReadRolePolicy); break;
-                }
-            }
-            return c;
-        }
-
-        private static ConfigurationRolePolicy ReadRolePolicy(JsonElement e, string at, List<string> problems)
-        {
-            var policy = new ConfigurationRolePolicy();
-            foreach (var p in ConfigurationKeys.Check(e, at, ConfigurationKeys.RolePolicy, problems))
-            {
-                string path = at + "." + p.Key;
-                switch (p.Key)
-                {
-                    case "RolePolicyType": policy.RolePolicyType = Str(p.Value, path, problems); break;
-                    case "RolePolicyId": policy.RolePolicyId = Long(p.Value, path, problems); break;
-                    case "RolePolicyName": policy.RolePolicyName = Str(p.Value, path, problems); break;
-                    case "RolePolicyDocument": policy.RolePolicyDocument = Str(p.Value, path, problems); break;
-                }
-            }
-            return policy;
-        }
+            });
     }
 }

@@ -50,14 +50,14 @@ namespace TencentOrg.Services
         {
             var r = await _client.CallAsync<GetRoleConfigurationResponse>("GetRoleConfiguration",
                 new GetRoleConfigurationRequest { ZoneId = zoneId, RoleConfigurationId = roleConfigurationId }, ApiCallKind.Read, _log, ct).ConfigureAwait(false);
-            return ToConfiguration(r.RoleConfigurationInfo ?? new RoleConfigurationItem { RoleConfigurationId = roleConfigurationId }, zoneId);
+            return RoleConfigurationService.ToConfiguration(r.RoleConfigurationInfo ?? new RoleConfigurationItem { RoleConfigurationId = roleConfigurationId }, zoneId);
         }
 
         /// <summary>Permission configurations of the zone; onItem returns false to stop early.</summary>
         public Task ListRoleConfigurationsAsync(string zoneId, string? filter, Func<RoleConfiguration, bool> onItem, CancellationToken ct) =>
             Paging.ByTokenAsync<ListRoleConfigurationsResponse, RoleConfigurationItem>(_client, "ListRoleConfigurations",
                 new ListRoleConfigurationsRequest { ZoneId = zoneId, Filter = filter }, PageSize,
-                page => page.RoleConfigurations, item => onItem(ToConfiguration(item, zoneId)), _log, ct);
+                page => page.RoleConfigurations, item => onItem(RoleConfigurationService.ToConfiguration(item, zoneId)), _log, ct);
 
         /// <summary>CIC users matching the filter; onItem returns false to stop early.</summary>
         public Task ListUsersAsync(ListUsersRequest filter, Func<OrgUser, bool> onItem, CancellationToken ct) =>
@@ -81,17 +81,7 @@ namespace TencentOrg.Services
         /// <summary>CIC groups matching the filter; onItem returns false to stop early.</summary>
         public Task ListGroupsAsync(ListGroupsRequest filter, Func<OrgGroup, bool> onItem, CancellationToken ct) =>
             Paging.ByTokenAsync<ListGroupsResponse, GroupItem>(_client, "ListGroups", filter, PageSize, page => page.Groups,
-                g => onItem(new OrgGroup
-                {
-                    ZoneId = filter.ZoneId,
-                    GroupId = g.GroupId,
-                    GroupName = g.GroupName,
-                    GroupType = g.GroupType,
-                    Description = g.Description,
-                    MemberCount = g.MemberCount,
-                    CreateTime = g.CreateTime,
-                    UpdateTime = g.UpdateTime,
-                }), _log, ct);
+                g => onItem(UserGroupService.ToGroup(filter.ZoneId, g)), _log, ct);
 
         /// <summary>Members matching the filter (SearchKey matches name or UIN); onItem returns false to stop early.</summary>
         public Task ListMembersAsync(string? searchKey, long? nodeId, Func<OrgMember, bool> onItem, CancellationToken ct) =>
@@ -124,18 +114,6 @@ namespace TencentOrg.Services
                 .Select(i => new OrgMemberIdentity { IdentityId = i.IdentityId ?? 0, IdentityAliasName = i.IdentityAliasName }).ToArray(),
             CreateTime = item.CreateTime,
             UpdateTime = item.UpdateTime,
-        };
-
-        private static RoleConfiguration ToConfiguration(RoleConfigurationItem c, string zoneId) => new RoleConfiguration
-        {
-            ZoneId = zoneId,
-            RoleConfigurationId = c.RoleConfigurationId,
-            RoleConfigurationName = c.RoleConfigurationName,
-            Description = c.Description,
-            SessionDuration = c.SessionDuration,
-            RelayState = c.RelayState,
-            CreateTime = c.CreateTime,
-            UpdateTime = c.UpdateTime,
         };
     }
 }

@@ -506,7 +506,7 @@ namespace TencentOrg.Services
             UpdateTime = u.UpdateTime, NeedResetPassword = u.NeedResetPassword,
         };
 
-        internal static OrgGroup ToGroup(string zoneId, GroupItem g) => new OrgGroup
+        internal static OrgGroup ToGroup(string? zoneId, GroupItem g) => new OrgGroup
         {
             ZoneId = zoneId, GroupId = g.GroupId, GroupName = g.GroupName, GroupType = g.GroupType, Description = g.Description,
             MemberCount = g.MemberCount, CreateTime = g.CreateTime, UpdateTime = g.UpdateTime,

@@ -11,7 +11,7 @@ namespace TencentOrg
     /// </summary>
     [Cmdlet(VerbsCommon.New, "TcOrgUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(OrgUser))]
-    public sealed class NewTcOrgUserCommand : UserGroupCmdlet
+    public sealed class NewTcOrgUserCommand : UserProfileCmdlet
     {
         // Names already sent by this command: a repeat is refused before it is sent (uniqueness is case-insensitive, conservatively).
         private readonly HashSet<string> _names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -20,40 +20,6 @@ namespace TencentOrg
         [Alias("Name")]
         [ValidateCicUserName]
         public string UserName { get; set; } = "";
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateLength(0, Patterns.MaxCicPersonNameLength)]
-        [ValidatePattern(Patterns.CicText)]
-        public string? FirstName { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateLength(0, Patterns.MaxCicPersonNameLength)]
-        [ValidatePattern(Patterns.CicText)]
-        public string? LastName { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateLength(0, Patterns.MaxCicDisplayNameLength)]
-        [ValidatePattern(Patterns.CicText)]
-        public string? DisplayName { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateLength(0, Patterns.MaxDescriptionLength)]
-        [ValidatePattern(Patterns.CicText)]
-        public string? Description { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateLength(0, Patterns.MaxCicEmailLength)]
-        [ValidatePattern(Patterns.CicEmail)]
-        public string? Email { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateSet("Enabled", "Disabled")]
-        [ApiCase("Enabled", "Disabled")]
-        public string? UserStatus { get; set; }
-
-        /// <summary>The user must change the initial password at the first sign-in.</summary>
-        [Parameter]
-        public SwitchParameter NeedResetPassword { get; set; }
 
         protected override void ProcessRecord()
         {

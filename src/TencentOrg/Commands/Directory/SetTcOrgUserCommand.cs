@@ -10,46 +10,11 @@ namespace TencentOrg
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "TcOrgUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(OrgUser))]
-    public sealed class SetTcOrgUserCommand : UserGroupCmdlet
+    public sealed class SetTcOrgUserCommand : UserProfileCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateCicUserId]
         public string UserId { get; set; } = "";
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateLength(0, Patterns.MaxCicPersonNameLength)]
-        [ValidatePattern(Patterns.CicText)]
-        public string? FirstName { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateLength(0, Patterns.MaxCicPersonNameLength)]
-        [ValidatePattern(Patterns.CicText)]
-        public string? LastName { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateLength(0, Patterns.MaxCicDisplayNameLength)]
-        [ValidatePattern(Patterns.CicText)]
-        public string? DisplayName { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateLength(0, Patterns.MaxDescriptionLength)]
-        [ValidatePattern(Patterns.CicText)]
-        public string? Description { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateLength(0, Patterns.MaxCicEmailLength)]
-        [ValidatePattern(Patterns.CicEmail)]
-        public string? Email { get; set; }
-
-        /// <summary>Enabled or Disabled: enables or disables the user's sign-in.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateSet("Enabled", "Disabled")]
-        [ApiCase("Enabled", "Disabled")]
-        public string? UserStatus { get; set; }
-
-        /// <summary>-NeedResetPassword forces a password change at the next sign-in; -NeedResetPassword:$false lifts it.</summary>
-        [Parameter]
-        public SwitchParameter NeedResetPassword { get; set; }
 
         [Parameter]
         public SwitchParameter PassThru { get; set; }
