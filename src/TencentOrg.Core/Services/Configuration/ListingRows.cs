@@ -71,8 +71,8 @@ namespace TencentOrg.Services.Configuration
             if (memberUin == null || memberUin.Value <= 0) throw Missing(action, where, "MemberUin");
             if (rowIdentityId <= 0) throw Missing(action, where, "IdentityId");
             string what = "a grant of identity " + rowIdentityId.ToString(CultureInfo.InvariantCulture) + " to member " + memberUin.Value.ToString(CultureInfo.InvariantCulture);
-            Filtered(action, where, what, "IdentityId", identityFilter, rowIdentityId);
-            Filtered(action, where, what, "MemberUin", memberFilter, memberUin.Value);
+            InFilter(action, where, what, "IdentityId", identityFilter, rowIdentityId);
+            InFilter(action, where, what, "MemberUin", memberFilter, memberUin);
             return memberUin.Value;
         }
 
@@ -87,21 +87,26 @@ namespace TencentOrg.Services.Configuration
             string where = "row " + index;
             string what = "an assignment of " + principalType + " " + principalId + " to " + roleConfigurationId + " on " + targetType + " "
                 + (targetUin?.ToString(CultureInfo.InvariantCulture) ?? "");
-            Filtered(action, where, what, "RoleConfigurationId", filter.RoleConfigurationId, roleConfigurationId, StringComparison.Ordinal);
-            Filtered(action, where, what, "TargetType", filter.TargetType, targetType, StringComparison.OrdinalIgnoreCase);
-            if (filter.TargetUin != null && (targetUin == null || targetUin.Value <= 0)) throw Missing(action, where, "TargetUin");
-            Filtered(action, where, what, "TargetUin", filter.TargetUin, targetUin.GetValueOrDefault());
-            Filtered(action, where, what, "PrincipalType", filter.PrincipalType, principalType, StringComparison.OrdinalIgnoreCase);
-            Filtered(action, where, what, "PrincipalId", filter.PrincipalId, principalId, StringComparison.Ordinal);
+            InFilter(action, where, what, "RoleConfigurationId", filter.RoleConfigurationId, roleConfigurationId, StringComparison.Ordinal);
+            InFilter(action, where, what, "TargetType", filter.TargetType, targetType, StringComparison.OrdinalIgnoreCase);
+            InFilter(action, where, what, "TargetUin", filter.TargetUin, targetUin);
+            InFilter(action, where, what, "PrincipalType", filter.PrincipalType, principalType, StringComparison.OrdinalIgnoreCase);
+            InFilter(action, where, what, "PrincipalId", filter.PrincipalId, principalId, StringComparison.Ordinal);
         }
 
-        /// <summary>The one filter check: a row of a filtered listing that does not match the filter was not filtered, so nothing in it is trusted.</summary>
-        private static void Filtered(string action, string where, string what, string field, long? filter, long value)
+        /// <summary>
+        /// The one filter check: a row of a listing sent with this filter must carry the field (else it is missing, never taken
+        /// as the filter's value) and match it; a row that does not was not filtered, so nothing in the listing is trusted.
+        /// </summary>
+        public static void InFilter(string action, string where, string what, string field, long? filter, long? value)
         {
-            if (filter != null && filter.Value != value) throw Ignored(action, where, what, field);
+            if (filter == null) return;
+            if (value == null || value.Value <= 0) throw Missing(action, where, field);
+            if (value.Value != filter.Value) throw Ignored(action, where, what, field);
         }
 
-        private static void Filtered(string action, string where, string what, string field, string? filter, string? value, StringComparison comparison)
+        /// <inheritdoc cref="InFilter(string, string, string, string, long?, long?)"/>
+        public static void InFilter(string action, string where, string what, string field, string? filter, string? value, StringComparison comparison)
         {
             if (filter == null) return;
             if (string.IsNullOrEmpty(value)) throw Missing(action, where, field);

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using TencentOrg.Api;
 using TencentOrg.Models;
+using TencentOrg.Services.Configuration;
 
 namespace TencentOrg.Services
 {
@@ -93,9 +94,14 @@ namespace TencentOrg.Services
                     UpdateTime = g.UpdateTime,
                 }), _log, ct);
 
-        /// <summary>Members matching the filter (SearchKey matches name or UIN); onItem returns false to stop early.</summary>
-        public Task ListMembersAsync(string? searchKey, long? nodeId, Func<OrgMember, bool> onItem, CancellationToken ct) =>
-            Paging.ByOffsetAsync<DescribeOrganizationMembersResponse, OrgMemberItem>(MemberPageSize,
+        /// <summary>
+        /// Members matching the filter (SearchKey matches name or UIN); onItem returns false to stop early. A row outside the
+        /// NodeId filter, or without its NodeId, is an error (the listing check Sync uses).
+        /// </summary>
+        public Task ListMembersAsync(string? searchKey, long? nodeId, Func<OrgMember, bool> onItem, CancellationToken ct)
+        {
+            int row = 0;
+            return Paging.ByOffsetAsync<DescribeOrganizationMembersResponse, OrgMemberItem>(MemberPageSize,
                 offset => _client.CallAsync<DescribeOrganizationMembersResponse>("DescribeOrganizationMembers", new DescribeOrganizationMembersRequest
                 {
                     Offset = offset,
@@ -104,7 +110,12 @@ namespace TencentOrg.Services
                     NodeId = nodeId,
                 }, ApiCallKind.Read, _log, ct),
                 page => page.Items, page => page.Total,
-                item => onItem(ToMember(item)));
+                item =>
+                {
+                    ListingRows.InFilter("DescribeOrganizationMembers", "row " + row++, "member " + item.MemberUin + " of node " + item.NodeId, "NodeId", nodeId, item.NodeId);
+                    return onItem(ToMember(item));
+                });
+        }
 
         internal static OrgMember ToMember(OrgMemberItem item) => new OrgMember
         {
