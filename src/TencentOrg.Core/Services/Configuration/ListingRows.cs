@@ -13,6 +13,7 @@ namespace TencentOrg.Services.Configuration
     /// case-insensitively and written in their canonical case; each row is credited to its own IDs, and a row that does
     /// not match the listing's filter is an error (the server ignored the filter, so none of its rows can be trusted);
     /// the same row twice counts once. Every doubt is an error before any write, never a guess that could plan a delete.
+    /// The services' listings outside Sync (grants, assignments, identities, members, users, groups) check their filters here too.
     /// </summary>
     internal static class ListingRows
     {
