@@ -116,6 +116,32 @@ namespace TencentOrg.Tests.Configuration
             Assert.Equal(1, SentCount("DeleteRoleAssignment"));
         }
 
+        [Fact]
+        public void ErrorAction_Stop_returns_only_when_no_write_is_in_flight_and_sends_one_remove_after_which_nothing()
+        {
+            // Six removals. The first delete to arrive is refused after 300 ms; any other is answered only after 1 s, so a
+            // delete sent beside the failing one (or after it) is still in flight when the failure is known.
+            ExportAndEdit(rows =>
+            {
+                for (int m = 5; m <= 10; m++) rows.Remove(Find(rows, "rc-emuconfig002", m, "u-emuuser00001"));
+            });
+            Emulator.Faults.Add(new FaultRule { Action = "DeleteRoleAssignment", Kind = FaultKind.BusinessError, Value = "ResourceNotFound.UserNotExist", Count = 1, Delay = TimeSpan.FromMilliseconds(300) });
+            Emulator.Faults.Add(new FaultRule { Action = "DeleteRoleAssignment", Kind = FaultKind.Slow, Delay = TimeSpan.FromSeconds(1) });
+
+            var result = Run("try { Sync-TcOrgConfiguration -Path $file -Prune -Confirm:$false -ErrorAction Stop } catch { 'caught: ' + $_.FullyQualifiedErrorId }", FileVariable);
+            // The log records a request when it is answered: what is answered after this point was in flight at return.
+            int answeredAtReturn = Emulator.Requests.Count;
+            int assignmentsAtReturn = Emulator.State.RoleAssignments.Count;
+            Thread.Sleep(1500);
+            Assert.Equal(answeredAtReturn, Emulator.Requests.Count);
+            Assert.Equal(assignmentsAtReturn, Emulator.State.RoleAssignments.Count);
+
+            Assert.Contains(result.Output, o => o.BaseObject is string s && s.StartsWith("caught: ResourceNotFound.UserNotExist"));
+            // One delete, the failing one: nothing was sent beside it or after it, and nothing was removed.
+            Assert.Equal(1, SentCount("DeleteRoleAssignment"));
+            Assert.Equal(20, Emulator.State.RoleAssignments.Count);
+        }
+
         [Theory]
         [InlineData(FaultPhase.AfterHandling, "Done", true)]
         [InlineData(FaultPhase.BeforeHandling, "Failed", false)]

@@ -138,9 +138,8 @@ namespace TencentOrg.Services.Access
             await ConfigurationApplier.ForEachAsync(identities, ParallelListings, identity =>
                 memberAuth.ListAsync(null, identity.IdentityId, g =>
                 {
-                    if (g.MemberUin <= 0)
-                        _log.Warning("A grant of identity " + identity.Name + " (" + identity.IdentityId + ") was listed without its member account and is left out.");
-                    else lock (grants) grants.Add(g);
+                    // A row without its member account is the listing's error: a report that left it out would under-state access.
+                    lock (grants) grants.Add(g);
                     return true;
                 }, ct), ct).ConfigureAwait(false);
             zone.Identities = identities;

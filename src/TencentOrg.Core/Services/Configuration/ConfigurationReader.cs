@@ -69,11 +69,10 @@ namespace TencentOrg.Services.Configuration
             await ConfigurationApplier.ForEachAsync(identities, ParallelGrantListings, identity =>
             {
                 var members = new HashSet<long>();
-                int row = 0;
                 return memberAuth.ListAsync(null, identity.IdentityId, grant =>
                 {
-                    // Each row is credited to its own member and identity, which must be the one listed.
-                    if (!ListingRows.Grant(grant.MemberUin, grant.IdentityId, identity.IdentityId!.Value, row++, members)) return true;
+                    // The listing checked the row (its own member, the identity listed); the same row twice counts once.
+                    if (!members.Add(grant.MemberUin)) return true;
                     found.Add(new ConfigurationMemberAuthIdentity
                     {
                         Member = NullIfEmpty(grant.MemberName),

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using TencentOrg.Api;
+using TencentOrg.Models;
 
 namespace TencentOrg.Services.Configuration
 {
@@ -12,6 +13,7 @@ namespace TencentOrg.Services.Configuration
     /// case-insensitively and written in their canonical case; each row is credited to its own IDs, and a row that does
     /// not match the listing's filter is an error (the server ignored the filter, so none of its rows can be trusted);
     /// the same row twice counts once. Every doubt is an error before any write, never a guess that could plan a delete.
+    /// The services' listings outside Sync (grants, assignments, identities, members, users, groups) check their filters here too.
     /// </summary>
     internal static class ListingRows
     {
@@ -55,18 +57,65 @@ namespace TencentOrg.Services.Configuration
             return row;
         }
 
-        /// <summary>One DescribeOrganizationMemberAuthIdentities row of the listing filtered by identityId; null when it repeats a row.</summary>
-        public static bool Grant(long memberUin, long rowIdentityId, long identityId, int index, HashSet<long> seenMembers)
+        /// <summary>
+        /// One DescribeOrganizationMemberAuthIdentities row, from a listing filtered by member, by identity or by both: it must
+        /// name its own member and identity (never credited to the filter) and match every filter sent. Returns its member.
+        /// </summary>
+        public static long Grant(long? memberUin, long rowIdentityId, long? memberFilter, long? identityFilter, int index)
         {
             const string action = "DescribeOrganizationMemberAuthIdentities";
-            string where = "row " + index + " of identity " + identityId.ToString(CultureInfo.InvariantCulture);
-            if (memberUin <= 0) throw Missing(action, where, "MemberUin");
+            string where = "row " + index + " of " + string.Join(" and ", new[]
+            {
+                memberFilter is long m ? "member " + m.ToString(CultureInfo.InvariantCulture) : null,
+                identityFilter is long i ? "identity " + i.ToString(CultureInfo.InvariantCulture) : null,
+            }.Where(f => f != null));
+            if (memberUin == null || memberUin.Value <= 0) throw Missing(action, where, "MemberUin");
             if (rowIdentityId <= 0) throw Missing(action, where, "IdentityId");
-            if (rowIdentityId != identityId)
-                throw Invalid(action, where + " is a grant of identity " + rowIdentityId.ToString(CultureInfo.InvariantCulture)
-                    + " to member " + memberUin.ToString(CultureInfo.InvariantCulture) + ": the server ignored the IdentityId filter");
-            return seenMembers.Add(memberUin);
+            string what = "a grant of identity " + rowIdentityId.ToString(CultureInfo.InvariantCulture) + " to member " + memberUin.Value.ToString(CultureInfo.InvariantCulture);
+            InFilter(action, where, what, "IdentityId", identityFilter, rowIdentityId);
+            InFilter(action, where, what, "MemberUin", memberFilter, memberUin);
+            return memberUin.Value;
         }
+
+        /// <summary>
+        /// One ListRoleAssignments row against the filters the listing was sent with: a filtered field missing from the row is
+        /// an error naming it, a different value means the server ignored that filter (enum values compared case-insensitively).
+        /// </summary>
+        public static void AssignmentInFilter(ListRoleAssignmentsRequest filter, string? roleConfigurationId, string? targetType, long? targetUin,
+            string? principalType, string? principalId, int index)
+        {
+            const string action = "ListRoleAssignments";
+            string where = "row " + index;
+            string what = "an assignment of " + principalType + " " + principalId + " to " + roleConfigurationId + " on " + targetType + " "
+                + (targetUin?.ToString(CultureInfo.InvariantCulture) ?? "");
+            InFilter(action, where, what, "RoleConfigurationId", filter.RoleConfigurationId, roleConfigurationId, StringComparison.Ordinal);
+            InFilter(action, where, what, "TargetType", filter.TargetType, targetType, StringComparison.OrdinalIgnoreCase);
+            InFilter(action, where, what, "TargetUin", filter.TargetUin, targetUin);
+            InFilter(action, where, what, "PrincipalType", filter.PrincipalType, principalType, StringComparison.OrdinalIgnoreCase);
+            InFilter(action, where, what, "PrincipalId", filter.PrincipalId, principalId, StringComparison.Ordinal);
+        }
+
+        /// <summary>
+        /// The one filter check: a row of a listing sent with this filter must carry the field (else it is missing, never taken
+        /// as the filter's value) and match it; a row that does not was not filtered, so nothing in the listing is trusted.
+        /// </summary>
+        public static void InFilter(string action, string where, string what, string field, long? filter, long? value)
+        {
+            if (filter == null) return;
+            if (value == null || value.Value <= 0) throw Missing(action, where, field);
+            if (value.Value != filter.Value) throw Ignored(action, where, what, field);
+        }
+
+        /// <inheritdoc cref="InFilter(string, string, string, string, long?, long?)"/>
+        public static void InFilter(string action, string where, string what, string field, string? filter, string? value, StringComparison comparison)
+        {
+            if (filter == null) return;
+            if (string.IsNullOrEmpty(value)) throw Missing(action, where, field);
+            if (!string.Equals(filter, value, comparison)) throw Ignored(action, where, what, field);
+        }
+
+        private static OrgTransportException Ignored(string action, string where, string what, string field) =>
+            Invalid(action, where + " is " + what + ": the server ignored the " + field + " filter");
 
         private static void Require(string action, string where, string field, string? value)
         {

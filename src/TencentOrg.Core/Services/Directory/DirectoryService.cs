@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using TencentOrg.Api;
 using TencentOrg.Models;
+using TencentOrg.Services.Configuration;
 
 namespace TencentOrg.Services
 {
@@ -59,33 +60,58 @@ namespace TencentOrg.Services
                 new ListRoleConfigurationsRequest { ZoneId = zoneId, Filter = filter }, PageSize,
                 page => page.RoleConfigurations, item => onItem(RoleConfigurationService.ToConfiguration(item, zoneId)), _log, ct);
 
-        /// <summary>CIC users matching the filter; onItem returns false to stop early.</summary>
-        public Task ListUsersAsync(ListUsersRequest filter, Func<OrgUser, bool> onItem, CancellationToken ct) =>
-            Paging.ByTokenAsync<ListUsersResponse, UserItem>(_client, "ListUsers", filter, PageSize, page => page.Users,
-                u => onItem(new OrgUser
+        /// <summary>
+        /// CIC users matching the filter; onItem returns false to stop early. A row outside the UserStatus or UserType filter
+        /// (or without the field) is an error (the listing check Sync uses): `-UserStatus Disabled | Remove-TcOrgUser` stays safe.
+        /// </summary>
+        public Task ListUsersAsync(ListUsersRequest filter, Func<OrgUser, bool> onItem, CancellationToken ct)
+        {
+            int row = 0;
+            return Paging.ByTokenAsync<ListUsersResponse, UserItem>(_client, "ListUsers", filter, PageSize, page => page.Users,
+                u =>
                 {
-                    ZoneId = filter.ZoneId,
-                    UserId = u.UserId,
-                    UserName = u.UserName,
-                    DisplayName = u.DisplayName,
-                    FirstName = u.FirstName,
-                    LastName = u.LastName,
-                    Email = u.Email,
-                    UserStatus = u.UserStatus,
-                    UserType = u.UserType,
-                    Description = u.Description,
-                    CreateTime = u.CreateTime,
-                    UpdateTime = u.UpdateTime,
-                }), _log, ct);
+                    string where = "row " + row++, what = "user " + u.UserId + " (" + u.UserStatus + ", " + u.UserType + ")";
+                    ListingRows.InFilter("ListUsers", where, what, "UserStatus", filter.UserStatus, u.UserStatus, StringComparison.OrdinalIgnoreCase);
+                    ListingRows.InFilter("ListUsers", where, what, "UserType", filter.UserType, u.UserType, StringComparison.OrdinalIgnoreCase);
+                    return onItem(new OrgUser
+                    {
+                        ZoneId = filter.ZoneId,
+                        UserId = u.UserId,
+                        UserName = u.UserName,
+                        DisplayName = u.DisplayName,
+                        FirstName = u.FirstName,
+                        LastName = u.LastName,
+                        Email = u.Email,
+                        UserStatus = u.UserStatus,
+                        UserType = u.UserType,
+                        Description = u.Description,
+                        CreateTime = u.CreateTime,
+                        UpdateTime = u.UpdateTime,
+                    });
+                }, _log, ct);
+        }
 
-        /// <summary>CIC groups matching the filter; onItem returns false to stop early.</summary>
-        public Task ListGroupsAsync(ListGroupsRequest filter, Func<OrgGroup, bool> onItem, CancellationToken ct) =>
-            Paging.ByTokenAsync<ListGroupsResponse, GroupItem>(_client, "ListGroups", filter, PageSize, page => page.Groups,
-                g => onItem(UserGroupService.ToGroup(filter.ZoneId, g)), _log, ct);
+        /// <summary>CIC groups matching the filter; onItem returns false to stop early. A row outside the GroupType filter is an error.</summary>
+        public Task ListGroupsAsync(ListGroupsRequest filter, Func<OrgGroup, bool> onItem, CancellationToken ct)
+        {
+            int row = 0;
+            return Paging.ByTokenAsync<ListGroupsResponse, GroupItem>(_client, "ListGroups", filter, PageSize, page => page.Groups,
+                g =>
+                {
+                    ListingRows.InFilter("ListGroups", "row " + row++, "group " + g.GroupId + " (" + g.GroupType + ")", "GroupType", filter.GroupType, g.GroupType,
+                        StringComparison.OrdinalIgnoreCase);
+                    return onItem(UserGroupService.ToGroup(filter.ZoneId, g));
+                }, _log, ct);
+        }
 
-        /// <summary>Members matching the filter (SearchKey matches name or UIN); onItem returns false to stop early.</summary>
-        public Task ListMembersAsync(string? searchKey, long? nodeId, Func<OrgMember, bool> onItem, CancellationToken ct) =>
-            Paging.ByOffsetAsync<DescribeOrganizationMembersResponse, OrgMemberItem>(MemberPageSize,
+        /// <summary>
+        /// Members matching the filter (SearchKey matches name or UIN); onItem returns false to stop early. A row outside the
+        /// NodeId filter, or without its NodeId, is an error (the listing check Sync uses).
+        /// </summary>
+        public Task ListMembersAsync(string? searchKey, long? nodeId, Func<OrgMember, bool> onItem, CancellationToken ct)
+        {
+            int row = 0;
+            return Paging.ByOffsetAsync<DescribeOrganizationMembersResponse, OrgMemberItem>(MemberPageSize,
                 offset => _client.CallAsync<DescribeOrganizationMembersResponse>("DescribeOrganizationMembers", new DescribeOrganizationMembersRequest
                 {
                     Offset = offset,
@@ -94,7 +120,12 @@ namespace TencentOrg.Services
                     NodeId = nodeId,
                 }, ApiCallKind.Read, _log, ct),
                 page => page.Items, page => page.Total,
-                item => onItem(ToMember(item)));
+                item =>
+                {
+                    ListingRows.InFilter("DescribeOrganizationMembers", "row " + row++, "member " + item.MemberUin + " of node " + item.NodeId, "NodeId", nodeId, item.NodeId);
+                    return onItem(ToMember(item));
+                });
+        }
 
         internal static OrgMember ToMember(OrgMemberItem item) => new OrgMember
         {

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using TencentOrg.Api;
 using TencentOrg.Models;
+using TencentOrg.Services.Configuration;
 
 namespace TencentOrg.Services
 {
@@ -112,14 +113,25 @@ namespace TencentOrg.Services
             return match;
         }
 
-        public Task ListGroupMembersAsync(string zoneId, string groupId, string? userType, Func<OrgGroupMember, bool> onItem, CancellationToken ct) =>
-            Paging.ByTokenAsync<ListGroupMembersResponse, GroupMemberItem>(_client, "ListGroupMembers",
+        /// <summary>
+        /// The group's members (the rows do not name their group: it is the request's). A row outside the UserType filter is
+        /// an error (the listing check Sync uses); a row without its UserId is already refused by the response parser.
+        /// </summary>
+        public Task ListGroupMembersAsync(string zoneId, string groupId, string? userType, Func<OrgGroupMember, bool> onItem, CancellationToken ct)
+        {
+            int row = 0;
+            return Paging.ByTokenAsync<ListGroupMembersResponse, GroupMemberItem>(_client, "ListGroupMembers",
                 new ListGroupMembersRequest { ZoneId = zoneId, GroupId = groupId, UserType = userType }, PageSize, page => page.GroupMembers,
-                m => onItem(new OrgGroupMember
+                m =>
                 {
-                    ZoneId = zoneId, GroupId = groupId, UserId = m.UserId, UserName = m.UserName, DisplayName = m.DisplayName, Email = m.Email,
-                    UserStatus = m.UserStatus, UserType = m.UserType, Description = m.Description, JoinTime = m.JoinTime,
-                }), _log, ct);
+                    ListingRows.InFilter("ListGroupMembers", "row " + row++ + " of group " + groupId, "user " + m.UserId + " (" + m.UserType + ")", "UserType", userType, m.UserType, StringComparison.OrdinalIgnoreCase);
+                    return onItem(new OrgGroupMember
+                    {
+                        ZoneId = zoneId, GroupId = groupId, UserId = m.UserId, UserName = m.UserName, DisplayName = m.DisplayName, Email = m.Email,
+                        UserStatus = m.UserStatus, UserType = m.UserType, Description = m.Description, JoinTime = m.JoinTime,
+                    });
+                }, _log, ct);
+        }
 
         /// <summary>Whether the user is in the group, from the user's own (short) list of groups.</summary>
         private async Task<bool> IsMemberAsync(string zoneId, string groupId, string userId, CancellationToken ct)

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using TencentOrg.Api;
 using TencentOrg.Models;
+using TencentOrg.Services.Configuration;
 
 namespace TencentOrg.Services
 {
@@ -173,16 +174,21 @@ namespace TencentOrg.Services
             return ids;
         }
 
-        /// <summary>Authorizations filtered by member and/or identity (at least one is required by the API).</summary>
-        public Task ListAsync(long? memberUin, long? identityId, Func<MemberAuthIdentity, bool> onItem, CancellationToken ct) =>
-            Paging.ByOffsetAsync<DescribeOrganizationMemberAuthIdentitiesResponse, OrgMemberAuthIdentityItem>(PageSize,
+        /// <summary>
+        /// Authorizations filtered by member and/or identity (at least one is required by the API). Each row is checked by
+        /// the listing check Sync uses: it names its own member and identity and matches the filter, or the listing is an error.
+        /// </summary>
+        public Task ListAsync(long? memberUin, long? identityId, Func<MemberAuthIdentity, bool> onItem, CancellationToken ct)
+        {
+            int row = 0;
+            return Paging.ByOffsetAsync<DescribeOrganizationMemberAuthIdentitiesResponse, OrgMemberAuthIdentityItem>(PageSize,
                 offset => _client.CallAsync<DescribeOrganizationMemberAuthIdentitiesResponse>("DescribeOrganizationMemberAuthIdentities",
                     new DescribeOrganizationMemberAuthIdentitiesRequest { Offset = offset, Limit = PageSize, MemberUin = memberUin, IdentityId = identityId },
                     ApiCallKind.Read, _log, ct),
                 page => page.Items, page => page.Total,
                 item => onItem(new MemberAuthIdentity
                 {
-                    MemberUin = item.MemberUin ?? memberUin ?? 0,
+                    MemberUin = ListingRows.Grant(item.MemberUin, item.IdentityId, memberUin, identityId, row++),
                     MemberName = item.MemberName,
                     IdentityId = item.IdentityId,
                     IdentityRoleName = item.IdentityRoleName,
@@ -193,6 +199,7 @@ namespace TencentOrg.Services
                     CreateTime = item.CreateTime,
                     UpdateTime = item.UpdateTime,
                 }));
+        }
 
         /// <summary>Revokes one identity from one member (the API takes one pair per call); a pair read back as gone is done.</summary>
         public async Task<ItemOutcome<MemberGrant, WriteReceipt>> RevokeAsync(long memberUin, long identityId, CancellationToken ct)

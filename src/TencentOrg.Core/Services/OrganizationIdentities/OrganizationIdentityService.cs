@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using TencentOrg.Api;
 using TencentOrg.Models;
+using TencentOrg.Services.Configuration;
 
 namespace TencentOrg.Services
 {
@@ -171,9 +172,14 @@ namespace TencentOrg.Services
             await FindByIdAsync(identityId, ct).ConfigureAwait(false)
             ?? throw new OrgNotFoundException("The organization identity " + identityId + " was not found.");
 
-        /// <summary>Every identity matching the filter; onItem returns false to stop early.</summary>
-        public Task ListAsync(ListOrganizationIdentityRequest filter, Func<OrgIdentity, bool> onItem, CancellationToken ct) =>
-            Paging.ByOffsetAsync<ListOrganizationIdentityResponse, OrgIdentityItem>(PageSize,
+        /// <summary>
+        /// Every identity matching the filter; onItem returns false to stop early. A row outside the IdentityId or IdentityType
+        /// filter, or without the filtered field, is an error (the listing check Sync uses), never a match or a "not found".
+        /// </summary>
+        public Task ListAsync(ListOrganizationIdentityRequest filter, Func<OrgIdentity, bool> onItem, CancellationToken ct)
+        {
+            int row = 0;
+            return Paging.ByOffsetAsync<ListOrganizationIdentityResponse, OrgIdentityItem>(PageSize,
                 offset => _client.CallAsync<ListOrganizationIdentityResponse>("ListOrganizationIdentity", new ListOrganizationIdentityRequest
                 {
                     Offset = offset,
@@ -183,7 +189,16 @@ namespace TencentOrg.Services
                     IdentityType = filter.IdentityType,
                 }, ApiCallKind.Read, _log, ct),
                 page => page.Items, page => page.Total,
-                item => onItem(ToIdentity(item)));
+                item =>
+                {
+                    string where = "row " + row++, what = "identity " + item.IdentityId + " (" + item.IdentityAliasName + ") of type " + item.IdentityType;
+                    ListingRows.InFilter(ListAction, where, what, "IdentityId", filter.IdentityId, item.IdentityId);
+                    ListingRows.InFilter(ListAction, where, what, "IdentityType", filter.IdentityType, item.IdentityType);
+                    return onItem(ToIdentity(item));
+                });
+        }
+
+        private const string ListAction = "ListOrganizationIdentity";
 
         /// <summary>
         /// UpdateOrganizationIdentity requires Description and the full policy list, so the current

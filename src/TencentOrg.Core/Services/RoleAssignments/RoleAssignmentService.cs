@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using TencentOrg.Api;
 using TencentOrg.Models;
+using TencentOrg.Services.Configuration;
 
 namespace TencentOrg.Services
 {
@@ -271,22 +272,32 @@ namespace TencentOrg.Services
                 : RoleTasks.ForAssignment(item, zoneId, RoleTasks.CreateRoleAssignment, RoleTaskStatus.Success, null);
         }
 
-        /// <summary>Assignments matching the filter, as users see them; onItem returns false to stop early.</summary>
-        public Task ListAsync(ListRoleAssignmentsRequest filter, Func<RoleAssignment, bool> onItem, CancellationToken ct) =>
-            ListItemsAsync(filter, a => onItem(new RoleAssignment
+        /// <summary>
+        /// Assignments matching the filter, as users see them; onItem returns false to stop early. A row that does not match
+        /// the filter (or lacks a filtered field) is an error: what is piped on to Remove-TcRoleAssignment must be what was asked for.
+        /// </summary>
+        public Task ListAsync(ListRoleAssignmentsRequest filter, Func<RoleAssignment, bool> onItem, CancellationToken ct)
+        {
+            int row = 0;
+            return ListItemsAsync(filter, a =>
             {
-                ZoneId = filter.ZoneId,
-                RoleConfigurationId = a.RoleConfigurationId,
-                RoleConfigurationName = a.RoleConfigurationName,
-                TargetType = a.TargetType,
-                TargetUin = a.TargetUin,
-                TargetName = a.TargetName,
-                PrincipalType = a.PrincipalType,
-                PrincipalId = a.PrincipalId,
-                PrincipalName = a.PrincipalName,
-                CreateTime = a.CreateTime,
-                UpdateTime = a.UpdateTime,
-            }), ct);
+                ListingRows.AssignmentInFilter(filter, a.RoleConfigurationId, a.TargetType, a.TargetUin, a.PrincipalType, a.PrincipalId, row++);
+                return onItem(new RoleAssignment
+                {
+                    ZoneId = filter.ZoneId,
+                    RoleConfigurationId = a.RoleConfigurationId,
+                    RoleConfigurationName = a.RoleConfigurationName,
+                    TargetType = a.TargetType,
+                    TargetUin = a.TargetUin,
+                    TargetName = a.TargetName,
+                    PrincipalType = a.PrincipalType,
+                    PrincipalId = a.PrincipalId,
+                    PrincipalName = a.PrincipalName,
+                    CreateTime = a.CreateTime,
+                    UpdateTime = a.UpdateTime,
+                });
+            }, ct);
+        }
 
         private Task ListItemsAsync(ListRoleAssignmentsRequest filter, Func<RoleAssignmentItem, bool> onItem, CancellationToken ct) =>
             Paging.ByTokenAsync<ListRoleAssignmentsResponse, RoleAssignmentItem>(_client, "ListRoleAssignments", filter, PageSize,
