@@ -483,6 +483,14 @@ namespace TencentOrg
             Release();
         }
 
+        /// <summary>A bad input becomes an error naming it, before any request; other inputs go on. True when there was one.</summary>
+        internal bool Refused(string? problem, object? target)
+        {
+            if (problem == null) return false;
+            WriteItemError(new ArgumentException(problem), target);
+            return true;
+        }
+
         /// <summary>Errors that concern the whole command (no credential, bad endpoint) end it.</summary>
         internal void ThrowCommandError(Exception error, object? target = null) => ThrowTerminatingError(ErrorMapping.ToErrorRecord(error, target));
 
