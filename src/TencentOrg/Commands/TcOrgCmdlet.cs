@@ -112,6 +112,20 @@ namespace TencentOrg
         /// <summary>-Force given, and neither -WhatIf nor an explicit -Confirm in effect: no question to ask.</summary>
         internal bool SkipsConfirmation(bool force) => force && !WhatIfInEffect && !MyInvocation.BoundParameters.ContainsKey("Confirm");
 
+        /// <summary>
+        /// Whether a ConfirmImpact High command with -Force will show a confirmation prompt: an explicit -Confirm, else the
+        /// $ConfirmPreference (High by default) unless -Force; never under -WhatIf (which only describes).
+        /// </summary>
+        internal bool WillConfirm(bool force)
+        {
+            if (WhatIfInEffect) return false;
+            if (MyInvocation.BoundParameters.TryGetValue("Confirm", out var confirm)) return ((SwitchParameter)confirm).IsPresent;
+            if (force) return false;
+            var preference = SessionState.PSVariable.GetValue("ConfirmPreference");
+            if (preference is PSObject wrapped) preference = wrapped.BaseObject;
+            return !(preference is ConfirmImpact level) || (level != ConfirmImpact.None && level <= ConfirmImpact.High);
+        }
+
         /// <summary>The zone for this command; no zone (CIC not enabled, no access) ends the command.</summary>
         internal string ResolveZoneId(string? explicitZoneId)
         {
@@ -481,6 +495,14 @@ namespace TencentOrg
             _ordered.Complete(slot);
             if (SendingStopped) DropQueued();
             Release();
+        }
+
+        /// <summary>A bad input becomes an error naming it, before any request; other inputs go on. True when there was one.</summary>
+        internal bool Refused(string? problem, object? target)
+        {
+            if (problem == null) return false;
+            WriteItemError(new ArgumentException(problem), target);
+            return true;
         }
 
         /// <summary>Errors that concern the whole command (no credential, bad endpoint) end it.</summary>

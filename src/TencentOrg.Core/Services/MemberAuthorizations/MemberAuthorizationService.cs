@@ -71,6 +71,63 @@ namespace TencentOrg.Services
             return outcomes;
         }
 
+        /// <summary>
+        /// <see cref="GrantAsync"/> reported per member (<see cref="MemberGrantResult.ByMember"/>), with a verbose line per member
+        /// granted something. With <paramref name="readBack"/> (-PassThru) the granted pairs come as Get-TcOrgMemberAuthIdentity
+        /// shows them (MemberName, IdentityRoleName, IdentityType, times, Status Configured): one listing per granted identity for
+        /// the whole batch of members, not one per member.
+        /// </summary>
+        public async Task<IReadOnlyList<MemberGrantResult>> GrantByMemberAsync(
+            IReadOnlyList<long> members, IReadOnlyList<long> identities, bool skipExisting, bool readBack, CancellationToken ct)
+        {
+            var outcomes = await GrantAsync(members, identities, skipExisting, ct).ConfigureAwait(false);
+            var listed = readBack ? await ReadBackListedAsync(members, outcomes, ct).ConfigureAwait(false) : null;
+            var results = MemberGrantResult.ByMember(outcomes);
+            foreach (var member in results.Where(m => m.Granted.Count > 0))
+            {
+                _log.Verbose("Member " + member.MemberUin + ": granted identit" + (member.Granted.Count == 1 ? "y " : "ies ")
+                    + string.Join(",", member.Granted.Select(g => g.IdentityId)) + ".");
+            }
+            if (listed == null) return results;
+            return results.Select(m => new MemberGrantResult(m.MemberUin, m.Granted.Select(g => AsListed(g, listed)).ToList(), m.Errors)).ToList();
+        }
+
+        private async Task<Dictionary<(long Member, long Identity), MemberAuthIdentity>> ReadBackListedAsync(IReadOnlyList<long> members,
+            IReadOnlyList<ItemOutcome<MemberGrant, MemberAuthIdentity>> outcomes, CancellationToken ct)
+        {
+            var found = new Dictionary<(long, long), MemberAuthIdentity>();
+            var wanted = new HashSet<long>(members);
+            // Pairs -SkipExisting found already granted were listed before the call; only new grants are read back.
+            foreach (var identity in outcomes.Where(o => o.Succeeded && o.Result!.Status != "AlreadyGranted").Select(o => o.Input.IdentityId).Distinct())
+            {
+                try
+                {
+                    await ListAsync(null, identity, listed =>
+                    {
+                        if (wanted.Contains(listed.MemberUin)) found[(listed.MemberUin, identity)] = listed;
+                        return true;
+                    }, ct).ConfigureAwait(false);
+                }
+                catch (OrgException error)
+                {
+                    _log.Warning("Could not read back the grants of identity " + identity + " (" + error.Message + "); -PassThru shows only what the grant returned.");
+                }
+            }
+            return found;
+        }
+
+        // The listed grant with this call's RequestId; "already granted" (-SkipExisting) is its own property, Status keeps Get-'s words.
+        private static MemberAuthIdentity AsListed(MemberAuthIdentity granted, Dictionary<(long Member, long Identity), MemberAuthIdentity> readBack)
+        {
+            bool already = granted.Status == "AlreadyGranted";
+            var result = readBack.TryGetValue((granted.MemberUin, granted.IdentityId), out var listed) ? listed : granted;
+            result.RequestId = granted.RequestId;
+            result.AlreadyGranted = already;
+            result.Outcome = granted.Outcome;
+            if (listed == null || result.Status == null) result.Status = "Configured";
+            return result;
+        }
+
         private WritePath<MemberGrant, MemberAuthIdentity> GrantPath() => new WritePath<MemberGrant, MemberAuthIdentity>(GrantAction, SendGrantAsync, ReadBackGrantsAsync)
         {
             // The call grants every identity to every member: a batch must be such a product.

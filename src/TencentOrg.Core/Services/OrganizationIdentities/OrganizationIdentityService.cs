@@ -201,6 +201,28 @@ namespace TencentOrg.Services
         private const string ListAction = "ListOrganizationIdentity";
 
         /// <summary>
+        /// Identity names by ID from one listing, to name identities in messages (a confirmation prompt): a listing that fails
+        /// gives what it read before, as the ID alone still identifies an identity.
+        /// </summary>
+        public async Task<Dictionary<long, string?>> NamesAsync(CancellationToken ct)
+        {
+            var names = new Dictionary<long, string?>();
+            try
+            {
+                await ListAsync(new ListOrganizationIdentityRequest(), identity =>
+                {
+                    names[identity.IdentityId] = identity.Name;
+                    return true;
+                }, ct).ConfigureAwait(false);
+            }
+            catch (OrgException)
+            {
+                // The number alone still identifies it; the delete reports any real failure.
+            }
+            return names;
+        }
+
+        /// <summary>
         /// UpdateOrganizationIdentity requires Description and the full policy list, so the current
         /// identity is read first and whatever the caller did not give is sent unchanged.
         /// </summary>

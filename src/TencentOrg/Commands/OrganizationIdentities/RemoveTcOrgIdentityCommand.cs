@@ -1,6 +1,4 @@
-using System;
 using System.Collections.Generic;
-using TencentOrg.Models;
 using System.Management.Automation;
 using TencentOrg.Services;
 
@@ -38,38 +36,11 @@ namespace TencentOrg
             if (IdentityId.Length == 1 && !string.IsNullOrEmpty(Name)) return "Organization identity " + id + " (" + Name + ")";
             if (_names == null)
             {
-                _names = new Dictionary<long, string?>();
-                var session = WillAsk() ? SessionStore.TryCurrentOrImplicit(this) : null;
-                if (session != null)
-                {
-                    try
-                    {
-                        Await(new OrganizationIdentityService(session, Log).ListAsync(new ListOrganizationIdentityRequest(), identity =>
-                        {
-                            _names[identity.IdentityId] = identity.Name;
-                            return true;
-                        }, CancelToken));
-                    }
-                    catch (Api.OrgException)
-                    {
-                        // The number alone still identifies it; the delete reports any real failure.
-                    }
-                }
+                // -WhatIf sends no request at all, so it names the identity only by its number.
+                var session = WillConfirm(Force) ? SessionStore.TryCurrentOrImplicit(this) : null;
+                _names = session == null ? new Dictionary<long, string?>() : Await(new OrganizationIdentityService(session, Log).NamesAsync(CancelToken));
             }
             return "Organization identity " + id + (_names.TryGetValue(id, out var name) && !string.IsNullOrEmpty(name) ? " (" + name + ")" : "");
-        }
-
-        // ConfirmImpact is High: the default $ConfirmPreference (High) asks, as does -Confirm. -WhatIf sends no request
-        // at all, so it names the identity only by its number.
-        private bool WillAsk()
-        {
-            var bound = MyInvocation.BoundParameters;
-            if (WhatIfInEffect) return false;
-            if (bound.TryGetValue("Confirm", out var confirm)) return ((SwitchParameter)confirm).IsPresent;
-            if (Force) return false;
-            var preference = SessionState.PSVariable.GetValue("ConfirmPreference");
-            if (preference is PSObject wrapped) preference = wrapped.BaseObject;
-            return !(preference is ConfirmImpact level) || (level != ConfirmImpact.None && level <= ConfirmImpact.High);
         }
 
         protected override void ProcessRecord()

@@ -1,10 +1,7 @@
-using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using TencentOrg.Api;
 using TencentOrg.Services;
 
 namespace TencentOrg
@@ -75,12 +72,7 @@ namespace TencentOrg
         {
             foreach (var item in Expand())
             {
-                string? problem = RoleAssignments.Problem(item);
-                if (problem != null)
-                {
-                    WriteItemError(new ArgumentException(problem), item);
-                    continue;
-                }
+                if (Refused(RoleAssignments.Problem(item), item)) continue;
                 if (!ShouldProcess(item.TargetType + " " + item.TargetUin,
                     "Assign permission configuration " + item.RoleConfigurationId + " to " + item.PrincipalType + " " + item.PrincipalId)) continue;
 
@@ -105,32 +97,7 @@ namespace TencentOrg
             : RoleAssignments.Expand(RoleConfigurationId, TargetType, UinArguments.Take(this, TargetUin, nameof(TargetUin)), PrincipalType,
                 UinArguments.Distinct(this, PrincipalId, nameof(PrincipalId)));
 
-        private async Task SendAsync(List<RoleAssignmentInfo> batch, CancellationToken ct)
-        {
-            var outcomes = await _service!.CreateAsync(_zoneId!, batch, SkipExisting, ct).ConfigureAwait(false);
-            var started = new List<RoleTask>();
-            var startedItems = new List<int>();
-            foreach (var outcome in outcomes)
-            {
-                int item = IndexOf(batch, outcome.Input);
-                if (!outcome.Succeeded) PostError(outcome.Error!, outcome.Input, item);
-                else if (Wait)
-                {
-                    started.Add(outcome.Result!);
-                    startedItems.Add(item);
-                }
-                else PostObject(outcome.Result!, item);
-            }
-            if (started.Count == 0) return;
-            await WaitOrHoldAsync(_zoneId!, started, TimeoutSec, ct, startedItems).ConfigureAwait(false);
-        }
-
-        // The service reports outcomes per input object, not necessarily in input order (isolation, reconciliation).
-        private static int IndexOf(List<RoleAssignmentInfo> batch, RoleAssignmentInfo input)
-        {
-            for (int i = 0; i < batch.Count; i++) if (ReferenceEquals(batch[i], input)) return i;
-            return 0;
-        }
-
+        private async Task SendAsync(List<RoleAssignmentInfo> batch, CancellationToken ct) =>
+            await PostTasksAsync(_zoneId!, batch, await _service!.CreateAsync(_zoneId!, batch, SkipExisting, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
     }
 }

@@ -1,10 +1,7 @@
-using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using TencentOrg.Api;
 using System.Threading;
 using System.Threading.Tasks;
-using TencentOrg.Models;
 using TencentOrg.Services;
 
 namespace TencentOrg
@@ -72,12 +69,7 @@ namespace TencentOrg
             foreach (var item in RoleAssignments.Expand(RoleConfigurationId, TargetType,
                 UinArguments.Take(this, TargetUin, nameof(TargetUin)), PrincipalType, UinArguments.Distinct(this, PrincipalId, nameof(PrincipalId))))
             {
-                string? problem = RoleAssignments.Problem(item);
-                if (problem != null)
-                {
-                    WriteItemError(new ArgumentException(problem), item);
-                    continue;
-                }
+                if (Refused(RoleAssignments.Problem(item), item)) continue;
                 if (!ShouldProcess(item.TargetType + " " + item.TargetUin,
                     "Remove assignment of permission configuration " + item.RoleConfigurationId + " from " + item.PrincipalType + " " + item.PrincipalId, Force)) continue;
 
@@ -102,9 +94,7 @@ namespace TencentOrg
             foreach (var (zoneId, item) in batch)
             {
                 var outcome = await _service!.RemoveAsync(zoneId, item, DeprovisionStrategy, ct).ConfigureAwait(false);
-                if (!outcome.Succeeded) PostError(outcome.Error!, item);
-                else if (!Wait) PostObject(outcome.Result!);
-                else await WaitOrHoldAsync(zoneId, new[] { outcome.Result! }, TimeoutSec, ct).ConfigureAwait(false);
+                await PostTasksAsync(zoneId, new[] { item }, new[] { outcome }, ct).ConfigureAwait(false);
             }
         }
     }

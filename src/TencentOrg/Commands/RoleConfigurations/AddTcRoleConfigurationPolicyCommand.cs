@@ -55,9 +55,8 @@ namespace TencentOrg
             var names = new HashSet<string>();
             foreach (var policy in Wanted())
             {
-                if (Refused(RoleConfigurationRules.PolicyProblem(policy, attaching: true), policy?.ToString())) continue;
-                if (Refused(names.Add(policy!.ToString()) ? null : "The policy " + policy + " is given twice.", policy.ToString())) continue;
-                if (ShouldProcess("Permission configuration " + RoleConfigurationId, "Attach " + policy)) approved.Add(policy);
+                if (Refused(AttachingPolicies.Problem(policy, names), policy?.ToString())) continue;
+                if (ShouldProcess("Permission configuration " + RoleConfigurationId, "Attach " + policy)) approved.Add(policy!);
             }
             if (approved.Count == 0) return;
             foreach (var outcome in Await(Service.AddPoliciesAsync(Zone, RoleConfigurationId, approved, CancelToken)))
@@ -67,22 +66,12 @@ namespace TencentOrg
             }
         }
 
-        private IEnumerable<RoleConfigurationPolicy?> Wanted()
+        private IEnumerable<RoleConfigurationPolicy?> Wanted() => ParameterSetName switch
         {
-            switch (ParameterSetName)
-            {
-                case ByIdSet: return PolicyId.Select(id => new RoleConfigurationPolicy { RolePolicyType = RoleConfigurationPolicy.SystemType, RolePolicyId = id });
-                case ByNameSet: return PolicyName.Select(name => new RoleConfigurationPolicy { RolePolicyType = RoleConfigurationPolicy.SystemType, RolePolicyName = name });
-                case CustomSet:
-                    return new[] { new RoleConfigurationPolicy { RolePolicyType = RoleConfigurationPolicy.CustomType, RolePolicyName = CustomPolicyName, RolePolicyDocument = CustomPolicyDocument } };
-                default:
-                    // Only what attaching needs: the piped object also carries its old configuration, zone and AddTime.
-                    return Policy.Select(p => p == null ? null : new RoleConfigurationPolicy
-                    {
-                        RolePolicyType = p.RolePolicyType, RolePolicyId = p.IsCustom ? null : p.RolePolicyId, RolePolicyName = p.RolePolicyName,
-                        RolePolicyDocument = p.IsCustom ? p.RolePolicyDocument : null,
-                    });
-            }
-        }
+            ByIdSet => PolicyId.Select(id => AttachingPolicies.SystemById(id)),
+            ByNameSet => PolicyName.Select(name => AttachingPolicies.SystemByName(name)),
+            CustomSet => new[] { AttachingPolicies.Custom(CustomPolicyName, CustomPolicyDocument) },
+            _ => Policy.Select(p => AttachingPolicies.FromListed(p)),
+        };
     }
 }

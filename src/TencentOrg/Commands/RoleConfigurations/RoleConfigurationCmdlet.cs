@@ -22,14 +22,6 @@ namespace TencentOrg
 
         /// <summary>The zone to send to: -ZoneId, else the session's (DescribeIdentityCenter once per command).</summary>
         internal string Zone => !string.IsNullOrEmpty(ZoneId) ? ZoneId! : _sessionZoneId ??= ResolveZoneId(null);
-
-        /// <summary>A bad input becomes an error naming it, before any request; other inputs go on. True when there was one.</summary>
-        internal bool Refused(string? problem, object? target)
-        {
-            if (problem == null) return false;
-            WriteItemError(new ArgumentException(problem), target);
-            return true;
-        }
     }
 
     /// <summary>Remove- cmdlets: ConfirmImpact High, and -Force to skip the confirmation (-WhatIf still only reports).</summary>
