@@ -89,6 +89,20 @@ public sealed class EmulatorServer : IAsyncDisposable
         string action = request.Header("X-TC-Action") ?? "";
 
         var outcome = new Outcome();
+        bool recorded = false;
+        // Logged before the answer's last byte leaves: a client that has read the answer must find its request in the log.
+        void Record()
+        {
+            if (recorded) return;
+            recorded = true;
+            (Options.Clock as ManualClock)?.AfterAction(action);
+            Requests.Add(new RecordedRequest
+            {
+                Time = received, Action = action, Body = Encoding.UTF8.GetString(request.Body), Headers = headers,
+                StatusCode = outcome.Status, ErrorCode = outcome.ErrorCode, RequestId = requestId, Handled = outcome.Handled,
+                Fault = outcome.Fault,
+            });
+        }
         using var aborted = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, _shutdown.Token);
         try
         {
@@ -105,6 +119,7 @@ public sealed class EmulatorServer : IAsyncDisposable
                 return;
 
             outcome.Status = 200;
+            Record();
             await WriteAsync(http, 200, "application/json", Serialize(response)).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
@@ -115,13 +130,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         }
         finally
         {
-            (Options.Clock as ManualClock)?.AfterAction(action);
-            Requests.Add(new RecordedRequest
-            {
-                Time = received, Action = action, Body = Encoding.UTF8.GetString(request.Body), Headers = headers,
-                StatusCode = outcome.Status, ErrorCode = outcome.ErrorCode, RequestId = requestId, Handled = outcome.Handled,
-                Fault = outcome.Fault,
-            });
+            Record();
         }
     }
 
