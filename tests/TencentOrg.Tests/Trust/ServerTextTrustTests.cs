@@ -57,5 +57,21 @@ namespace TencentOrg.Tests.Trust
                 Assert.DoesNotContain("failed:", error.ToString());
             }
         }
+
+        [Fact]
+        public async Task A_GetRoleConfiguration_answer_about_another_configuration_is_an_error_naming_both_not_that_configuration()
+        {
+            await using var env = await HostileEnv.StartAsync();
+            env.Front.Answer = (action, _, ctx) => action == "GetRoleConfiguration"
+                ? HostileFront.Json(ctx, "{\"Response\":{\"RoleConfigurationInfo\":{\"RoleConfigurationId\":\"rc-other000001\",\"RoleConfigurationName\":\"other\"},\"RequestId\":\"req-1\"}}")
+                : Task.FromResult(false);
+
+            var result = env.Run("Get-TcRoleConfiguration -ZoneId z-emulator0001 -RoleConfigurationId rc-emuconfig001, rc-emuconfig002");
+
+            Assert.Empty(result.Output);
+            Assert.Equal(2, result.Errors.Count);
+            Assert.Contains("asked for rc-emuconfig001 and answered with rc-other000001", result.Errors[0].Exception.Message);
+            Assert.Contains("asked for rc-emuconfig002 and answered with rc-other000001", result.Errors[1].Exception.Message);
+        }
     }
 }

@@ -51,7 +51,12 @@ namespace TencentOrg.Services
         {
             var r = await _client.CallAsync<GetRoleConfigurationResponse>("GetRoleConfiguration",
                 new GetRoleConfigurationRequest { ZoneId = zoneId, RoleConfigurationId = roleConfigurationId }, ApiCallKind.Read, _log, ct).ConfigureAwait(false);
-            return RoleConfigurationService.ToConfiguration(r.RoleConfigurationInfo ?? new RoleConfigurationItem { RoleConfigurationId = roleConfigurationId }, zoneId);
+            // Nothing read is trusted: an answer about another configuration is an error, never that configuration under this ID.
+            string? answered = r.RoleConfigurationInfo?.RoleConfigurationId;
+            if (!string.Equals(answered, roleConfigurationId, StringComparison.Ordinal))
+                throw new OrgApiException("GetRoleConfiguration", "ClientError.WrongObject", "GetRoleConfiguration was asked for " + roleConfigurationId
+                    + " and answered with " + (string.IsNullOrEmpty(answered) ? "no RoleConfigurationId" : ServerText.Clean(answered)) + "; nothing is reported for it.", r.RequestId);
+            return RoleConfigurationService.ToConfiguration(r.RoleConfigurationInfo!, zoneId);
         }
 
         /// <summary>Permission configurations of the zone; onItem returns false to stop early.</summary>
