@@ -1,3 +1,4 @@
+using System.Linq;
 using System.IO;
 using Xunit;
 
@@ -10,6 +11,7 @@ namespace TencentOrg.Tests.Module
     /// </summary>
     public class ForceTests : CmdletTestBase
     {
+        private const string Unique = "$n = [guid]::NewGuid().ToString('N').Substring(0, 8); ";
         private const string Identity = "$id = (New-TcOrgIdentity -Name ForceTest -Policy '1:AdministratorAccess' -Confirm:$false).IdentityId; ";
 
         public static TheoryData<string, string, string> Commands => new TheoryData<string, string, string>
@@ -19,6 +21,15 @@ namespace TencentOrg.Tests.Module
                 "Remove-TcOrgMemberAuthIdentity -MemberUin 100000000001 -IdentityId $id", "DeleteOrganizationMemberAuthIdentity" },
             { "New-TcRoleAssignment -RoleConfigurationId rc-emuconfig001 -PrincipalId u-emuuser00001 -TargetUin 100000000001 -Confirm:$false | Out-Null; ",
                 "Remove-TcRoleAssignment -RoleConfigurationId rc-emuconfig001 -PrincipalId u-emuuser00001 -TargetUin 100000000001", "DeleteRoleAssignment" },
+            { Unique + "$u = (New-TcOrgUser -UserName force.$n -Confirm:$false).UserId; ", "Remove-TcOrgUser -UserId $u", "DeleteUser" },
+            { Unique + "$g = (New-TcOrgGroup -Name force-$n -Confirm:$false).GroupId; ", "Remove-TcOrgGroup -GroupId $g", "DeleteGroup" },
+            { "Add-TcOrgGroupMember -GroupId g-emugroup0001 -UserId u-emuuser00005 -Confirm:$false | Out-Null; ",
+                "Remove-TcOrgGroupMember -GroupId g-emugroup0001 -UserId u-emuuser00005", "RemoveUserFromGroup" },
+            { Unique + "$rc = (New-TcRoleConfiguration -Name force-$n -Confirm:$false).RoleConfigurationId; ",
+                "Remove-TcRoleConfiguration -RoleConfigurationId $rc", "DeleteRoleConfiguration" },
+            { Unique + "$rc = (New-TcRoleConfiguration -Name force-$n -Confirm:$false).RoleConfigurationId; "
+                + "Add-TcRoleConfigurationPolicy -RoleConfigurationId $rc -PolicyName QcloudCAMFullAccess -Confirm:$false; ",
+                "Remove-TcRoleConfigurationPolicy -RoleConfigurationId $rc -PolicyName QcloudCAMFullAccess", "RemovePermissionPolicyFromRoleConfiguration" },
             { Identity + "$file = [IO.Path]::GetTempFileName(); [IO.File]::WriteAllText($file, '{ \"SchemaVersion\": 1, \"PruneScope\": \"All\", \"Identities\": [] }'); ",
                 "Sync-TcOrgConfiguration -Path $file -Prune", "DeleteOrganizationIdentity" },
         };
@@ -72,6 +83,16 @@ namespace TencentOrg.Tests.Module
             int sent = Sends(setup, command + " -Force -Confirm", action);
             Assert.NotEmpty(Ps.Host.Recorder.PromptCaptions);
             Assert.Equal(0, sent);
+        }
+
+        [Fact]
+        public void Every_Remove_cmdlet_of_the_module_has_Force_and_is_tried_above()
+        {
+            var removes = Run("(Get-Command -Module TencentOrg -Verb Remove).Name").AssertSuccess().Output.Select(o => o.BaseObject.ToString()!).ToList();
+            Assert.True(removes.Count >= 8, string.Join(", ", removes));
+            var tried = Commands.Select(row => ((string)row[1]).Split(' ')[0]).ToHashSet();
+            Assert.All(removes, remove => Assert.Contains(remove, tried));
+            Assert.Empty(Run("Get-Command -Module TencentOrg -Verb Remove | Where-Object { -not $_.Parameters.ContainsKey('Force') }").AssertSuccess().Output);
         }
     }
 }

@@ -31,11 +31,6 @@ namespace TencentOrg
         [Parameter]
         public SwitchParameter Force { get; set; }
 
-        internal bool Approve(string target, string action)
-        {
-            bool whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w) && ((SwitchParameter)w).IsPresent
-                || LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
-            return Force && !whatIf ? true : ShouldProcess(target, action);
-        }
+        internal bool Approve(string target, string action) => ShouldProcess(target, action, Force);
     }
 }
