@@ -16,8 +16,8 @@ namespace TencentOrg
         /// the same SecretId and endpoint (they share the service's limit), or 20 when none asked.
         /// </summary>
         public double RequestsPerSecond { get; set; }
-        /// <summary>What this session asked for with -RequestsPerSecond.</summary>
-        public double RequestedRequestsPerSecond { get; set; }
+        /// <summary>What this session asked for with Connect-TcOrg -RequestsPerSecond; null when it asked nothing and follows the others' asks.</summary>
+        public double? RequestedRequestsPerSecond { get; set; }
         public int TimeoutSec { get; set; }
         public int MaxRetries { get; set; }
         /// <summary>True after Connect-TcOrg; false when resolved from environment variables or a profile per command.</summary>

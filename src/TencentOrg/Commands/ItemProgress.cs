@@ -7,7 +7,7 @@ namespace TencentOrg
     internal sealed class ItemProgress
     {
         private readonly TcOrgCmdlet _cmdlet;
-        private readonly ProgressRecord _record;
+        private readonly string _activity;
         private readonly int _total;
         private readonly int _step;
         private readonly string _unit;
@@ -16,10 +16,10 @@ namespace TencentOrg
         public ItemProgress(TcOrgCmdlet cmdlet, string activity, int total, string unit)
         {
             _cmdlet = cmdlet;
+            _activity = activity;
             _total = total;
             _unit = unit;
             _step = Math.Max(1, total / 100);
-            _record = new ProgressRecord(1, activity, "Applying " + total + " " + unit);
         }
 
         /// <summary>Counts one item; about every hundredth one updates the bar on the pipeline thread (callbacks come in order: no lock).</summary>
@@ -27,18 +27,12 @@ namespace TencentOrg
         {
             int done = ++_done;
             if (done % _step != 0 && done != _total) return;
-            _cmdlet.Post(() =>
-            {
-                _record.PercentComplete = done * 100 / _total;
-                _record.StatusDescription = done + " of " + _total + " " + _unit + " applied";
-                _cmdlet.WriteProgress(_record);
-            });
+            // A new record each time: hosts may keep the records they are given.
+            var record = new ProgressRecord(1, _activity, done + " of " + _total + " " + _unit + " applied") { PercentComplete = done * 100 / _total };
+            _cmdlet.Post(() => _cmdlet.WriteProgress(record));
         }
 
-        public void Complete()
-        {
-            _record.RecordType = ProgressRecordType.Completed;
-            _cmdlet.WriteProgress(_record);
-        }
+        public void Complete() =>
+            _cmdlet.WriteProgress(new ProgressRecord(1, _activity, _done + " of " + _total + " " + _unit + " applied") { RecordType = ProgressRecordType.Completed });
     }
 }

@@ -54,6 +54,7 @@ namespace TencentOrg.Tests.Configuration
             Assert.Equal("PruneScopeMissing,TencentOrg.SyncTcOrgConfigurationCommand", result.FirstError!.FullyQualifiedErrorId);
             Assert.Contains("\"PruneScope\": \"All\"", result.FirstError.Exception.Message);
             Assert.Contains("nothing was sent", result.FirstError.Exception.Message);
+            Assert.Contains("Principals, Targets, RoleConfigurations, Identities, Members, Users, Groups", result.FirstError.Exception.Message); // every key the file may use
             Assert.Empty(result.Output);
             Assert.Equal(0, Emulator.Requests.Count);
             Assert.Equal(50, Emulator.State.RoleAssignments.Count);

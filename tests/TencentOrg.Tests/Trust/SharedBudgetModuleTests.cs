@@ -30,10 +30,10 @@ namespace TencentOrg.Tests.Trust
                 ["key"] = ModuleTestBase.Secure(credential.SecretKey),
             }).AssertSuccess();
 
-        private static (double InForce, double Requested) Budget(PsRunner ps)
+        private static (double InForce, double? Requested) Budget(PsRunner ps)
         {
             var context = ps.Run("Get-TcOrgContext").AssertSuccess().Output.Single();
-            return ((double)context.Properties["RequestsPerSecond"].Value, (double)context.Properties["RequestedRequestsPerSecond"].Value);
+            return ((double)context.Properties["RequestsPerSecond"].Value, (double?)context.Properties["RequestedRequestsPerSecond"].Value);
         }
 
         [Fact]
@@ -52,21 +52,26 @@ namespace TencentOrg.Tests.Trust
 
             Assert.Contains(joined.Warnings, w => w.Contains("0.5 requests/s"));
             Assert.Equal((0.5, 0.5), Budget(careful));
-            Assert.Equal((0.5, 20.0), Budget(bulk));   // shown truthfully, not the 20 it asked for
-            Assert.Equal((20.0, 20.0), Budget(other)); // another organization is never slowed
+            Assert.Equal((0.5, (double?)null), Budget(bulk));   // shown truthfully: it asked nothing and follows the 0.5 asked
+            Assert.Equal((20.0, (double?)null), Budget(other)); // another organization is never slowed
 
             // The parent raises it back by asking; a careful session that connects now is told its ask does not apply.
             using var raiser = new PsRunner();
             Assert.Empty(Connect(raiser, emulator.Endpoint, EmulatorCredential.Demo, "-RequestsPerSecond 20").Warnings);
-            Assert.Equal((20.0, 20.0), Budget(bulk));
+            Assert.Equal((20.0, (double?)null), Budget(bulk));
             Assert.Equal((20.0, 0.5), Budget(careful));
             using (var late = new PsRunner())
                 Assert.Contains(Connect(late, emulator.Endpoint, EmulatorCredential.Demo, "-RequestsPerSecond 1").Warnings, w => w.Contains("20 requests/s") && w.Contains("this session's 1 applies only once"));
             raiser.Run("Disconnect-TcOrg").AssertSuccess();
-            Assert.Equal((0.5, 20.0), Budget(bulk)); // the highest still asked by a live session
+            Assert.Equal((0.5, (double?)null), Budget(bulk)); // the highest still asked by a live session
 
             careful.Run("Disconnect-TcOrg").AssertSuccess();
-            Assert.Equal((20.0, 20.0), Budget(bulk));
+            Assert.Equal((20.0, (double?)null), Budget(bulk));
+
+            // An ask above the service's limit is taken, with a warning: every session with the key runs at it.
+            using var eager = new PsRunner();
+            Assert.Contains(Connect(eager, emulator.Endpoint, EmulatorCredential.Demo, "-RequestsPerSecond 50").Warnings, w => w.Contains("above the service's limit of 20"));
+            Assert.Equal((50.0, (double?)null), Budget(bulk));
         }
 
         [Fact]

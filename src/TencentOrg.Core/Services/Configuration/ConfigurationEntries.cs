@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 
 namespace TencentOrg.Services.Configuration
@@ -35,6 +36,9 @@ namespace TencentOrg.Services.Configuration
             .Field("Target", Str, (a, v) => a.Target = v)
             .Field("TargetType", Str, (a, v) => a.TargetType = v)
             .Field("TargetUin", Long, (a, v) => a.TargetUin = v);
+
+        /// <summary>The keys a PruneScope object may hold, for messages.</summary>
+        internal static IReadOnlyList<string> PruneScopeKeys => PruneScopeEntry.Keys;
 
         private static readonly EntryReader<ConfigurationPruneScope> PruneScopeEntry = new EntryReader<ConfigurationPruneScope>()
             .Field("Principals", ScopeList, (s, v) => s.Principals = v)

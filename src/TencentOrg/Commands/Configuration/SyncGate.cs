@@ -12,7 +12,7 @@ namespace TencentOrg
         public static ErrorRecord NoPruneScope(string path) => new ErrorRecord(new InvalidOperationException(
             "'" + path + "' has no \"PruneScope\", so -Prune cannot tell which of the organization's items the file owns; nothing was sent. "
             + "Add \"PruneScope\": \"All\" at the top level to let -Prune remove everything the file's sections do not list, or "
-            + "\"PruneScope\": { \"Principals\": [\"g-...\"] } (also Targets, RoleConfigurations, Identities, Members; IDs or names) to remove only "
+            + "\"PruneScope\": { \"Principals\": [\"g-...\"] } (any of " + string.Join(", ", Services.Configuration.ConfigurationFile.PruneScopeKeys) + "; IDs or names) to remove only "
             + "items that match every list given. Export-TcOrgConfiguration writes \"All\" for a whole export and a narrower scope with -PrincipalId, "
             + "-TargetUin or -RoleConfigurationId."), "PruneScopeMissing", ErrorCategory.InvalidData, path);
 

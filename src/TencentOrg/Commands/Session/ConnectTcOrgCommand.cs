@@ -103,12 +103,16 @@ namespace TencentOrg
             if (MyInvocation.BoundParameters.ContainsKey(nameof(RequestsPerSecond))) options.RequestsPerSecond = RequestsPerSecond;
             var session = new OrgSession(credential, options, Site, isExplicit: true);
             SessionStore.Set(session);
+            if (session.RateLease.Asking && RequestsPerSecond > OrgClientOptions.DefaultRequestsPerSecond)
+                WriteWarning("-RequestsPerSecond " + RequestsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture) + " is above the service's limit of "
+                    + OrgClientOptions.DefaultRequestsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture) + " per action: expect throttling (the client then slows down), "
+                    + "and every session of this process with this SecretId and endpoint runs at it while this one is connected.");
             double inForce = session.RateLease.InForcePerSecond;
             if (inForce != options.RequestsPerSecond)
             {
                 WriteWarning("Another session of this process with the same SecretId and endpoint asked for " + inForce.ToString(System.Globalization.CultureInfo.InvariantCulture)
                     + " requests/s per action; sessions with one key share the service's limit and run at the highest rate a connected session asked for, so "
-                    + (session.RateLease.Asking ? "this session's " + RequestsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture) + " applies only once that session disconnects."
+                    + (session.RateLease.Asking ? "this session's " + RequestsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture) + " applies only once no connected session asks for more."
                         : "that budget applies here too until it disconnects; Connect-TcOrg -RequestsPerSecond raises it.")
                     + " Get-TcOrgContext shows the budget in force.");
             }

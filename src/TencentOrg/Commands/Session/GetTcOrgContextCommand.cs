@@ -24,7 +24,7 @@ namespace TencentOrg
             Language = session.Options.Language,
             ZoneId = session.CachedZoneId,
             RequestsPerSecond = session.RateLease.InForcePerSecond,
-            RequestedRequestsPerSecond = session.Options.RequestsPerSecond,
+            RequestedRequestsPerSecond = session.Options.AskedRequestsPerSecond,
             TimeoutSec = (int)session.Options.Timeout.TotalSeconds,
             MaxRetries = session.Options.MaxRetries,
             Connected = session.IsExplicit,
