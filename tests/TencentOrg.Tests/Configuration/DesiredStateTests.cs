@@ -172,7 +172,7 @@ namespace TencentOrg.Tests.Configuration
             var sync = run.Output;
             Assert.Equal(14, sync.Count);
             Assert.Contains(run.Progress, p => p.StatusDescription == "14 of 14 change(s) applied" && p.PercentComplete == 100);
-            // Each update is a record of its own (hosts may keep them): the first one still says 1 of 14.
+            // Every update is reported: the first one says 1 of 14.
             Assert.Contains(run.Progress, p => p.StatusDescription == "1 of 14 change(s) applied" && p.PercentComplete == 7);
             Assert.All(sync, p => Assert.Equal("Done", Prop(p, "Outcome")));
             Assert.Equal(1, SentCount("CreateOrganizationIdentity"));
