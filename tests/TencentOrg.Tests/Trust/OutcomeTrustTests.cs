@@ -81,6 +81,9 @@ namespace TencentOrg.Tests.Trust
             Assert.Equal("Updated", Settled("Set-TcOrgGroup -GroupId g-emugroup0002 -Description 'renamed team' -PassThru"));
             Assert.Equal("Created", Settled("New-TcRoleConfiguration -Name outcome-rc"));
             Assert.Equal("Updated", Settled("Set-TcRoleConfiguration -RoleConfigurationId rc-emuconfig002 -SessionDuration 14400 -PassThru"));
+            int updates = env.Emulator.Requests.ForAction("UpdateRoleConfiguration").Count;
+            Assert.Equal("Existing", Settled("Set-TcRoleConfiguration -RoleConfigurationId rc-emuconfig002 -SessionDuration 14400 -PassThru")); // nothing to change
+            Assert.Equal(updates, env.Emulator.Requests.ForAction("UpdateRoleConfiguration").Count);
             Assert.Equal("Created", Settled("Add-TcRoleConfigurationPolicy -RoleConfigurationId rc-emuconfig002 -PolicyName QcloudCAMFullAccess -PassThru"));
             Assert.All(env.Run("Get-TcOrgUser").AssertSuccess().Output, u => Assert.Null(u.Properties["Outcome"].Value)); // reads carry none
 

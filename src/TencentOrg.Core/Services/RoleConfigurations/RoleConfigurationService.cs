@@ -111,9 +111,36 @@ namespace TencentOrg.Services
             }
         }
 
-        /// <summary>UpdateRoleConfiguration of the given settings (null = unchanged). Read back after an uncertain answer.</summary>
-        public async Task<ItemOutcome<string, RoleConfiguration>> UpdateAsync(UpdateRoleConfigurationRequest request, CancellationToken ct)
+        /// <summary>
+        /// UpdateRoleConfiguration of the given settings (null = unchanged). Read back after an uncertain answer. With
+        /// <paramref name="readFirst"/> (Set-TcRoleConfiguration) the configuration is read first: settings already as asked
+        /// are Existing with nothing sent. Sync plans from its own listing and does not read again.
+        /// </summary>
+        public async Task<ItemOutcome<string, RoleConfiguration>> UpdateAsync(UpdateRoleConfigurationRequest request, CancellationToken ct, bool readFirst = false)
         {
+            string id = request.RoleConfigurationId!;
+            static bool AsAsked(UpdateRoleConfigurationRequest r, RoleConfiguration found) =>
+                (r.NewDescription == null || r.NewDescription == found.Description)
+                && (r.NewSessionDuration == null || r.NewSessionDuration == found.SessionDuration)
+                && (r.NewRelayState == null || r.NewRelayState == found.RelayState);
+            if (readFirst)
+            {
+                try
+                {
+                    var current = await FindByIdAsync(request.ZoneId!, id, ct).ConfigureAwait(false);
+                    if (current == null)
+                        return ItemOutcome<string, RoleConfiguration>.Failure(id, new OrgApiException(UpdateAction, NotExistCode, "The permission configuration " + id + " does not exist.", null));
+                    if (AsAsked(request, current))
+                    {
+                        _log.Verbose(id + " already has these settings; nothing sent.");
+                        return ReconcilingWrite.Existing(id, current);
+                    }
+                }
+                catch (OrgException error)
+                {
+                    return ItemOutcome<string, RoleConfiguration>.Failure(id, error);
+                }
+            }
             var path = new WritePath<UpdateRoleConfigurationRequest, RoleConfiguration>(UpdateAction,
                 async (batch, c) =>
                 {
@@ -131,17 +158,13 @@ namespace TencentOrg.Services
                     var found = await FindByIdAsync(r.ZoneId!, r.RoleConfigurationId!, c).ConfigureAwait(false);
                     if (found == null)
                         return new[] { ReadBack<RoleConfiguration>.Refused(new OrgApiException(UpdateAction, NotExistCode, "The permission configuration " + r.RoleConfigurationId + " does not exist.", null)) };
-                    bool done = (r.NewDescription == null || r.NewDescription == found.Description)
-                        && (r.NewSessionDuration == null || r.NewSessionDuration == found.SessionDuration)
-                        && (r.NewRelayState == null || r.NewRelayState == found.RelayState);
-                    return new[] { done ? ReadBack<RoleConfiguration>.Applied(found) : ReadBack<RoleConfiguration>.Absent };
+                    return new[] { AsAsked(r, found) ? ReadBack<RoleConfiguration>.Applied(found) : ReadBack<RoleConfiguration>.Absent };
                 })
             {
                 Describe = r => "permission configuration " + r.RoleConfigurationId,
                 IsUpdate = true,
             };
             var outcome = (await _writes.RunAsync(path, new[] { request }, ct).ConfigureAwait(false))[0];
-            string id = request.RoleConfigurationId!;
             return outcome.Succeeded ? ItemOutcome<string, RoleConfiguration>.Success(id, outcome.Result!) : ItemOutcome<string, RoleConfiguration>.Failure(id, outcome.Error!);
         }
 

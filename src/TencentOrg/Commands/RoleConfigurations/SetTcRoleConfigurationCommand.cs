@@ -45,7 +45,7 @@ namespace TencentOrg
                 NewDescription = Description,
                 NewSessionDuration = SessionDuration,
                 NewRelayState = RelayState,
-            }, CancelToken));
+            }, CancelToken, readFirst: true));
             if (!outcome.Succeeded) WriteItemError(outcome.Error!, RoleConfigurationId);
             else if (PassThru) WriteObject(outcome.Result);
         }
