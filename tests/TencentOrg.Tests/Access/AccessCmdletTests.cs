@@ -188,10 +188,35 @@ namespace TencentOrg.Tests.Access
                         && l.QuerySelector("td.configuration")!.TextContent == (string?)Prop(row, "RoleConfigurationName"));
                 Assert.Equal(Zone, document.QuerySelector("#zone")!.TextContent);
                 Assert.Equal("1", document.QuerySelector("#summary-disabled td")!.TextContent);
+                Assert.Null(document.QuerySelector("#filtered")); // the whole zone
             }
             finally
             {
                 if (System.IO.Directory.Exists(folder)) System.IO.Directory.Delete(folder, true);
+            }
+        }
+
+        [Fact]
+        public void A_filter_that_names_nothing_warns_and_a_filtered_report_says_so()
+        {
+            var typo = Run("Get-TcOrgAccess -UserName alcie -GroupId g-nosuch0001").AssertSuccess();
+            Assert.Empty(typo.Output);
+            Assert.Contains(typo.Warnings, w => w.Contains("no user named 'alcie'") && w.Contains("wildcards are not supported"));
+            Assert.Contains(typo.Warnings, w => w.Contains("no group g-nosuch0001"));
+            Assert.DoesNotContain(Run("Get-TcOrgAccess -UserName ALICE").AssertSuccess().Warnings, w => w.Contains("no user"));
+
+            string file = Path.Combine(Path.GetTempPath(), "tcorg-access-" + Guid.NewGuid().ToString("N") + ".html");
+            try
+            {
+                Run("Export-TcOrgAccessReport -Path $file -UserName alice -TargetUin 100000000001", new Dictionary<string, object?> { ["file"] = file }).AssertSuccess();
+                var filtered = new HtmlParser().ParseDocument(File.ReadAllText(file)).QuerySelector("#filtered");
+                Assert.NotNull(filtered);
+                Assert.Contains("UserName alice; TargetUin 100000000001", filtered!.TextContent);
+                Assert.Contains("not a review of the whole zone", filtered.TextContent);
+            }
+            finally
+            {
+                File.Delete(file);
             }
         }
     }

@@ -52,6 +52,9 @@ namespace TencentOrg.Services.Access
                 .Append("<h1>Access review</h1>\n<p id=\"taken\">Zone <span id=\"zone\">").Append(Encode(review.ZoneId))
                 .Append("</span>, read at <time id=\"time\" datetime=\"").Append(review.TakenAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture))
                 .Append("\">").Append(taken).Append("</time>.</p>\n");
+            if (review.Filters != null)
+                html.Append("<p id=\"filtered\" class=\"filtered\">Filtered by ").Append(Encode(review.Filters))
+                    .Append(": this report is not a review of the whole zone.</p>\n");
 
             Summary(html, cic, identities);
             Matrix(html, cic);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace TencentOrg.Services.Access
 {
@@ -65,5 +66,38 @@ namespace TencentOrg.Services.Access
 
         /// <summary>Organization identities have no user, group or configuration: any such filter leaves them out.</summary>
         public bool KeepsIdentities => !ByUser && !ByGroup && !ByConfiguration;
+
+        /// <summary>The filters given, in words ("UserName alice; TargetUin 100000000001"), or null for the whole zone.</summary>
+        public string? Describe()
+        {
+            var parts = new List<string>();
+            void Add(string name, IEnumerable<string> values)
+            {
+                var list = values.OrderBy(v => v, StringComparer.Ordinal).ToList();
+                if (list.Count > 0) parts.Add(name + " " + string.Join(", ", list));
+            }
+            Add("UserName", UserNames);
+            Add("UserId", UserIds);
+            Add("GroupName", GroupNames);
+            Add("GroupId", GroupIds);
+            Add("TargetUin", TargetUins.Select(u => u.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            Add("RoleConfigurationId", RoleConfigurationIds);
+            return parts.Count == 0 ? null : string.Join("; ", parts);
+        }
+
+        /// <summary>The user, group and configuration filters that name nothing in the zone (a typo, or a wildcard, which is not supported).</summary>
+        public IEnumerable<string> Unmatched(AccessSnapshot zone)
+        {
+            var userNames = new HashSet<string>(zone.Users.Select(u => u.UserName ?? ""), StringComparer.OrdinalIgnoreCase);
+            var userIds = new HashSet<string>(zone.Users.Select(u => u.UserId ?? ""), StringComparer.Ordinal);
+            var groupNames = new HashSet<string>(zone.Groups.Select(g => g.GroupName ?? ""), StringComparer.OrdinalIgnoreCase);
+            var groupIds = new HashSet<string>(zone.Groups.Select(g => g.GroupId ?? ""), StringComparer.Ordinal);
+            var configurations = new HashSet<string>(zone.Configurations.Select(c => c.RoleConfigurationId ?? ""), StringComparer.Ordinal);
+            foreach (var n in UserNames.Where(n => !userNames.Contains(n))) yield return "no user named '" + n + "'";
+            foreach (var id in UserIds.Where(id => !userIds.Contains(id))) yield return "no user " + id;
+            foreach (var n in GroupNames.Where(n => !groupNames.Contains(n))) yield return "no group named '" + n + "'";
+            foreach (var id in GroupIds.Where(id => !groupIds.Contains(id))) yield return "no group " + id;
+            foreach (var id in RoleConfigurationIds.Where(id => !configurations.Contains(id))) yield return "no permission configuration " + id;
+        }
     }
 }
