@@ -138,6 +138,11 @@ namespace TencentOrg.Tests.Module
             Assert.Equal(true, Assert.Single(first.Run("Get-TcOrgContext").Output).Properties["Connected"].Value);
             first.Run("Disconnect-TcOrg").AssertSuccess();
             Assert.Equal("CredentialNotFound,TencentOrg.GetTcOrgContextCommand", first.Run("Get-TcOrgContext").FirstError?.FullyQualifiedErrorId);
+            // Not terminating: a script can ask whether it is connected, and -ErrorAction decides.
+            var asked = first.Run("if (-not (Get-TcOrgContext -ErrorAction Ignore)) { 'not connected' }");
+            Assert.Null(asked.Terminating);
+            Assert.Empty(asked.Errors);
+            Assert.Equal("not connected", Assert.Single(asked.Output).BaseObject);
         }
     }
 }

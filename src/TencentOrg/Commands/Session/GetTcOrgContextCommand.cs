@@ -1,4 +1,6 @@
+using System;
 using System.Management.Automation;
+using TencentOrg.Api;
 using TencentOrg.Services;
 
 namespace TencentOrg
@@ -10,7 +12,18 @@ namespace TencentOrg
     {
         protected override void EndProcessing()
         {
-            WriteObject(Describe(Session));
+            OrgSession session;
+            try
+            {
+                session = SessionStore.CurrentOrImplicit(this);
+            }
+            catch (Exception ex) when (ex is OrgCredentialNotFoundException || ex is ArgumentException || ex is System.IO.InvalidDataException)
+            {
+                // Nothing to describe is an answer, not a failure of the script: -ErrorAction decides (if (-not (Get-TcOrgContext -ErrorAction Ignore))).
+                WriteError(ErrorMapping.ToErrorRecord(ex, null));
+                return;
+            }
+            WriteObject(Describe(session));
         }
 
         internal static OrgContext Describe(OrgSession session) => new OrgContext
