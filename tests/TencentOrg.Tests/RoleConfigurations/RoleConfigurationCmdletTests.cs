@@ -104,7 +104,10 @@ namespace TencentOrg.Tests.RoleConfigurations
             Assert.Contains("at most 32", Assert.Single(longName.Errors).Exception.Message);
             // A custom policy the configuration does not have: refused after one read, before any write.
             var missing = Run("Set-TcRoleConfigurationPolicy rc-emuconfig001 -CustomPolicyName nope -CustomPolicyDocument '" + Doc + "'");
-            Assert.Equal("InvalidParameter.RolePolicyNotExist", Assert.Single(missing.Errors).FullyQualifiedErrorId.Split(',')[0]);
+            var notFound = Assert.Single(missing.Errors);
+            Assert.Equal("ObjectNotFound", notFound.FullyQualifiedErrorId.Split(',')[0]); // decided by the module: its own words, no service code
+            Assert.Contains("has no custom policy named 'nope'; nothing was sent", notFound.Exception.Message);
+            Assert.DoesNotContain("UpdateCustomPolicyForRoleConfiguration failed", notFound.ToString());
 
             var badNames = Run("'ops_admin','ok-name','has space' | New-TcRoleConfiguration -WhatIf:$false");
             Assert.Equal(2, badNames.Errors.Count);

@@ -129,7 +129,7 @@ namespace TencentOrg.Services
                 {
                     var current = await FindByIdAsync(request.ZoneId!, id, ct).ConfigureAwait(false);
                     if (current == null)
-                        return ItemOutcome<string, RoleConfiguration>.Failure(id, new OrgApiException(UpdateAction, NotExistCode, "The permission configuration " + id + " does not exist.", null));
+                        return ItemOutcome<string, RoleConfiguration>.Failure(id, new OrgNotFoundException("The permission configuration " + id + " does not exist in zone " + request.ZoneId + "; nothing was sent."));
                     if (AsAsked(request, current))
                     {
                         _log.Verbose(id + " already has these settings; nothing sent.");
@@ -433,12 +433,11 @@ namespace TencentOrg.Services
             {
                 return ItemOutcome<RoleConfigurationPolicy, RoleConfigurationPolicy>.Failure(wanted, error);
             }
+            // Decided from the listing, nothing sent: the module's own words, not a service code without a RequestId.
             if (existing == null || !existing.IsCustom)
-                return ItemOutcome<RoleConfigurationPolicy, RoleConfigurationPolicy>.Failure(wanted, new OrgApiException(UpdateCustomAction,
-                    existing == null ? PolicyNotExistCode : "InvalidParameter.PolicyTypeError",
-                    existing == null
-                        ? roleConfigurationId + " has no custom policy named '" + wanted.RolePolicyName + "'; attach it with Add-TcRoleConfigurationPolicy -CustomPolicyName."
-                        : "'" + wanted.RolePolicyName + "' in " + roleConfigurationId + " is a system policy; only a custom policy's document can be replaced.", null));
+                return ItemOutcome<RoleConfigurationPolicy, RoleConfigurationPolicy>.Failure(wanted, new OrgNotFoundException(roleConfigurationId
+                    + " has no custom policy named '" + wanted.RolePolicyName + "'" + (existing == null ? "" : " ('" + wanted.RolePolicyName + "' is a system policy, and only a custom policy's document can be replaced)")
+                    + "; nothing was sent. Attach a custom policy with Add-TcRoleConfigurationPolicy -CustomPolicyName."));
             if (IdentityPolicies.SameDocument(existing.RolePolicyDocument, wanted.RolePolicyDocument))
             {
                 _log.Verbose("The custom policy '" + existing.RolePolicyName + "' of " + roleConfigurationId + " already has this document; nothing sent.");
