@@ -157,7 +157,7 @@ namespace TencentOrg.Services
                     var r = batch[0];
                     var found = await FindByIdAsync(r.ZoneId!, r.RoleConfigurationId!, c).ConfigureAwait(false);
                     if (found == null)
-                        return new[] { ReadBack<RoleConfiguration>.Refused(new OrgApiException(UpdateAction, NotExistCode, "The permission configuration " + r.RoleConfigurationId + " does not exist.", null)) };
+                        return new[] { ReadBack<RoleConfiguration>.Refused(new OrgNotFoundException("The permission configuration " + r.RoleConfigurationId + " does not exist (read back after the update's answer was lost).")) };
                     return new[] { AsAsked(r, found) ? ReadBack<RoleConfiguration>.Applied(found) : ReadBack<RoleConfiguration>.Absent };
                 })
             {
