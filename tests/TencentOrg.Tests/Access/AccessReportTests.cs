@@ -73,6 +73,7 @@ namespace TencentOrg.Tests.Access
             Assert.Equal("z-test00000001", document.QuerySelector("#zone")!.TextContent);
             Assert.Equal("2026-12-03T09:30:00Z", document.QuerySelector("#time")!.GetAttribute("datetime"));
             Assert.NotNull(document.QuerySelector("input#filter"));
+            Assert.Contains("Shaded cells", document.QuerySelector("#legend")!.TextContent); // what the shading means
         }
 
         [Fact]

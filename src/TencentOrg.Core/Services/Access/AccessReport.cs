@@ -112,7 +112,9 @@ namespace TencentOrg.Services.Access
                 }
                 html.Append("</tr>\n");
             }
-            html.Append("</tbody></table></div>\n");
+            html.Append("</tbody></table></div>\n")
+                .Append("<p id=\"legend\">Shaded cells and rows: a configuration not up to date on that account (DeployedRequired, DeployFailed or NotDeployed). "
+                    + "Users marked (disabled) hold these paths but cannot use them until enabled.</p>\n");
         }
 
         private static void List(StringBuilder html, IReadOnlyList<OrgAccess> paths)
