@@ -270,7 +270,8 @@ namespace TencentOrg.Tests.Configuration
             Save(json);
             Emulator.Requests.Clear();
             var plan = Run("Compare-TcOrgConfiguration -Path $file", FileVariable).AssertSuccess().Output;
-            Assert.Equal(new[] { "Remove GroupMember", "Remove User" }, plan.Select(p => Prop(p, "Action") + " " + Prop(p, "Kind")).OrderBy(k => k));
+            // Listed in the order Sync sends them: the membership goes before the user.
+            Assert.Equal(new[] { "Remove GroupMember", "Remove User" }, plan.Select(p => Prop(p, "Action") + " " + Prop(p, "Kind")));
             var sync = Run("Sync-TcOrgConfiguration -Path $file -Prune -Confirm:$false", FileVariable).AssertSuccess().Output;
             // Removals in reverse dependency order: the membership before the user.
             Assert.Equal(new[] { "Remove GroupMember", "Remove User" }, sync.Select(p => Prop(p, "Action") + " " + Prop(p, "Kind")));

@@ -87,6 +87,16 @@ namespace TencentOrg.Services.Configuration
         /// <summary>The order items are sent (and reported) in: dependencies first for adds, in reverse for removals.</summary>
         private static readonly int[] SendOrder = { 0, 1, 2, 7, 8, 9, 10, 11, 12, 13, 14, 15, 3, 4, 16, 17, 18, 19, 20, 21, 5, 6 };
 
+        /// <summary>The plan in the order Sync sends it (stable within a phase), so Compare and -WhatIf preview the real order.</summary>
+        public static List<ConfigurationPlanItem> InSendOrder(IEnumerable<ConfigurationPlanItem> plan)
+        {
+            var rank = new Dictionary<(ConfigurationAction, ConfigurationKind), int>();
+            for (int position = 0; position < SendOrder.Length; position++) rank[Phases[SendOrder[position]]] = position;
+            return plan.Select((item, index) => (item, index))
+                .OrderBy(x => rank.TryGetValue((x.item.Action, x.item.Kind), out var r) ? r : int.MaxValue).ThenBy(x => x.index)
+                .Select(x => x.item).ToList();
+        }
+
         public async Task ApplyAsync(IReadOnlyList<ConfigurationPlanItem> items, bool wait, TimeSpan timeout, CancellationToken ct)
         {
             if (_gate != null)

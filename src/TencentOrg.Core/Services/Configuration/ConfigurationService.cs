@@ -98,7 +98,7 @@ namespace TencentOrg.Services.Configuration
                 i.IdentityId.GetValueOrDefault().ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
             var resolved = ConfigurationResolver.Resolve(desired, directory, snapshot, out var resolveWarnings, out var scope);
             var warnings = resolveWarnings.ToList();
-            var plan = ConfigurationPlanner.Plan(resolved, snapshot, warnings);
+            var plan = ConfigurationApplier.InSendOrder(ConfigurationPlanner.Plan(resolved, snapshot, warnings));
             // A file owns only its PruneScope: removals outside it are not the file's business (kubectl's --prune selector).
             int outside = scope == null ? 0 : plan.RemoveAll(i => i.Action == ConfigurationAction.Remove && !scope.Contains(i));
             return new ConfigurationComparison(plan, warnings, outside);
