@@ -44,7 +44,7 @@ namespace TencentOrg
                 {
                     return _session = SessionStore.CurrentOrImplicit(this);
                 }
-                catch (Exception ex) when (ex is OrgCredentialNotFoundException || ex is ArgumentException || ex is System.IO.InvalidDataException)
+                catch (Exception ex) when (IsNoSession(ex))
                 {
                     // No usable credential or endpoint: stop before any request is sent.
                     ThrowCommandError(ex);
@@ -52,6 +52,10 @@ namespace TencentOrg
                 }
             }
         }
+
+        /// <summary>No usable credential or endpoint: what resolving a session throws before any request.</summary>
+        internal static bool IsNoSession(Exception ex) =>
+            ex is OrgCredentialNotFoundException || ex is ArgumentException || ex is System.IO.InvalidDataException;
 
         protected override void StopProcessing() => _stop.Cancel();
 

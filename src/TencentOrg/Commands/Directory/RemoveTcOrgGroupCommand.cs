@@ -27,7 +27,7 @@ namespace TencentOrg
             foreach (var id in GroupId)
             {
                 string label = "CIC group " + id + (GroupId.Length == 1 && !string.IsNullOrEmpty(GroupName) ? " (" + GroupName + ")" : "");
-                if (!ShouldRemove(Force, label, "Delete")) continue;
+                if (!ShouldProcess(label, "Delete", Force)) continue;
                 string zone = Zone;
                 Queue(ct => Service.DeleteGroupAsync(zone, id, ct), id, emit: false);
             }

@@ -32,7 +32,7 @@ namespace TencentOrg
             {
                 foreach (var userId in UserId)
                 {
-                    if (!ShouldRemove(Force, "CIC user " + userId + " in group " + groupId, "Remove from group")) continue;
+                    if (!ShouldProcess("CIC user " + userId + " in group " + groupId, "Remove from group", Force)) continue;
                     string zone = Zone;
                     Queue(ct => Service.RemoveMemberAsync(zone, groupId, userId, ct), userId, PassThru.IsPresent);
                 }

@@ -27,7 +27,7 @@ namespace TencentOrg
             foreach (var id in UserId)
             {
                 string label = "CIC user " + id + (UserId.Length == 1 && !string.IsNullOrEmpty(UserName) ? " (" + UserName + ")" : "");
-                if (!ShouldRemove(Force, label, "Delete")) continue;
+                if (!ShouldProcess(label, "Delete", Force)) continue;
                 string zone = Zone;
                 Queue(ct => Service.DeleteUserAsync(zone, id, ct), id, emit: false);
             }

@@ -66,9 +66,6 @@ namespace TencentOrg
 
         protected override void EndProcessing() => _dispatcher?.Complete();
 
-        /// <summary>-Force skips the confirmation prompt; -WhatIf still only tells.</summary>
-        internal bool ShouldRemove(bool force, string target, string action) => ShouldProcess(target, action, force);
-
         /// <summary>Null for an empty value (an empty CSV cell): nothing to send.</summary>
         internal static string? Given(string? value) => string.IsNullOrEmpty(value) ? null : value;
     }

@@ -24,7 +24,7 @@ namespace TencentOrg
             foreach (var id in RoleConfigurationId)
             {
                 string label = RoleConfigurationId.Length == 1 && !string.IsNullOrEmpty(RoleConfigurationName) ? id + " (" + RoleConfigurationName + ")" : id;
-                if (!Approve("Permission configuration " + label, "Delete")) continue;
+                if (!ShouldProcess("Permission configuration " + label, "Delete", Force)) continue;
                 var outcome = Await(Service.DeleteAsync(Zone, id, CancelToken));
                 if (outcome.Succeeded) WriteVerbose("Deleted permission configuration " + label + ".");
                 else WriteItemError(outcome.Error!, id);

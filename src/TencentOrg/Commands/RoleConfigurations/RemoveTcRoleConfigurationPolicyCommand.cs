@@ -54,7 +54,7 @@ namespace TencentOrg
             {
                 string label = policy.RolePolicyType == null ? "policy " + policy.RolePolicyName : policy.ToString();
                 if (Refused(policy.RolePolicyType == null ? RoleConfigurationRules.PolicyNameProblem(policy.RolePolicyName) : RoleConfigurationRules.PolicyProblem(policy, attaching: false), label)) continue;
-                if (!Approve("Permission configuration " + RoleConfigurationId, "Detach " + label)) continue;
+                if (!ShouldProcess("Permission configuration " + RoleConfigurationId, "Detach " + label, Force)) continue;
                 var outcome = Await(Service.RemovePolicyAsync(Zone, RoleConfigurationId, policy, CancelToken));
                 if (outcome.Succeeded) WriteVerbose("Detached " + label + " from " + RoleConfigurationId + ".");
                 else WriteItemError(outcome.Error!, label);

@@ -30,7 +30,5 @@ namespace TencentOrg
         /// <summary>Remove without asking for confirmation.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
-
-        internal bool Approve(string target, string action) => ShouldProcess(target, action, Force);
     }
 }

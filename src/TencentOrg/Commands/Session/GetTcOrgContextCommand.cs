@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using TencentOrg.Api;
 using TencentOrg.Services;
 
 namespace TencentOrg
@@ -17,7 +16,7 @@ namespace TencentOrg
             {
                 session = SessionStore.CurrentOrImplicit(this);
             }
-            catch (Exception ex) when (ex is OrgCredentialNotFoundException || ex is ArgumentException || ex is System.IO.InvalidDataException)
+            catch (Exception ex) when (IsNoSession(ex))
             {
                 // Nothing to describe is an answer, not a failure of the script: -ErrorAction decides (if (-not (Get-TcOrgContext -ErrorAction Ignore))).
                 WriteError(ErrorMapping.ToErrorRecord(ex, null));
