@@ -102,8 +102,8 @@ namespace TencentOrg.Services
         {
             try
             {
-                var found = await Directory.GetRoleConfigurationAsync(zoneId, roleConfigurationId, ct).ConfigureAwait(false);
-                return found.RoleConfigurationId == roleConfigurationId ? found : null;
+                // An answer about another configuration is already an error there (ClientError.WrongObject).
+                return await Directory.GetRoleConfigurationAsync(zoneId, roleConfigurationId, ct).ConfigureAwait(false);
             }
             catch (OrgApiException error) when (error.Code == NotExistCode)
             {
