@@ -1,5 +1,3 @@
-using System.Linq;
-using System.Net.Http;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -15,26 +13,25 @@ namespace TencentOrg.Api
         internal static long Built => System.Threading.Interlocked.Read(ref _built);
         private static long _built;
 
-        public static string Request(HttpRequestMessage request, byte[] body)
+        public static string Request(Http.OrgHttpRequest request)
         {
             System.Threading.Interlocked.Increment(ref _built);
             var text = new StringBuilder();
-            text.Append("HTTP request: ").Append(request.Method).Append(' ').Append(request.RequestUri).AppendLine();
-            foreach (var header in request.Headers.Concat(request.Content?.Headers ?? Enumerable.Empty<System.Collections.Generic.KeyValuePair<string, System.Collections.Generic.IEnumerable<string>>>()))
+            text.Append("HTTP request: POST ").Append(request.Endpoint).AppendLine();
+            text.Append("  Host: ").Append(request.Host).AppendLine();
+            foreach (var header in request.Headers)
             {
-                text.Append("  ").Append(header.Key).Append(": ").Append(RedactHeader(header.Key, string.Join(",", header.Value))).AppendLine();
+                text.Append("  ").Append(header.Key).Append(": ").Append(RedactHeader(header.Key, header.Value)).AppendLine();
             }
-            text.Append("  Body: ").Append(Truncate(Encoding.UTF8.GetString(body)));
+            text.Append("  Body: ").Append(Truncate(Encoding.UTF8.GetString(request.Body)));
             return text.ToString();
         }
 
-        public static string Response(HttpResponseMessage response, byte[] body) => Response(response, body, body.Length);
-
-        /// <summary>The first <paramref name="length"/> bytes of <paramref name="body"/> are the answer (a pooled buffer).</summary>
-        public static string Response(HttpResponseMessage response, byte[] body, int length)
+        public static string Response(Http.OrgHttpAnswer answer)
         {
             System.Threading.Interlocked.Increment(ref _built);
-            return "HTTP response: " + (int)response.StatusCode + " " + response.ReasonPhrase + "\n  Body: " + Truncate(RedactBody(Encoding.UTF8.GetString(body, 0, length)));
+            return "HTTP response: " + answer.StatusCode + " " + ServerText.Clean(answer.ReasonPhrase) + "\n  Body: "
+                + Truncate(RedactBody(Encoding.UTF8.GetString(answer.Body.Buffer, 0, answer.Body.Length)));
         }
 
         // CreateUser answers with the user's initial password (UserInfo.Password): a secret, never traced. Redacted before

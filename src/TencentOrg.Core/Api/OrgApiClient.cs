@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Buffers;
 using System.Diagnostics;
 using System.IO;
@@ -10,6 +11,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using TencentOrg.Api.Http;
 using TencentOrg.Credentials;
 using TencentOrg.Models;
 
@@ -43,22 +45,29 @@ namespace TencentOrg.Api
             typeof(OrgApiClient).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
         public static readonly string RequestClient = "PS_TENCENTORG_" + ModuleVersion;
 
-        private static readonly Lazy<HttpClient> SharedHttp = new Lazy<HttpClient>(CreateHttpClient);
-        private static readonly MediaTypeHeaderValue JsonContentType = new MediaTypeHeaderValue("application/json");
-
-        private readonly HttpClient _http;
+        private readonly IOrgHttpTransport _transport;
         private readonly OrgCredential _credential;
         private readonly OrgClientOptions _options;
         private readonly ActionRateLimiter _rateLimiter;
         private long _clockOffsetSeconds;
 
+        /// <summary>
+        /// A client sending through <paramref name="handler"/> when given (tests, in-memory), else through the transport
+        /// <see cref="TransportChoice"/> picks for the endpoint.
+        /// </summary>
         public OrgApiClient(OrgCredential credential, OrgClientOptions options, ActionRateLimiter? rateLimiter = null, HttpMessageHandler? handler = null)
+            : this(credential, options, rateLimiter, handler == null
+                ? TransportChoice.For((options ?? throw new ArgumentNullException(nameof(options))).Endpoint, Environment.GetEnvironmentVariable)
+                : HttpClientTransport.Over(handler))
+        {
+        }
+
+        internal OrgApiClient(OrgCredential credential, OrgClientOptions options, ActionRateLimiter? rateLimiter, IOrgHttpTransport transport)
         {
             _credential = credential ?? throw new ArgumentNullException(nameof(credential));
             _options = options ?? throw new ArgumentNullException(nameof(options));
             _rateLimiter = rateLimiter ?? new ActionRateLimiter(options.RequestsPerSecond);
-            NeverRedirect(handler);
-            _http = handler == null ? SharedHttp.Value : new HttpClient(handler, disposeHandler: false) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+            _transport = transport ?? throw new ArgumentNullException(nameof(transport));
         }
 
         public OrgClientOptions Options => _options;
@@ -186,59 +195,47 @@ namespace TencentOrg.Api
         private async Task<Attempt<TResponse>> SendOnceAsync<TResponse>(string action, byte[] body, IOrgLog log, CancellationToken cancellationToken)
             where TResponse : ApiResponse
         {
-            using var request = BuildRequest(action, body);
+            var request = BuildRequest(action, body);
             // The trace text (headers, redaction regex, body) costs as much as the rest of the client: built only when read.
             bool trace = OrgLog.WantsDebug(log);
-            if (trace) log.Debug(HttpTrace.Request(request, body));
+            if (trace) log.Debug(HttpTrace.Request(request));
 
             // No caller token (the common case for the shared client): a plain source, no linked registration.
             using var timeout = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : new CancellationTokenSource();
             timeout.CancelAfter(_options.Timeout);
-            HttpResponseMessage response;
-            ResponseBody responseBody;
+            OrgHttpAnswer answer;
             try
             {
-                response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-                using (response)
-                {
-                    // Disposing an unread body lets the handler drain at most 1 MB of it before it closes the connection.
-                    if (IsRedirect(response.StatusCode)) throw RedirectRefused(action, response);
-                    responseBody = await ReadBodyAsync(action, response, _options.MaxResponseBytes, timeout.Token).ConfigureAwait(false);
-                }
+                answer = await _transport.SendAsync(request, _options.MaxResponseBytes, timeout.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
                 throw new OrgTransportException(action, "ClientError.Timeout",
                     "no response within " + _options.Timeout.TotalSeconds + " s", mayHaveReachedServer: true);
             }
-            catch (Exception ex) when (ex is HttpRequestException || ex is IOException || ex is WebException || ex is SocketException)
-            {
-                bool neverSent = NeverReachedServer(ex);
-                throw new OrgTransportException(action, "ClientError.NetworkError", Innermost(ex).Message, !neverSent, ex);
-            }
 
             // The body sits in a pooled buffer: everything that reads it happens before it goes back.
-            using (responseBody)
+            using (answer)
             {
-                if (trace) log.Debug(HttpTrace.Response(response, responseBody.Buffer, responseBody.Length));
-                return ParseAnswer<TResponse>(action, response, responseBody);
+                if (OrgHttpAnswer.IsRedirect(answer.StatusCode)) throw RedirectRefused(action, answer);
+                if (trace) log.Debug(HttpTrace.Response(answer));
+                return ParseAnswer<TResponse>(action, answer);
             }
         }
 
-        private static Attempt<TResponse> ParseAnswer<TResponse>(string action, HttpResponseMessage response, ResponseBody responseBody)
+        private static Attempt<TResponse> ParseAnswer<TResponse>(string action, OrgHttpAnswer answer)
             where TResponse : ApiResponse
         {
-            DateTimeOffset? serverDate = response.Headers.Date;
-            if (response.StatusCode != HttpStatusCode.OK)
+            if (answer.StatusCode != 200)
             {
                 throw new OrgTransportException(action, "ClientError.HttpStatusCodeError",
-                    "HTTP " + (int)response.StatusCode + " " + response.ReasonPhrase, mayHaveReachedServer: true);
+                    "HTTP " + answer.StatusCode + " " + answer.ReasonPhrase, mayHaveReachedServer: true);
             }
 
             ResponseEnvelope<TResponse>? envelope;
             try
             {
-                envelope = OrgJson.DeserializeEnvelope<TResponse>(responseBody.Span);
+                envelope = OrgJson.DeserializeEnvelope<TResponse>(answer.Body.Span);
             }
             catch (JsonException ex)
             {
@@ -249,7 +246,7 @@ namespace TencentOrg.Api
             if (result.Error != null)
             {
                 return new Attempt<TResponse>(default, new OrgApiException(action, result.Error.Code ?? "UnknownError",
-                    result.Error.Message ?? "", result.RequestId), serverDate);
+                    result.Error.Message ?? "", result.RequestId), answer.Date);
             }
             // An answer without the result it always carries is not a success (an IdentityId of 0, a task without TaskId).
             if (ResponseValidator.FirstMissing(result) is { } missing)
@@ -258,10 +255,10 @@ namespace TencentOrg.Api
                     "the response has no " + missing + ", which the API always returns" + (string.IsNullOrEmpty(result.RequestId) ? "" : " (RequestId " + result.RequestId + ")"), true);
             }
             result.RequestId = ServerText.Clean(result.RequestId);
-            return new Attempt<TResponse>(result, null, serverDate);
+            return new Attempt<TResponse>(result, null, null);
         }
 
-        private HttpRequestMessage BuildRequest(string action, byte[] body)
+        private OrgHttpRequest BuildRequest(string action, byte[] body)
         {
             Uri endpoint = _options.Endpoint;
             long timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds() + ClockOffsetSeconds;
@@ -271,84 +268,34 @@ namespace TencentOrg.Api
                 Method = "POST",
                 Host = host,
                 Service = OrgClientOptions.ServiceName,
-                ContentType = JsonContentType.MediaType!,
+                ContentType = OrgHttpHeaders.JsonMediaType,
                 Payload = body,
                 Timestamp = timestamp,
             });
 
-            // ByteArrayContent with an explicit header: the signed Content-Type must equal the sent one byte for byte.
-            var content = new ByteArrayContent(body);
-            content.Headers.ContentType = JsonContentType;
-            var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = content };
-            request.Headers.Host = host;
-            request.Headers.TryAddWithoutValidation("Authorization", signature.Authorization);
-            request.Headers.TryAddWithoutValidation("X-TC-Action", action);
-            request.Headers.TryAddWithoutValidation("X-TC-Version", OrgClientOptions.ApiVersion);
-            request.Headers.TryAddWithoutValidation("X-TC-Timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            if (!string.IsNullOrEmpty(_options.Region)) request.Headers.TryAddWithoutValidation("X-TC-Region", _options.Region);
-            if (_credential.SessionToken is { Length: > 0 } token) request.Headers.TryAddWithoutValidation("X-TC-Token", token);
-            request.Headers.TryAddWithoutValidation("X-TC-Language", _options.Language);
-            request.Headers.TryAddWithoutValidation("X-TC-RequestClient", RequestClient);
-            return request;
-        }
-
-        /// <summary>
-        /// Reads the body into a pooled buffer, up to maxBytes: a larger announced length is refused unread, a longer stream is
-        /// cut off as soon as it passes the cap. The buffer starts at Content-Length (or 16 KB) and doubles, so a usual answer
-        /// costs no allocation and a large one is copied a few times at most; the caller disposes the result to return it.
-        /// </summary>
-        internal static async Task<ResponseBody> ReadBodyAsync(string action, HttpResponseMessage response, long maxBytes, CancellationToken cancellationToken)
-        {
-            long? announced = response.Content.Headers.ContentLength;
-            if (announced > maxBytes) throw TooLarge(action, maxBytes, "announces " + announced + " bytes, more");
-            // One byte past the cap is room enough to see that a stream is longer than allowed.
-            long most = maxBytes >= MaxArrayLength ? MaxArrayLength : maxBytes + 1;
-            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            byte[] buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(most, announced is long n && n > 0 ? n + 1 : 16 * 1024));
-            int count = 0;
-            try
+            // The signed Content-Type goes first and as signed, byte for byte.
+            var headers = new List<KeyValuePair<string, string>>(9)
             {
-                while (true)
-                {
-                    if (count == buffer.Length)
-                    {
-                        if (count >= most) throw TooLarge(action, maxBytes, "is longer than an array can hold, and");
-                        byte[] larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(most, buffer.Length * 2L));
-                        Buffer.BlockCopy(buffer, 0, larger, 0, count);
-                        ArrayPool<byte>.Shared.Return(buffer);
-                        buffer = larger;
-                    }
-                    // ReadAsStreamAsync has no token on netstandard2.0; ReadAsync does.
-                    int read = await stream.ReadAsync(buffer, count, buffer.Length - count, cancellationToken).ConfigureAwait(false);
-                    if (read == 0) return new ResponseBody(buffer, count);
-                    count += read;
-                    if (count > maxBytes) throw TooLarge(action, maxBytes, "is longer");
-                }
-            }
-            catch
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-                throw;
-            }
+                new KeyValuePair<string, string>(OrgHttpHeaders.ContentType, OrgHttpHeaders.JsonMediaType),
+                new KeyValuePair<string, string>("Authorization", signature.Authorization),
+                new KeyValuePair<string, string>("X-TC-Action", action),
+                new KeyValuePair<string, string>("X-TC-Version", OrgClientOptions.ApiVersion),
+                new KeyValuePair<string, string>("X-TC-Timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            };
+            if (!string.IsNullOrEmpty(_options.Region)) headers.Add(new KeyValuePair<string, string>("X-TC-Region", _options.Region!));
+            if (_credential.SessionToken is { Length: > 0 } token) headers.Add(new KeyValuePair<string, string>("X-TC-Token", token));
+            headers.Add(new KeyValuePair<string, string>("X-TC-Language", _options.Language));
+            headers.Add(new KeyValuePair<string, string>("X-TC-RequestClient", RequestClient));
+            return new OrgHttpRequest(action, endpoint, host, headers, body);
         }
-
-        // The largest byte array .NET Framework and .NET allow.
-        private const int MaxArrayLength = 0x7FFFFFC7;
-
-        private static OrgTransportException TooLarge(string action, long maxBytes, string what) =>
-            new OrgTransportException(action, "ClientError.ResponseTooLarge",
-                "the response " + what + " than the limit of " + maxBytes + " bytes (OrgClientOptions.MaxResponseBytes); reading stopped",
-                mayHaveReachedServer: true, retryable: false);
-
-        private static bool IsRedirect(HttpStatusCode status) => (int)status >= 300 && (int)status < 400;
 
         /// <summary>
         /// Redirects are never followed: the signed body and X-TC-Token would go to a host nobody chose, and a 302/303 would
         /// turn a create into a GET. The server's Location is named (shortened, control characters dropped) so a proxy is easy to spot.
         /// </summary>
-        private static OrgTransportException RedirectRefused(string action, HttpResponseMessage response)
+        private static OrgTransportException RedirectRefused(string action, OrgHttpAnswer answer)
         {
-            string location = response.Headers.Location?.OriginalString ?? "(no Location header)";
+            string location = answer.Location ?? "(no Location header)";
             var clean = new StringBuilder(Math.Min(location.Length, 200));
             foreach (char c in location)
             {
@@ -356,63 +303,9 @@ namespace TencentOrg.Api
                 if (!char.IsControl(c)) clean.Append(c);
             }
             return new OrgTransportException(action, "ClientError.HttpStatusCodeError",
-                "HTTP " + (int)response.StatusCode + " " + response.ReasonPhrase + " redirects to " + clean
+                "HTTP " + answer.StatusCode + " " + answer.ReasonPhrase + " redirects to " + clean
                 + "; redirects are not followed. Check -Endpoint (and any proxy in between).",
                 mayHaveReachedServer: true, retryable: false);
-        }
-
-        /// <summary>Redirects off on every handler the client sends through, also one wrapped in delegating handlers.</summary>
-        private static void NeverRedirect(HttpMessageHandler? handler)
-        {
-            while (handler is DelegatingHandler outer) handler = outer.InnerHandler;
-            if (handler is HttpClientHandler inner && inner.AllowAutoRedirect) inner.AllowAutoRedirect = false;
-        }
-
-        /// <summary>True only for failures that happen before any byte is sent: refused connection, unknown host.</summary>
-        internal static bool NeverReachedServer(Exception ex)
-        {
-            for (Exception? e = ex; e != null; e = e.InnerException)
-            {
-                if (e is SocketException se)
-                {
-                    switch (se.SocketErrorCode)
-                    {
-                        case SocketError.ConnectionRefused:
-                        case SocketError.HostNotFound:
-                        case SocketError.TryAgain:
-                        case SocketError.NoData:
-                        case SocketError.HostUnreachable:
-                        case SocketError.NetworkUnreachable:
-                        case SocketError.AddressNotAvailable:
-                            return true;
-                    }
-                }
-                if (e is WebException we && (we.Status == WebExceptionStatus.ConnectFailure
-                    || we.Status == WebExceptionStatus.NameResolutionFailure
-                    || we.Status == WebExceptionStatus.ProxyNameResolutionFailure))
-                {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private static Exception Innermost(Exception ex)
-        {
-            while (ex.InnerException != null) ex = ex.InnerException;
-            return ex;
-        }
-
-        private static HttpClient CreateHttpClient()
-        {
-            // One client for the process: pooled connections, the system proxy honoured, per-call timeouts via tokens.
-            var handler = new HttpClientHandler
-            {
-                UseProxy = true,
-                AllowAutoRedirect = false,
-                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
-            };
-            return new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         }
     }
 
@@ -429,6 +322,10 @@ namespace TencentOrg.Api
         public int Length { get; }
         public ReadOnlySpan<byte> Span => new ReadOnlySpan<byte>(Buffer, 0, Length);
 
-        public void Dispose() => ArrayPool<byte>.Shared.Return(Buffer);
+        /// <summary>Returns the buffer; a default body (a redirect's, never read) has none.</summary>
+        public void Dispose()
+        {
+            if (Buffer != null) ArrayPool<byte>.Shared.Return(Buffer);
+        }
     }
 }

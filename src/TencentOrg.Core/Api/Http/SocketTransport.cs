@@ -1,0 +1,279 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace TencentOrg.Api.Http
+{
+    /// <summary>
+    /// The module's own HTTP/1.1 transport. Each request goes to a worker thread that owns one keep-alive connection and
+    /// does blocking socket calls; the caller gets a task. Why not HttpClient: on a round trip most of HttpClient's CPU is
+    /// the async socket machinery (an event thread handing each read to the thread pool, whose workers spin while they
+    /// wait), which costs several times the work of the exchange itself. A thread blocked in the kernel costs nothing while
+    /// it waits. Callers keep their concurrency: requests in flight at once go to as many workers (and connections).
+    /// </summary>
+    internal sealed class SocketTransport : IOrgHttpTransport
+    {
+        /// <summary>Beyond this many requests in flight to one endpoint, requests wait their turn.</summary>
+        internal const int MostWorkers = 64;
+        /// <summary>A worker with nothing to do this long closes its connection and ends; well under the keep-alive time of common gateways.</summary>
+        internal static readonly TimeSpan DefaultIdleLife = TimeSpan.FromSeconds(15);
+
+        private static readonly ConcurrentDictionary<string, SocketTransport> ByOrigin = new ConcurrentDictionary<string, SocketTransport>(StringComparer.Ordinal);
+
+        private readonly Uri _origin;
+        private readonly RemoteCertificateValidationCallback? _validate;
+        private readonly TimeSpan _idleLife;
+        private readonly object _gate = new object();
+        // Last in, first out: the worker that finished last has the warmest connection.
+        private readonly List<Worker> _idle = new List<Worker>();
+        private readonly Queue<Job> _waiting = new Queue<Job>();
+        private int _workers;
+        private long _connectionsOpened;
+
+        /// <summary>A transport of its own (tests: a certificate check, a short idle life); the module shares one per origin (<see cref="For"/>).</summary>
+        internal SocketTransport(Uri origin, RemoteCertificateValidationCallback? validate = null, TimeSpan? idleLife = null)
+        {
+            _origin = new Uri(origin.GetLeftPart(UriPartial.Authority));
+            _validate = validate;
+            _idleLife = idleLife ?? DefaultIdleLife;
+        }
+
+        public static SocketTransport For(Uri endpoint) =>
+            ByOrigin.GetOrAdd(endpoint.GetLeftPart(UriPartial.Authority), origin => new SocketTransport(new Uri(origin)));
+
+        /// <summary>Connections opened so far (a test sees keep-alive reuse).</summary>
+        internal long ConnectionsOpened => Interlocked.Read(ref _connectionsOpened);
+
+        /// <summary>Worker threads alive now.</summary>
+        internal int Workers
+        {
+            get { lock (_gate) return _workers; }
+        }
+
+        public Task<OrgHttpAnswer> SendAsync(OrgHttpRequest request, long maxResponseBytes, CancellationToken cancellationToken)
+        {
+            if (!Uri.Equals(new Uri(request.Endpoint.GetLeftPart(UriPartial.Authority)), _origin))
+                throw new ArgumentException("This transport sends to " + _origin + " only.", nameof(request));
+            if (cancellationToken.IsCancellationRequested) return CanceledTask(cancellationToken);
+
+            var job = new Job(request, maxResponseBytes, cancellationToken);
+            if (cancellationToken.CanBeCanceled) job.Registration = cancellationToken.Register(j => ((Job)j!).Cancel(), job);
+            Worker? idle = null;
+            bool start = false;
+            lock (_gate)
+            {
+                if (_idle.Count > 0)
+                {
+                    idle = _idle[_idle.Count - 1];
+                    _idle.RemoveAt(_idle.Count - 1);
+                    idle.Assign(job);
+                }
+                else if (_workers < MostWorkers)
+                {
+                    _workers++;
+                    start = true;
+                }
+                else
+                {
+                    _waiting.Enqueue(job);
+                }
+            }
+            if (idle != null) idle.Wake();
+            else if (start) new Worker(this, job).Start();
+            return job.Completion.Task;
+        }
+
+        private static Task<OrgHttpAnswer> CanceledTask(CancellationToken token)
+        {
+            var canceled = new TaskCompletionSource<OrgHttpAnswer>();
+            canceled.SetCanceled();
+            return canceled.Task;
+        }
+
+        /// <summary>The next job for a worker that finished one: a waiting one, or one assigned while it idles; null when it idled out.</summary>
+        private Job? NextFor(Worker worker)
+        {
+            lock (_gate)
+            {
+                if (_waiting.Count > 0) return _waiting.Dequeue();
+                _idle.Add(worker);
+            }
+            if (worker.WaitForAssignment(_idleLife)) return worker.TakeAssigned();
+            lock (_gate)
+            {
+                // Assigned between the wait's end and this lock: whoever assigned took it off the idle list.
+                if (worker.HasAssignment) return worker.TakeAssigned();
+                _idle.Remove(worker);
+                _workers--;
+                return null;
+            }
+        }
+
+        private sealed class Job
+        {
+            public Job(OrgHttpRequest request, long maxBytes, CancellationToken token)
+            {
+                Request = request;
+                MaxBytes = maxBytes;
+                Token = token;
+            }
+
+            public OrgHttpRequest Request { get; }
+            public long MaxBytes { get; }
+            public CancellationToken Token { get; }
+            public CancellationTokenRegistration Registration;
+            /// <summary>The connection the job is on, for a cancellation to abort.</summary>
+            public Http11Connection? Connection;
+
+            // No RunContinuationsAsynchronously: the caller's continuation runs on the worker that completes the job. Handing
+            // it to the thread pool would cost more CPU than the exchange; the worker has nothing else to do meanwhile.
+            public TaskCompletionSource<OrgHttpAnswer> Completion { get; } = new TaskCompletionSource<OrgHttpAnswer>();
+
+            /// <summary>Aborts first: completing runs the caller's continuation right here, which may take a while.</summary>
+            public void Cancel()
+            {
+                Volatile.Read(ref Connection)?.Abort();
+                Completion.TrySetCanceled();
+            }
+        }
+
+        private sealed class Worker
+        {
+            private readonly SocketTransport _owner;
+            private readonly object _signal = new object();
+            private Job? _first;
+            private Job? _assigned;
+            private Http11Connection? _connection;
+
+            public Worker(SocketTransport owner, Job first)
+            {
+                _owner = owner;
+                _first = first;
+            }
+
+            public void Start() => new Thread(Run) { IsBackground = true, Name = "TencentOrg HTTP" }.Start();
+
+            public bool HasAssignment => Volatile.Read(ref _assigned) != null;
+
+            /// <summary>Called under the owner's gate, after taking this worker off the idle list.</summary>
+            public void Assign(Job job) => Volatile.Write(ref _assigned, job);
+
+            public Job TakeAssigned()
+            {
+                var job = _assigned!;
+                _assigned = null;
+                return job;
+            }
+
+            public void Wake()
+            {
+                lock (_signal) Monitor.Pulse(_signal);
+            }
+
+            public bool WaitForAssignment(TimeSpan life)
+            {
+                int until = Environment.TickCount + (int)life.TotalMilliseconds;
+                lock (_signal)
+                {
+                    while (!HasAssignment)
+                    {
+                        int left = until - Environment.TickCount;
+                        if (left <= 0 || !Monitor.Wait(_signal, left)) return HasAssignment;
+                    }
+                    return true;
+                }
+            }
+
+            private void Run()
+            {
+                try
+                {
+                    for (Job? job = _first; job != null; job = _owner.NextFor(this))
+                    {
+                        _first = null;
+                        Serve(job);
+                    }
+                }
+                finally
+                {
+                    _connection?.Dispose();
+                }
+            }
+
+            private void Serve(Job job)
+            {
+                if (job.Completion.Task.IsCompleted)
+                {
+                    job.Registration.Dispose();
+                    return;
+                }
+                OrgHttpAnswer? answer = null;
+                Exception? failure = null;
+                bool wrote = false;
+                try
+                {
+                    if (_connection != null && !_connection.IsAlive())
+                    {
+                        _connection.Dispose();
+                        _connection = null;
+                    }
+                    if (_connection == null)
+                    {
+                        _connection = Http11Connection.Open(_owner._origin, _owner._validate, job.Token);
+                        Interlocked.Increment(ref _owner._connectionsOpened);
+                    }
+                    Volatile.Write(ref job.Connection, _connection);
+                    if (job.Token.IsCancellationRequested) _connection.Abort();
+                    answer = _connection.Exchange(job.Request, job.MaxBytes);
+                }
+                catch (Exception ex)
+                {
+                    failure = ex;
+                    wrote = _connection?.WroteRequest ?? false;
+                }
+                // After this no Cancel runs, so an abort it made shows in Aborted below.
+                job.Registration.Dispose();
+                Volatile.Write(ref job.Connection, null);
+                if (_connection != null && (failure != null || !_connection.Reusable || _connection.Aborted))
+                {
+                    _connection.Dispose();
+                    _connection = null;
+                }
+
+                if (failure == null)
+                {
+                    if (!job.Completion.TrySetResult(answer!)) answer!.Dispose();
+                }
+                else if (job.Token.IsCancellationRequested) job.Completion.TrySetCanceled();
+                else job.Completion.TrySetException(Describe(job.Request.Action, failure, wrote));
+            }
+        }
+
+        /// <summary>
+        /// A failure in the client's words. Only a failure before any byte of the request was written is "never reached the
+        /// server"; a TLS failure is not retried (the same certificate would fail again).
+        /// </summary>
+        internal static Exception Describe(string action, Exception failure, bool wroteRequest)
+        {
+            if (failure is OrgTransportException) return failure;
+            if (failure is AuthenticationException)
+            {
+                return new OrgTransportException(action, "ClientError.NetworkError", "the TLS handshake with the endpoint failed: " + failure.Message,
+                    mayHaveReachedServer: false, failure, retryable: false);
+            }
+            if (failure is SocketException || failure is IOException || failure is ObjectDisposedException)
+            {
+                Exception innermost = failure;
+                while (innermost.InnerException != null) innermost = innermost.InnerException;
+                return new OrgTransportException(action, "ClientError.NetworkError", innermost.Message, mayHaveReachedServer: wroteRequest, failure);
+            }
+            return failure;
+        }
+    }
+}
