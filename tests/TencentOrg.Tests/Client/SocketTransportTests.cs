@@ -169,6 +169,12 @@ namespace TencentOrg.Tests.Client
         [InlineData("HTTP/1.1 200 OK\r\nContent-Length: 50\r\n\r\n{\"Resp", "closed the connection before the answer's body ended")]
         [InlineData("HTTP/1.1 200 OK\r\nContent-Le", "in the middle of the answer's header")]
         [InlineData("", "closed the connection without an answer")]
+        [InlineData("HTTP/1.1 200 OK\r\nContent-Length : 2\r\n\r\n{}", "header name holds a character")]
+        [InlineData("HTTP/1.1 200 OK\r\nX-A: a\nContent-Length: 2\r\n\r\n{}", "bare line break or NUL")]
+        [InlineData("HTTP/1.0 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", "HTTP/1.0 answer uses Transfer-Encoding")]
+        [InlineData("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 100 Continue\r\n\r\n"
+            + "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 100 Continue\r\n\r\n"
+            + "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}", "more than 10 interim")]
         public async Task A_head_or_body_that_is_not_HTTP_as_written_is_an_error_that_may_have_reached_the_server(string answer, string expected)
         {
             await using var server = new ScriptedHttpServer(async c =>
@@ -345,6 +351,38 @@ namespace TencentOrg.Tests.Client
             }
             Assert.Equal(1, transport.ConnectionsOpened);
             Assert.Equal(3, server.RequestHeads.Count);
+        }
+
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public async Task Bytes_a_server_sends_past_a_long_answer_end_the_connection_also_inside_TLS(bool tls)
+        {
+            // A 20,000-byte answer followed in the same write by a second, well-formed answer nobody asked for. Over TLS the
+            // extra answer sits in the last decrypted record: read through the connection's own buffer, it is seen there.
+            string padded = "{\"Response\":{\"OrgId\":7,\"RequestId\":\"r-1\"}}".PadRight(20000);
+            byte[] answer = System.Text.Encoding.ASCII.GetBytes(System.Text.Encoding.ASCII.GetString(ScriptedHttpServer.Answer(padded))
+                + System.Text.Encoding.ASCII.GetString(ScriptedHttpServer.Answer("{\"Response\":{\"OrgId\":666,\"RequestId\":\"stray\"}}")));
+            using var certificate = tls ? SelfSigned() : null;
+            string? thumbprint = certificate?.Thumbprint;
+            await using var server = new ScriptedHttpServer(c => c.AnswerEachAsync(answer), certificate);
+            var client = Client(server.Endpoint, out var transport,
+                validate: (_, presented, _, _) => presented != null && new X509Certificate2(presented).Thumbprint == thumbprint);
+            for (int i = 0; i < 3; i++)
+            {
+                Assert.Equal(7, (await Describe(client)).OrgId);
+                await Task.Delay(50);
+            }
+            Assert.Equal(3, transport.ConnectionsOpened);
+        }
+
+        [Fact]
+        public void Through_HttpClient_only_a_connect_failure_never_reached_the_server_not_a_socket_error_on_an_open_connection()
+        {
+            Assert.True(HttpClientTransport.NeverReachedServer(
+                new System.Net.Http.HttpRequestException("connect", new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused))));
+            Assert.False(HttpClientTransport.NeverReachedServer(new System.Net.Http.HttpRequestException("send",
+                new System.IO.IOException("broken", new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.HostUnreachable)))));
         }
 
         private static X509Certificate2 SelfSigned()

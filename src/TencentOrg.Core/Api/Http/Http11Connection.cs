@@ -24,7 +24,10 @@ namespace TencentOrg.Api.Http
 
         private readonly Socket _socket;
         private readonly Stream _stream;
-        private byte[] _buffer = new byte[8 * 1024];
+        // Every read lands here first, with room for a whole TLS record (16 KB): bytes a server sends past an answer are then
+        // in this buffer, not hidden in SslStream's, and the connection is not reused (see Reusable).
+        private const int ReadSize = 32 * 1024;
+        private byte[] _buffer = new byte[ReadSize];
         private int _start;
         private int _end;
         private int _aborted;
@@ -65,9 +68,10 @@ namespace TencentOrg.Api.Http
             SocketException? failure = null;
             foreach (var address in addresses)
             {
-                var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                Socket? socket = null;
                 try
                 {
+                    socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
                     using (cancellationToken.Register(s => ((Socket)s!).Dispose(), socket))
                     {
                         socket.Connect(new IPEndPoint(address, endpoint.Port));
@@ -76,26 +80,34 @@ namespace TencentOrg.Api.Http
                         {
                             var tls = new SslStream(stream, false, validate);
                             stream = tls;
-                            tls.AuthenticateAsClient(host, null, SslProtocols.None, checkCertificateRevocation: false);
+                            tls.AuthenticateAsClient(host, null, TlsVersions, checkCertificateRevocation: false);
                         }
                         return new Http11Connection(socket, stream);
                     }
                 }
                 catch (SocketException ex)
                 {
-                    socket.Dispose();
+                    socket?.Dispose();
                     cancellationToken.ThrowIfCancellationRequested();
                     failure = ex;
                 }
                 catch
                 {
-                    socket.Dispose();
+                    socket?.Dispose();
                     cancellationToken.ThrowIfCancellationRequested();
                     throw;
                 }
             }
             throw failure!;
         }
+
+        /// <summary>
+        /// The system's choice (None), except where .NET Framework refuses None: in an app built for a framework before 4.7
+        /// (powershell.exe 5.1) without the SystemDefaultTlsVersions registry value. There, TLS 1.2.
+        /// </summary>
+        private static readonly SslProtocols TlsVersions =
+            typeof(ServicePointManager).GetProperty("DisableSystemDefaultTlsVersions", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)
+                ?.GetValue(null) is true ? SslProtocols.Tls12 : SslProtocols.None;
 
         private static string HostOf(Uri endpoint) =>
             endpoint.HostNameType == UriHostNameType.IPv6 ? endpoint.DnsSafeHost : endpoint.IdnHost;
@@ -203,8 +215,9 @@ namespace TencentOrg.Api.Http
 
         private OrgHttpAnswer ReadAnswer(string action, long maxBytes)
         {
-            while (true)
+            for (int interim = 0; ; interim++)
             {
+                if (interim > 10) throw NotHttp(action, "it sends more than 10 interim (1xx) answers");
                 var head = ReadHead(action);
                 // 1xx answers are interim (100 Continue): the real one follows. 101 would switch protocols: not this API.
                 if (head.Status >= 100 && head.Status < 200)
@@ -262,7 +275,6 @@ namespace TencentOrg.Api.Http
             ParseStatusLine(action, _start, lineEnd, ref head);
             bool http11 = _buffer[_start + 7] == (byte)'1';
             bool close = !http11;
-            bool keepAliveToken = false;
             bool hasTransferEncoding = false;
             for (int line = lineEnd + 2; line < end; line = lineEnd + 2)
             {
@@ -270,6 +282,15 @@ namespace TencentOrg.Api.Http
                 if (_buffer[line] == (byte)' ' || _buffer[line] == (byte)'\t') throw NotHttp(action, "it folds a header line");
                 int colon = Array.IndexOf(_buffer, (byte)':', line, lineEnd - line);
                 if (colon <= line) throw NotHttp(action, "a header line has no name");
+                for (int i = line; i < colon; i++)
+                {
+                    if (!IsTokenChar(_buffer[i])) throw NotHttp(action, "a header name holds a character names cannot hold");
+                }
+                for (int i = colon + 1; i < lineEnd; i++)
+                {
+                    byte b = _buffer[i];
+                    if (b == (byte)'\r' || b == (byte)'\n' || b == 0) throw NotHttp(action, "a header value holds a bare line break or NUL");
+                }
                 string value = Ascii(colon + 1, lineEnd).Trim(' ', '\t');
                 if (NameIs(line, colon, "Content-Length"))
                 {
@@ -290,8 +311,7 @@ namespace TencentOrg.Api.Http
                     foreach (string token in value.Split(','))
                     {
                         if (token.Trim().Equals("close", StringComparison.OrdinalIgnoreCase)) close = true;
-                        else if (token.Trim().Equals("keep-alive", StringComparison.OrdinalIgnoreCase)) keepAliveToken = true;
-                    }
+                            }
                 }
                 else if (NameIs(line, colon, "Date")) head.Date = value;
                 else if (NameIs(line, colon, "Location")) head.Location = value;
@@ -299,10 +319,13 @@ namespace TencentOrg.Api.Http
             }
             _start = end + 4;
             // A chunked answer that also gives a length is suspect (request smuggling's shape): read as chunked, then close.
-            head.KeepAlive = !close && !(head.Chunked && head.ContentLength != null) && (head.Chunked || head.ContentLength != null)
-                && (http11 || keepAliveToken);
+            if (head.Chunked && !http11) throw NotHttp(action, "an HTTP/1.0 answer uses Transfer-Encoding");
+            head.KeepAlive = !close && !(head.Chunked && head.ContentLength != null) && (head.Chunked || head.ContentLength != null);
             return head;
         }
+
+        /// <summary>RFC 9110 tchar: visible ASCII but separators.</summary>
+        private static bool IsTokenChar(byte c) => c > 0x20 && c < 0x7F && "\"(),/:;<=>?@[\\]{}".IndexOf((char)c) < 0;
 
         private void ParseStatusLine(string action, int from, int to, ref Head head)
         {
@@ -327,15 +350,15 @@ namespace TencentOrg.Api.Http
         private ResponseBody ReadCounted(string action, long length, long maxBytes)
         {
             if (length > maxBytes) throw ResponseLimit.TooLarge(action, maxBytes, "announces " + length + " bytes, more");
+            if (length > ResponseLimit.MaxArrayLength) throw ResponseLimit.TooLarge(action, maxBytes, "announces " + length + " bytes, more than an array can hold, and");
             byte[] body = ArrayPool<byte>.Shared.Rent((int)Math.Max(1, length));
             try
             {
                 int count = TakeBuffered(body, 0, (int)length);
                 while (count < length)
                 {
-                    int read = _stream.Read(body, count, (int)length - count);
-                    if (read == 0) throw EndedEarly(action);
-                    count += read;
+                    if (Fill() == 0) throw EndedEarly(action);
+                    count += TakeBuffered(body, count, (int)length - count);
                 }
                 return new ResponseBody(body, count);
             }
@@ -359,12 +382,8 @@ namespace TencentOrg.Api.Http
                     long left = size;
                     while (left > 0)
                     {
+                        if (_start == _end && Fill() == 0) throw EndedEarly(action);
                         int taken = TakeBuffered(body.Buffer, body.Count, (int)left);
-                        if (taken == 0)
-                        {
-                            taken = _stream.Read(body.Buffer, body.Count, (int)left);
-                            if (taken == 0) throw EndedEarly(action);
-                        }
                         body.Count += taken;
                         left -= taken;
                     }
@@ -403,16 +422,12 @@ namespace TencentOrg.Api.Http
             var body = new GrowingBody(action, maxBytes);
             try
             {
-                body.Reserve(_end - _start);
-                body.Count += TakeBuffered(body.Buffer, body.Count, _end - _start);
-                while (true)
+                while (_start < _end || Fill() > 0)
                 {
-                    body.MakeRoom();
-                    int read = _stream.Read(body.Buffer, body.Count, body.Buffer.Length - body.Count);
-                    if (read == 0) return body.Detach();
-                    body.Count += read;
-                    if (body.Count > maxBytes) throw ResponseLimit.TooLarge(action, maxBytes, "is longer");
+                    body.Reserve(_end - _start);
+                    body.Count += TakeBuffered(body.Buffer, body.Count, _end - _start);
                 }
+                return body.Detach();
             }
             catch
             {
@@ -444,15 +459,6 @@ namespace TencentOrg.Api.Http
                 if (need > _maxBytes) throw ResponseLimit.TooLarge(_action, _maxBytes, "is longer");
                 if (need > ResponseLimit.MaxArrayLength) throw ResponseLimit.TooLarge(_action, _maxBytes, "is longer than an array can hold, and");
                 if (need > Buffer.Length) Grow(Math.Max(need, Buffer.Length * 2L));
-            }
-
-            /// <summary>At least one free byte, so a read can show whether the body goes on past the cap.</summary>
-            public void MakeRoom()
-            {
-                if (Count < Buffer.Length) return;
-                long most = ResponseLimit.ReadLimit(_maxBytes);
-                if (Count >= most) throw ResponseLimit.TooLarge(_action, _maxBytes, "is longer than an array can hold, and");
-                Grow(Buffer.Length * 2L);
             }
 
             private void Grow(long size)
@@ -500,25 +506,18 @@ namespace TencentOrg.Api.Http
         /// <summary>Reads more bytes after the unread ones, moving or growing the buffer first when it is full.</summary>
         private int Fill()
         {
-            if (_end == _buffer.Length)
-            {
-                int unread = _end - _start;
-                if (_start == 0)
-                {
-                    var larger = new byte[_buffer.Length * 2];
-                    Buffer.BlockCopy(_buffer, 0, larger, 0, unread);
-                    _buffer = larger;
-                }
-                else
-                {
-                    Buffer.BlockCopy(_buffer, _start, _buffer, 0, unread);
-                }
-                _start = 0;
-                _end = unread;
-            }
-            else if (_start == _end)
+            int unread = _end - _start;
+            if (unread == 0)
             {
                 _start = _end = 0;
+            }
+            else if (_buffer.Length - _end < ReadSize / 2)
+            {
+                byte[] target = unread + ReadSize / 2 > _buffer.Length ? new byte[Math.Max(_buffer.Length * 2, unread + ReadSize)] : _buffer;
+                Buffer.BlockCopy(_buffer, _start, target, 0, unread);
+                _buffer = target;
+                _start = 0;
+                _end = unread;
             }
             int read = _stream.Read(_buffer, _end, _buffer.Length - _end);
             _end += read;

@@ -114,11 +114,15 @@ namespace TencentOrg.Api.Http
             if (handler is HttpClientHandler inner && inner.AllowAutoRedirect) inner.AllowAutoRedirect = false;
         }
 
-        /// <summary>True only for failures that happen before any byte is sent: refused connection, unknown host.</summary>
+        /// <summary>
+        /// True only for failures that happen before any byte is sent: refused connection, unknown host. A socket error below
+        /// an IOException happened on an established connection, after which the request may have gone out.
+        /// </summary>
         internal static bool NeverReachedServer(Exception ex)
         {
             for (Exception? e = ex; e != null; e = e.InnerException)
             {
+                if (e is IOException) return false;
                 if (e is SocketException se)
                 {
                     switch (se.SocketErrorCode)

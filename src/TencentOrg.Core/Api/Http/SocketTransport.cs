@@ -92,7 +92,7 @@ namespace TencentOrg.Api.Http
         private static Task<OrgHttpAnswer> CanceledTask(CancellationToken token)
         {
             var canceled = new TaskCompletionSource<OrgHttpAnswer>();
-            canceled.SetCanceled();
+            canceled.TrySetCanceled(token);
             return canceled.Task;
         }
 
@@ -135,11 +135,14 @@ namespace TencentOrg.Api.Http
             // it to the thread pool would cost more CPU than the exchange; the worker has nothing else to do meanwhile.
             public TaskCompletionSource<OrgHttpAnswer> Completion { get; } = new TaskCompletionSource<OrgHttpAnswer>();
 
-            /// <summary>Aborts first: completing runs the caller's continuation right here, which may take a while.</summary>
+            /// <summary>
+            /// Aborts the exchange, then completes on the thread pool: the caller's continuation must not run inside the token's
+            /// callback, which the worker waits for. Cancellations are rare, so the hand-off costs nothing that matters.
+            /// </summary>
             public void Cancel()
             {
                 Volatile.Read(ref Connection)?.Abort();
-                Completion.TrySetCanceled();
+                ThreadPool.QueueUserWorkItem(job => ((Job)job!).Completion.TrySetCanceled(((Job)job!).Token), this);
             }
         }
 
@@ -228,7 +231,8 @@ namespace TencentOrg.Api.Http
                         _connection = Http11Connection.Open(_owner._origin, _owner._validate, job.Token);
                         Interlocked.Increment(ref _owner._connectionsOpened);
                     }
-                    Volatile.Write(ref job.Connection, _connection);
+                    // A full fence between the write and the read, so this and Cancel cannot both miss each other.
+                    Interlocked.Exchange(ref job.Connection, _connection);
                     if (job.Token.IsCancellationRequested) _connection.Abort();
                     answer = _connection.Exchange(job.Request, job.MaxBytes);
                 }
@@ -250,7 +254,7 @@ namespace TencentOrg.Api.Http
                 {
                     if (!job.Completion.TrySetResult(answer!)) answer!.Dispose();
                 }
-                else if (job.Token.IsCancellationRequested) job.Completion.TrySetCanceled();
+                else if (job.Token.IsCancellationRequested) job.Completion.TrySetCanceled(job.Token);
                 else job.Completion.TrySetException(Describe(job.Request.Action, failure, wrote));
             }
         }
@@ -264,8 +268,10 @@ namespace TencentOrg.Api.Http
             if (failure is OrgTransportException) return failure;
             if (failure is AuthenticationException)
             {
-                return new OrgTransportException(action, "ClientError.NetworkError", "the TLS handshake with the endpoint failed: " + failure.Message,
-                    mayHaveReachedServer: false, failure, retryable: false);
+                // Before the request: the certificate or protocol is refused, and would be again. After it: an answer lost.
+                return new OrgTransportException(action, "ClientError.NetworkError",
+                    (wroteRequest ? "TLS failed after the request was sent: " : "the TLS handshake with the endpoint failed: ") + failure.Message,
+                    mayHaveReachedServer: wroteRequest, failure, retryable: wroteRequest);
             }
             if (failure is SocketException || failure is IOException || failure is ObjectDisposedException)
             {
@@ -273,7 +279,9 @@ namespace TencentOrg.Api.Http
                 while (innermost.InnerException != null) innermost = innermost.InnerException;
                 return new OrgTransportException(action, "ClientError.NetworkError", innermost.Message, mayHaveReachedServer: wroteRequest, failure);
             }
-            return failure;
+            // Anything else is a fault in this code or the runtime: still an error in the client's words, never a guess.
+            return new OrgTransportException(action, "ClientError.NetworkError", failure.GetType().Name + ": " + failure.Message,
+                mayHaveReachedServer: wroteRequest, failure, retryable: false);
         }
     }
 }
