@@ -414,7 +414,7 @@ namespace TencentOrg.Tests.Client
             Assert.Null(TransportChoice.Asked(_ => "Socket"));
             Assert.Null(TransportChoice.Asked(_ => null));
             var error = Assert.Throws<ArgumentException>(() => TransportChoice.Asked(_ => "curl"));
-            Assert.Contains("TENCENTORG_HTTP_TRANSPORT is 'curl'", error.Message);
+            Assert.Contains("TCORG_HTTP_TRANSPORT is 'curl'", error.Message);
             Assert.IsType<SocketTransport>(TransportChoice.For(new Uri("http://127.0.0.1:9/"), _ => null));
             Assert.Same(HttpClientTransport.Shared, TransportChoice.For(new Uri("http://127.0.0.1:9/"), _ => "HttpClient"));
         }

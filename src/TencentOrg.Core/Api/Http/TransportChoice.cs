@@ -7,11 +7,11 @@ namespace TencentOrg.Api.Http
 {
     /// <summary>
     /// Which transport a client without a handler of its own sends through: the module's socket transport, unless a proxy
-    /// applies to the endpoint (only HttpClient speaks to proxies) or TENCENTORG_HTTP_TRANSPORT says HttpClient.
+    /// applies to the endpoint (only HttpClient speaks to proxies) or TCORG_HTTP_TRANSPORT says HttpClient.
     /// </summary>
     internal static class TransportChoice
     {
-        public const string Variable = "TENCENTORG_HTTP_TRANSPORT";
+        public const string Variable = "TCORG_HTTP_TRANSPORT";
 
         public static IOrgHttpTransport For(Uri endpoint, Func<string, string?> environment) =>
             Asked(environment) ?? (ProxyApplies(SystemProxy(), endpoint) ? HttpClientTransport.Shared : (IOrgHttpTransport)SocketTransport.For(endpoint));
