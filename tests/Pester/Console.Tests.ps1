@@ -67,3 +67,64 @@ foreach (`$line in 'New-TcRoleAssignment -ZoneId ', 'New-TcRoleAssignment -RoleC
         @(Get-EmulatorRequest $emulator).Count | Should -Be 0
     }
 }
+
+Describe 'Transport, as a user sees it (issue #20)' {
+    BeforeAll {
+        # Whatever proxy the machine running the tests has, these runs start without one.
+        function New-ProxyEnvironment([string]$HttpProxy = '') {
+            # Both spellings: on Linux .NET reads the lower-case one first. Keys compared by case, unlike @{}.
+            $environment = [hashtable]::new([StringComparer]::Ordinal)
+            foreach ($name in 'http_proxy', 'https_proxy', 'all_proxy', 'no_proxy') { $environment[$name] = ''; $environment[$name.ToUpperInvariant()] = '' }
+            $environment['http_proxy'] = $environment['HTTP_PROXY'] = $HttpProxy
+            $environment
+        }
+    }
+
+    It 'Get-TcOrgContext and Connect-TcOrg -Verbose name the transport: the module''s own by default, HttpClient when asked' {
+        $script = @"
+Import-Module '$ModuleManifest'
+`$key = ConvertTo-SecureString '$DemoSecretKey' -AsPlainText -Force
+Connect-TcOrg -Endpoint '$($emulator.Endpoint)' -SecretId '$DemoSecretId' -SecretKey `$key -Verbose 4>&1 | ForEach-Object { 'verbose ' + `$_ }
+'context ' + (Get-TcOrgContext).Transport
+`$env:TCORG_HTTP_TRANSPORT = 'HttpClient'
+Connect-TcOrg -Endpoint '$($emulator.Endpoint)' -SecretId '$DemoSecretId' -SecretKey `$key
+'context ' + (Get-TcOrgContext).Transport
+'members ' + @(Get-TcOrgMember).Count
+"@
+        $run = Invoke-FreshPwsh -Script $script -Environment (New-ProxyEnvironment)
+        $run.ExitCode | Should -Be 0 -Because $run.Error
+        $run.Output | Should -Match "verbose Connected to .* requests go through Socket \(the module's HTTP/1.1 client\)\."
+        $run.Output | Should -Match "context Socket \(the module's HTTP/1.1 client\)"
+        $run.Output | Should -Match 'context HttpClient \(TCORG_HTTP_TRANSPORT\)'
+        $run.Output | Should -Match 'members [1-9]'
+    }
+
+    It 'refuses a TCORG_HTTP_TRANSPORT it does not know at Connect-TcOrg, naming it, and keeps the session it had' {
+        $script = @"
+Import-Module '$ModuleManifest'
+`$key = ConvertTo-SecureString '$DemoSecretKey' -AsPlainText -Force
+Connect-TcOrg -Endpoint '$($emulator.Endpoint)' -SecretId '$DemoSecretId' -SecretKey `$key
+`$env:TCORG_HTTP_TRANSPORT = 'curl'
+try { Connect-TcOrg -Endpoint '$($emulator.Endpoint)' -SecretId '$DemoSecretId' -SecretKey `$key -ErrorAction Stop }
+catch { 'error ' + `$_.CategoryInfo.Category + ': ' + `$_.Exception.Message }
+'members ' + @(Get-TcOrgMember).Count
+"@
+        $run = Invoke-FreshPwsh -Script $script
+        $run.ExitCode | Should -Be 0 -Because $run.Error
+        $run.Output | Should -Match "error InvalidArgument: TCORG_HTTP_TRANSPORT is 'curl': set it to HttpClient or Socket"
+        $run.Output | Should -Match 'members [1-9]'
+    }
+
+    It 'goes through HttpClient when a proxy applies, and a dead proxy''s error names the proxy and NO_PROXY' {
+        $script = @"
+Import-Module '$ModuleManifest'
+Connect-TcOrg -Endpoint '$($emulator.Endpoint)' -SecretId '$DemoSecretId' -SecretKey (ConvertTo-SecureString '$DemoSecretKey' -AsPlainText -Force) -MaxRetries 0
+'context ' + (Get-TcOrgContext).Transport
+try { Get-TcOrgMember -ErrorAction Stop } catch { 'error ' + `$_.Exception.Message }
+"@
+        $run = Invoke-FreshPwsh -Script $script -Environment (New-ProxyEnvironment -HttpProxy 'http://127.0.0.1:9')
+        $run.ExitCode | Should -Be 0 -Because $run.Error
+        $run.Output | Should -Match 'context HttpClient \(proxy http://127\.0\.0\.1:9/\)'
+        $run.Output | Should -Match 'error .*ClientError\.NetworkError: .*\(through the proxy http://127\.0\.0\.1:9; NO_PROXY names hosts to reach directly\)'
+    }
+}

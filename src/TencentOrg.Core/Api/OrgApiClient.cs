@@ -71,6 +71,8 @@ namespace TencentOrg.Api
         }
 
         public OrgClientOptions Options => _options;
+        /// <summary>Which transport carries the requests, and why when it is not the module's own.</summary>
+        public string TransportName => _transport.Name;
         public OrgCredential Credential => _credential;
         /// <summary>Seconds added to the local clock after the server reported skew.</summary>
         public long ClockOffsetSeconds => Interlocked.Read(ref _clockOffsetSeconds);

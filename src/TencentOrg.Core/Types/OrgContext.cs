@@ -20,6 +20,11 @@ namespace TencentOrg
         public double? RequestedRequestsPerSecond { get; set; }
         public int TimeoutSec { get; set; }
         public int MaxRetries { get; set; }
+        /// <summary>
+        /// What carries the requests: "Socket (the module's HTTP/1.1 client)", or HttpClient with the reason: a proxy that
+        /// applies to the endpoint (named) or TCORG_HTTP_TRANSPORT=HttpClient.
+        /// </summary>
+        public string? Transport { get; set; }
         /// <summary>True after Connect-TcOrg; false when resolved from environment variables or a profile per command.</summary>
         public bool Connected { get; set; }
 

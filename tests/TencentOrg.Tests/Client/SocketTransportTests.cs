@@ -233,6 +233,23 @@ namespace TencentOrg.Tests.Client
             Assert.Equal("ClientError.NetworkError", refused.Code);
         }
 
+        [Fact]
+        public void A_failure_to_reach_the_host_names_it_and_one_after_the_request_does_not_guess()
+        {
+            var origin = new Uri("https://no-such-host.invalid/");
+            var dns = (OrgTransportException)SocketTransport.Describe("DescribeOrganization",
+                new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.HostNotFound), wroteRequest: false, origin);
+            Assert.EndsWith("(no-such-host.invalid:443)", dns.Message);
+            Assert.False(dns.MayHaveReachedServer);
+            var reset = (OrgTransportException)SocketTransport.Describe("DescribeOrganization",
+                new System.IO.IOException("reset", new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionReset)), wroteRequest: true, origin);
+            Assert.True(reset.MayHaveReachedServer);
+            Assert.DoesNotContain("no-such-host", reset.Message);
+            var bug = (OrgTransportException)SocketTransport.Describe("DescribeOrganization", new InvalidOperationException("oops"), wroteRequest: true, origin);
+            Assert.True(bug.MayHaveReachedServer);
+            Assert.False(bug.IsRetryable);
+        }
+
         private static Uri ClosedPort()
         {
             var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);

@@ -16,20 +16,33 @@ namespace TencentOrg.Api.Http
     /// </summary>
     internal sealed class HttpClientTransport : IOrgHttpTransport
     {
-        private static readonly Lazy<HttpClientTransport> SharedInstance = new Lazy<HttpClientTransport>(() => new HttpClientTransport(CreateHttpClient()));
+        private static readonly Lazy<HttpClient> SharedHttp = new Lazy<HttpClient>(CreateHttpClient);
+        private static readonly Lazy<HttpClientTransport> SharedInstance = new Lazy<HttpClientTransport>(() => new HttpClientTransport(SharedHttp.Value, "HttpClient (TCORG_HTTP_TRANSPORT)", null));
         private static readonly MediaTypeHeaderValue JsonContentType = new MediaTypeHeaderValue("application/json");
 
         private readonly HttpClient _http;
+        private readonly Uri? _proxy;
 
-        private HttpClientTransport(HttpClient http) => _http = http;
+        private HttpClientTransport(HttpClient http, string name, Uri? proxy)
+        {
+            _http = http;
+            Name = name;
+            _proxy = proxy;
+        }
+
+        public string Name { get; }
 
         /// <summary>One client for the process: pooled connections, the system proxy honoured.</summary>
         public static HttpClientTransport Shared => SharedInstance.Value;
 
+        /// <summary>The shared client, for an endpoint a proxy applies to: its errors name the proxy.</summary>
+        public static HttpClientTransport Through(Uri? proxy) =>
+            new HttpClientTransport(SharedHttp.Value, "HttpClient (proxy " + (proxy?.ToString() ?? "of the system settings") + ")", proxy);
+
         public static HttpClientTransport Over(HttpMessageHandler handler)
         {
             NeverRedirect(handler);
-            return new HttpClientTransport(new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan });
+            return new HttpClientTransport(new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan }, "HttpClient (handler)", null);
         }
 
         public async Task<OrgHttpAnswer> SendAsync(OrgHttpRequest request, long maxResponseBytes, CancellationToken cancellationToken)
@@ -50,7 +63,9 @@ namespace TencentOrg.Api.Http
             {
                 if (cancellationToken.IsCancellationRequested) throw new OperationCanceledException(cancellationToken);
                 bool neverSent = NeverReachedServer(ex);
-                throw new OrgTransportException(request.Action, "ClientError.NetworkError", Innermost(ex).Message, !neverSent, ex);
+                // A proxy's failure reads like the endpoint's: say which proxy, and how to go around it.
+                string through = _proxy == null ? "" : " (through the proxy " + _proxy.GetLeftPart(UriPartial.Authority) + "; NO_PROXY names hosts to reach directly)";
+                throw new OrgTransportException(request.Action, "ClientError.NetworkError", Innermost(ex).Message + through, !neverSent, ex);
             }
         }
 

@@ -65,6 +65,9 @@ namespace TencentOrg.Api.Http
     /// </summary>
     internal interface IOrgHttpTransport
     {
+        /// <summary>Which transport, and why when it is not the module's own (Get-TcOrgContext shows it).</summary>
+        string Name { get; }
+
         Task<OrgHttpAnswer> SendAsync(OrgHttpRequest request, long maxResponseBytes, CancellationToken cancellationToken);
     }
 

@@ -47,6 +47,8 @@ namespace TencentOrg.Api.Http
         public static SocketTransport For(Uri endpoint) =>
             ByOrigin.GetOrAdd(endpoint.GetLeftPart(UriPartial.Authority), origin => new SocketTransport(new Uri(origin)));
 
+        public string Name => "Socket (the module's HTTP/1.1 client)";
+
         /// <summary>Connections opened so far (a test sees keep-alive reuse).</summary>
         internal long ConnectionsOpened => Interlocked.Read(ref _connectionsOpened);
 
@@ -255,7 +257,7 @@ namespace TencentOrg.Api.Http
                     if (!job.Completion.TrySetResult(answer!)) answer!.Dispose();
                 }
                 else if (job.Token.IsCancellationRequested) job.Completion.TrySetCanceled(job.Token);
-                else job.Completion.TrySetException(Describe(job.Request.Action, failure, wrote));
+                else job.Completion.TrySetException(Describe(job.Request.Action, failure, wrote, _owner._origin));
             }
         }
 
@@ -263,7 +265,7 @@ namespace TencentOrg.Api.Http
         /// A failure in the client's words. Only a failure before any byte of the request was written is "never reached the
         /// server"; a TLS failure is not retried (the same certificate would fail again).
         /// </summary>
-        internal static Exception Describe(string action, Exception failure, bool wroteRequest)
+        internal static Exception Describe(string action, Exception failure, bool wroteRequest, Uri origin)
         {
             if (failure is OrgTransportException) return failure;
             if (failure is AuthenticationException)
@@ -277,7 +279,9 @@ namespace TencentOrg.Api.Http
             {
                 Exception innermost = failure;
                 while (innermost.InnerException != null) innermost = innermost.InnerException;
-                return new OrgTransportException(action, "ClientError.NetworkError", innermost.Message, mayHaveReachedServer: wroteRequest, failure);
+                // Before the request, the failure is reaching the host (DNS, connect): name it, the runtime's text may not.
+                string where = wroteRequest || innermost.Message.Contains(origin.Authority) ? "" : " (" + origin.Authority + ")";
+                return new OrgTransportException(action, "ClientError.NetworkError", innermost.Message + where, mayHaveReachedServer: wroteRequest, failure);
             }
             // Anything else is a fault in this code or the runtime: still an error in the client's words, never a guess.
             return new OrgTransportException(action, "ClientError.NetworkError", failure.GetType().Name + ": " + failure.Message,

@@ -13,8 +13,24 @@ namespace TencentOrg.Api.Http
     {
         public const string Variable = "TCORG_HTTP_TRANSPORT";
 
-        public static IOrgHttpTransport For(Uri endpoint, Func<string, string?> environment) =>
-            Asked(environment) ?? (ProxyApplies(SystemProxy(), endpoint) ? HttpClientTransport.Shared : (IOrgHttpTransport)SocketTransport.For(endpoint));
+        public static IOrgHttpTransport For(Uri endpoint, Func<string, string?> environment)
+        {
+            if (Asked(environment) is { } asked) return asked;
+            var proxy = SystemProxy();
+            return ProxyApplies(proxy, endpoint) ? HttpClientTransport.Through(ProxyOf(proxy!, endpoint)) : SocketTransport.For(endpoint);
+        }
+
+        private static Uri? ProxyOf(IWebProxy proxy, Uri endpoint)
+        {
+            try
+            {
+                return proxy.GetProxy(endpoint);
+            }
+            catch (Exception ex) when (!(ex is OutOfMemoryException))
+            {
+                return null;
+            }
+        }
 
         /// <summary>The transport the variable names, null when it is unset; any other value is an error, not a guess.</summary>
         internal static IOrgHttpTransport? Asked(Func<string, string?> environment)

@@ -84,6 +84,8 @@ namespace TencentOrg
                     _ => CredentialResolver.FromProcess().Resolve(MyInvocation.BoundParameters.ContainsKey(nameof(ProfileName)) ? ProfileName : null),
                 };
                 endpoint = OrgEndpoint.Resolve(Endpoint, Site, Environment.GetEnvironmentVariable);
+                // Read here so a bad value is refused like a bad endpoint, before the session is replaced.
+                Api.Http.TransportChoice.Asked(Environment.GetEnvironmentVariable);
             }
             catch (Exception ex) when (ex is ArgumentException || ex is OrgCredentialNotFoundException || ex is System.IO.InvalidDataException)
             {
@@ -116,7 +118,8 @@ namespace TencentOrg
                         : "that budget applies here too until it disconnects; Connect-TcOrg -RequestsPerSecond raises it.")
                     + " Get-TcOrgContext shows the budget in force.");
             }
-            WriteVerbose("Connected to " + endpoint + " with SecretId " + credential.MaskedSecretId + " from " + credential.Source + ".");
+            WriteVerbose("Connected to " + endpoint + " with SecretId " + credential.MaskedSecretId + " from " + credential.Source
+                + "; requests go through " + session.Client.TransportName + ".");
             if (PassThru) WriteObject(GetTcOrgContextCommand.Describe(session));
         }
 

@@ -39,6 +39,7 @@ namespace TencentOrg
             RequestedRequestsPerSecond = session.Options.AskedRequestsPerSecond,
             TimeoutSec = (int)session.Options.Timeout.TotalSeconds,
             MaxRetries = session.Options.MaxRetries,
+            Transport = session.Client.TransportName,
             Connected = session.IsExplicit,
         };
     }
