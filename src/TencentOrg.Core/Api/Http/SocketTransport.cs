@@ -280,7 +280,8 @@ namespace TencentOrg.Api.Http
                 Exception innermost = failure;
                 while (innermost.InnerException != null) innermost = innermost.InnerException;
                 // Before the request, the failure is reaching the host (DNS, connect): name it, the runtime's text may not.
-                string where = wroteRequest || innermost.Message.Contains(origin.Authority) ? "" : " (" + origin.Authority + ")";
+                string hostPort = origin.Host + ":" + origin.Port;
+                string where = wroteRequest || innermost.Message.Contains(hostPort) ? "" : " (" + hostPort + ")";
                 return new OrgTransportException(action, "ClientError.NetworkError", innermost.Message + where, mayHaveReachedServer: wroteRequest, failure);
             }
             // Anything else is a fault in this code or the runtime: still an error in the client's words, never a guess.
