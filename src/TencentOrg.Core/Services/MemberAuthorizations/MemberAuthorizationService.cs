@@ -30,6 +30,8 @@ namespace TencentOrg.Services
         // -SkipExisting reads of this command (the service lives as long as the command): each identity or member once.
         private readonly ConcurrentDictionary<long, Lazy<Task<HashSet<long>?>>> _holdersByIdentity = new ConcurrentDictionary<long, Lazy<Task<HashSet<long>?>>>();
         private readonly ConcurrentDictionary<long, Lazy<Task<HashSet<long>>>> _identitiesByMember = new ConcurrentDictionary<long, Lazy<Task<HashSet<long>>>>();
+        // -PassThru read-backs: holders of each identity as this command last counted them, to pick the cheaper listing.
+        private readonly ConcurrentDictionary<long, long> _holderCounts = new ConcurrentDictionary<long, long>();
 
         public MemberAuthorizationService(OrgSession session, IOrgLog log)
         {
@@ -74,8 +76,7 @@ namespace TencentOrg.Services
         /// <summary>
         /// <see cref="GrantAsync"/> reported per member (<see cref="MemberGrantResult.ByMember"/>), with a verbose line per member
         /// granted something. With <paramref name="readBack"/> (-PassThru) the granted pairs come as Get-TcOrgMemberAuthIdentity
-        /// shows them (MemberName, IdentityRoleName, IdentityType, times, Status Configured): one listing per granted identity for
-        /// the whole batch of members, not one per member.
+        /// shows them (MemberName, IdentityRoleName, IdentityType, times, Status Configured), read back per batch (ReadBackListedAsync).
         /// </summary>
         public async Task<IReadOnlyList<MemberGrantResult>> GrantByMemberAsync(
             IReadOnlyList<long> members, IReadOnlyList<long> identities, bool skipExisting, bool readBack, CancellationToken ct)
@@ -92,28 +93,58 @@ namespace TencentOrg.Services
             return results.Select(m => new MemberGrantResult(m.MemberUin, m.Granted.Select(g => AsListed(g, listed)).ToList(), m.Errors)).ToList();
         }
 
+        /// <summary>
+        /// The batch's new grants as listed. Per identity, whichever reads fewer pages: all its holders (one page per 50), or
+        /// each member of the batch (one call each, every identity of the member at once). The holder count is learnt from
+        /// the listings of this command, so a long pipeline stops listing every holder once that costs more than the batch's
+        /// members: the calls per batch stay at most its member count, where listing every holder each time grew with each batch.
+        /// </summary>
         private async Task<Dictionary<(long Member, long Identity), MemberAuthIdentity>> ReadBackListedAsync(IReadOnlyList<long> members,
             IReadOnlyList<ItemOutcome<MemberGrant, MemberAuthIdentity>> outcomes, CancellationToken ct)
         {
             var found = new Dictionary<(long, long), MemberAuthIdentity>();
             var wanted = new HashSet<long>(members);
             // Pairs -SkipExisting found already granted were listed before the call; only new grants are read back.
-            foreach (var identity in outcomes.Where(o => o.Succeeded && o.Result!.Status != "AlreadyGranted").Select(o => o.Input.IdentityId).Distinct())
+            var granted = outcomes.Where(o => o.Succeeded && o.Result!.Status != "AlreadyGranted").Select(o => o.Input.IdentityId).Distinct().ToList();
+            long holderPages = granted.Sum(identity => _holderCounts.TryGetValue(identity, out long holders) ? (holders + PageSize - 1) / PageSize : 1);
+            if (granted.Count > 0 && members.Count < holderPages)
             {
-                try
+                var identities = new HashSet<long>(granted);
+                foreach (long member in members)
                 {
-                    await ListAsync(null, identity, listed =>
+                    await ReadBackAsync("member " + member, () => ListAsync(member, null, listed =>
                     {
-                        if (wanted.Contains(listed.MemberUin)) found[(listed.MemberUin, identity)] = listed;
+                        if (identities.Contains(listed.IdentityId)) found[(member, listed.IdentityId)] = listed;
                         return true;
-                    }, ct).ConfigureAwait(false);
+                    }, ct)).ConfigureAwait(false);
                 }
-                catch (OrgException error)
+                foreach (long identity in granted) _holderCounts.AddOrUpdate(identity, members.Count, (_, holders) => holders + members.Count);
+                return found;
+            }
+            foreach (long identity in granted)
+            {
+                long holders = 0;
+                await ReadBackAsync("identity " + identity, () => ListAsync(null, identity, listed =>
                 {
-                    _log.Warning("Could not read back the grants of identity " + identity + " (" + error.Message + "); -PassThru shows only what the grant returned.");
-                }
+                    holders++;
+                    if (wanted.Contains(listed.MemberUin)) found[(listed.MemberUin, identity)] = listed;
+                    return true;
+                }, ct)).ConfigureAwait(false);
+                _holderCounts.AddOrUpdate(identity, holders, (_, known) => Math.Max(known, holders));
             }
             return found;
+        }
+
+        private async Task ReadBackAsync(string what, Func<Task> listing)
+        {
+            try
+            {
+                await listing().ConfigureAwait(false);
+            }
+            catch (OrgException error)
+            {
+                _log.Warning("Could not read back the grants of " + what + " (" + error.Message + "); -PassThru shows only what the grant returned.");
+            }
         }
 
         // The listed grant with this call's RequestId; "already granted" (-SkipExisting) is its own property, Status keeps Get-'s words.
