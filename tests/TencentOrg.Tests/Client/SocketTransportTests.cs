@@ -41,6 +41,19 @@ namespace TencentOrg.Tests.Client
         private static Task<DescribeOrganizationResponse> Describe(OrgApiClient client, ApiCallKind kind = ApiCallKind.Read) =>
             client.CallAsync<DescribeOrganizationResponse>("DescribeOrganization", new DescribeOrganizationRequest(), kind, null, CancellationToken.None);
 
+        /// <summary>
+        /// Calls one after another with a pause between, each answered right: the pause lets the worker that answered go
+        /// idle, so the next call goes to it (and its connection) rather than to a second worker.
+        /// </summary>
+        private static async Task CallsApartAsync(OrgApiClient client, int calls, int pauseMs, ApiCallKind kind = ApiCallKind.Read)
+        {
+            for (int i = 0; i < calls; i++)
+            {
+                Assert.Equal(7, (await Describe(client, kind)).OrgId);
+                await Task.Delay(pauseMs);
+            }
+        }
+
         [Fact]
         public async Task Sequential_calls_reuse_keep_alive_connections()
         {
@@ -80,11 +93,7 @@ namespace TencentOrg.Tests.Client
                 + "0\r\nX-Trailer: t\r\n\r\n";
             await using var server = new ScriptedHttpServer(c => c.AnswerEachAsync(System.Text.Encoding.ASCII.GetBytes(chunked)));
             var client = Client(server.Endpoint, out var transport);
-            for (int i = 0; i < 5; i++)
-            {
-                Assert.Equal(7, (await Describe(client)).OrgId);
-                await Task.Delay(20);
-            }
+            await CallsApartAsync(client, 5, 20);
             Assert.Equal(1, transport.ConnectionsOpened);
         }
 
@@ -111,11 +120,7 @@ namespace TencentOrg.Tests.Client
                 await c.WriteAsync("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n" + ScriptedHttpServer.OkJson);
             });
             var client = Client(server.Endpoint, out var transport);
-            for (int i = 0; i < 3; i++)
-            {
-                Assert.Equal(7, (await Describe(client)).OrgId);
-                await Task.Delay(20);
-            }
+            await CallsApartAsync(client, 3, 20);
             Assert.Equal(3, transport.ConnectionsOpened);
         }
 
@@ -127,11 +132,7 @@ namespace TencentOrg.Tests.Client
             byte[] answer = System.Text.Encoding.ASCII.GetBytes(System.Text.Encoding.ASCII.GetString(ScriptedHttpServer.Ok(header)) + after);
             await using var server = new ScriptedHttpServer(c => c.AnswerEachAsync(answer));
             var client = Client(server.Endpoint, out var transport);
-            for (int i = 0; i < 3; i++)
-            {
-                Assert.Equal(7, (await Describe(client)).OrgId);
-                await Task.Delay(20);
-            }
+            await CallsApartAsync(client, 3, 20);
             Assert.Equal(3, transport.ConnectionsOpened);
         }
 
@@ -145,11 +146,7 @@ namespace TencentOrg.Tests.Client
                 await c.WriteAsync(ScriptedHttpServer.Ok());
             });
             var client = Client(server.Endpoint, out var transport);
-            for (int i = 0; i < 3; i++)
-            {
-                Assert.Equal(7, (await Describe(client, ApiCallKind.Write)).OrgId);
-                await Task.Delay(100);
-            }
+            await CallsApartAsync(client, 3, 100, ApiCallKind.Write);
             // Each call went out once, on a fresh connection: no write was sent into a closed one and then found ambiguous.
             Assert.Equal(3, server.RequestHeads.Count);
             Assert.Equal(3, transport.ConnectionsOpened);
@@ -361,11 +358,7 @@ namespace TencentOrg.Tests.Client
             await using var server = new ScriptedHttpServer(c => c.AnswerEachAsync(ScriptedHttpServer.Ok()), certificate);
             var client = Client(server.Endpoint, out var transport,
                 validate: (_, presented, _, _) => presented != null && new X509Certificate2(presented).Thumbprint == thumbprint);
-            for (int i = 0; i < 3; i++)
-            {
-                Assert.Equal(7, (await Describe(client)).OrgId);
-                await Task.Delay(20);
-            }
+            await CallsApartAsync(client, 3, 20);
             Assert.Equal(1, transport.ConnectionsOpened);
             Assert.Equal(3, server.RequestHeads.Count);
         }
@@ -385,11 +378,7 @@ namespace TencentOrg.Tests.Client
             await using var server = new ScriptedHttpServer(c => c.AnswerEachAsync(answer), certificate);
             var client = Client(server.Endpoint, out var transport,
                 validate: (_, presented, _, _) => presented != null && new X509Certificate2(presented).Thumbprint == thumbprint);
-            for (int i = 0; i < 3; i++)
-            {
-                Assert.Equal(7, (await Describe(client)).OrgId);
-                await Task.Delay(50);
-            }
+            await CallsApartAsync(client, 3, 50);
             Assert.Equal(3, transport.ConnectionsOpened);
         }
 

@@ -225,10 +225,11 @@ namespace TencentOrg.Api.Http
                     if (head.Status == 101) throw NotHttp(action, "it switches protocols (101)");
                     continue;
                 }
-                if (head.ContentEncoding != null && !head.ContentEncoding.Equals("identity", StringComparison.OrdinalIgnoreCase))
-                    throw NotHttp(action, "its body is encoded (" + head.ContentEncoding + ") though no encoding was asked for");
+                // A redirect's body is never read, so its encoding does not matter; the client names where it points.
                 if (OrgHttpAnswer.IsRedirect(head.Status))
                     return new OrgHttpAnswer(head.Status, head.Reason, null, head.Date, head.Location, default);
+                if (head.ContentEncoding != null && !head.ContentEncoding.Equals("identity", StringComparison.OrdinalIgnoreCase))
+                    throw NotHttp(action, "its body is encoded (" + head.ContentEncoding + ") though no encoding was asked for");
 
                 ResponseBody body;
                 if (head.Status == 204 || head.Status == 304) body = new ResponseBody(ArrayPool<byte>.Shared.Rent(1), 0);
