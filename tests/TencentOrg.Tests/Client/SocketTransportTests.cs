@@ -41,6 +41,11 @@ namespace TencentOrg.Tests.Client
         private static Task<DescribeOrganizationResponse> Describe(OrgApiClient client, ApiCallKind kind = ApiCallKind.Read) =>
             client.CallAsync<DescribeOrganizationResponse>("DescribeOrganization", new DescribeOrganizationRequest(), kind, null, CancellationToken.None);
 
+        private static async Task OnTheAnsweringWorkerAsync(OrgApiClient client, int calls)
+        {
+            for (int i = 0; i < calls; i++) Assert.Equal(7, (await Describe(client).ConfigureAwait(false)).OrgId);
+        }
+
         /// <summary>
         /// Calls one after another with a pause between, each answered right: the pause lets the worker that answered go
         /// idle, so the next call goes to it (and its connection) rather than to a second worker.
@@ -55,15 +60,34 @@ namespace TencentOrg.Tests.Client
         }
 
         [Fact]
-        public async Task Sequential_calls_reuse_keep_alive_connections()
+        public async Task Sequential_calls_reuse_one_keep_alive_connection_and_one_worker()
         {
-            await using var server = new ScriptedHttpServer(c => c.AnswerEachAsync(ScriptedHttpServer.Ok()));
+            // Answers after 10 ms, so each await is registered before its call ends (a call already ended would continue here).
+            await using var server = new ScriptedHttpServer(c => c.AnswerEachAsync(ScriptedHttpServer.Ok(), TimeSpan.FromMilliseconds(10)));
             var client = Client(server.Endpoint, out var transport);
-            for (int i = 0; i < 20; i++) Assert.Equal(7, (await Describe(client)).OrgId);
-            // A caller continuing on the worker that answered it hands its next request to a second worker: two at most.
-            Assert.InRange(transport.ConnectionsOpened, 1, 2);
-            Assert.InRange(server.Connections, 1, 2);
+            // ConfigureAwait(false): the loop continues on the worker that answered, as the module's own code does, and its
+            // next request is parked on that worker rather than handed to a second one.
+            await OnTheAnsweringWorkerAsync(client, 20);
+            Assert.Equal(1, transport.ConnectionsOpened);
+            Assert.Equal(1, transport.Workers);
             Assert.Equal(20, server.RequestHeads.Count);
+        }
+
+        [Fact]
+        public async Task A_continuation_that_blocks_on_the_request_it_parked_on_its_own_worker_is_rescued()
+        {
+            // Answers after 100 ms, so the continuation below is registered before the first call ends and runs on its worker.
+            await using var server = new ScriptedHttpServer(c => c.AnswerEachAsync(ScriptedHttpServer.Ok(), TimeSpan.FromMilliseconds(100)));
+            var client = Client(server.Endpoint, out var transport);
+            // Runs on the worker that completed the first call, and waits there, synchronously, for a second call that
+            // would be parked on that same worker: only the rescue can serve it.
+            string? thread = null;
+            var nested = Describe(client).ContinueWith(first => { thread = Thread.CurrentThread.Name; return Describe(client).GetAwaiter().GetResult().OrgId; },
+                CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            var clock = Stopwatch.StartNew();
+            Assert.Equal(7, await nested.WaitAsync(TimeSpan.FromSeconds(10)));
+            Assert.InRange(clock.ElapsedMilliseconds, 0, 2000);
+            Assert.True(2 == transport.Workers, "continuation ran on " + thread);
         }
 
         [Fact]

@@ -33,6 +33,9 @@ namespace TencentOrg.Api.Http
         // Last in, first out: the worker that finished last has the warmest connection.
         private readonly List<Worker> _idle = new List<Worker>();
         private readonly Queue<Job> _waiting = new Queue<Job>();
+        // Every worker alive, for the rescue of parked requests.
+        private readonly List<Worker> _all = new List<Worker>();
+        private bool _watching;
         private int _workers;
         private long _connectionsOpened;
 
@@ -43,6 +46,9 @@ namespace TencentOrg.Api.Http
             _validate = validate;
             _idleLife = idleLife ?? DefaultIdleLife;
         }
+
+        /// <summary>How long a parked request may wait for its worker before another worker takes it.</summary>
+        internal const int ParkedMostMs = 5;
 
         public static SocketTransport For(Uri endpoint) =>
             ByOrigin.GetOrAdd(endpoint.GetLeftPart(UriPartial.Authority), origin => new SocketTransport(new Uri(origin)));
@@ -66,6 +72,17 @@ namespace TencentOrg.Api.Http
 
             var job = new Job(request, maxResponseBytes, cancellationToken);
             if (cancellationToken.CanBeCanceled) job.Registration = cancellationToken.Register(j => ((Job)j!).Cancel(), job);
+            // Asked from a continuation that a worker of this transport is running: park the request on that worker, which
+            // takes it as soon as the continuation yields, with no other thread woken (a wake costs more than the exchange).
+            // A continuation that blocks instead would wait forever for its own worker: the rescue hands it on after 5 ms.
+            if (Worker.Completing is { } self && self.Owner == this && self.Park(job)) return job.Completion.Task;
+            Dispatch(job);
+            return job.Completion.Task;
+        }
+
+        /// <summary>To an idle worker (the last to go idle), else a new one, else the queue.</summary>
+        private void Dispatch(Job job)
+        {
             Worker? idle = null;
             bool start = false;
             lock (_gate)
@@ -80,6 +97,11 @@ namespace TencentOrg.Api.Http
                 {
                     _workers++;
                     start = true;
+                    if (!_watching)
+                    {
+                        _watching = true;
+                        new Thread(Watch) { IsBackground = true, Name = "TencentOrg HTTP rescue" }.Start();
+                    }
                 }
                 else
                 {
@@ -88,7 +110,6 @@ namespace TencentOrg.Api.Http
             }
             if (idle != null) idle.Wake();
             else if (start) new Worker(this, job).Start();
-            return job.Completion.Task;
         }
 
         private static Task<OrgHttpAnswer> CanceledTask(CancellationToken token)
@@ -96,6 +117,32 @@ namespace TencentOrg.Api.Http
             var canceled = new TaskCompletionSource<OrgHttpAnswer>();
             canceled.TrySetCanceled(token);
             return canceled.Task;
+        }
+
+        /// <summary>
+        /// While workers live, every 5 ms: hands on requests parked longer than that. A sleeping thread, not a timer: a timer's
+        /// callback wakes a thread-pool worker, whose spinning cost more than the parking saves.
+        /// </summary>
+        private void Watch()
+        {
+            while (true)
+            {
+                Thread.Sleep(ParkedMostMs);
+                Worker[] workers;
+                lock (_gate)
+                {
+                    if (_workers == 0)
+                    {
+                        _watching = false;
+                        return;
+                    }
+                    workers = _all.ToArray();
+                }
+                foreach (var worker in workers)
+                {
+                    if (worker.HasParked && worker.ParkedFor >= ParkedMostMs && worker.TakeParked() is { } job) Dispatch(job);
+                }
+            }
         }
 
         /// <summary>The next job for a worker that finished one: a waiting one, or one assigned while it idles; null when it idled out.</summary>
@@ -112,6 +159,7 @@ namespace TencentOrg.Api.Http
                 // Assigned between the wait's end and this lock: whoever assigned took it off the idle list.
                 if (worker.HasAssignment) return worker.TakeAssigned();
                 _idle.Remove(worker);
+                _all.Remove(worker);
                 _workers--;
                 return null;
             }
@@ -156,11 +204,32 @@ namespace TencentOrg.Api.Http
             private Job? _assigned;
             private Http11Connection? _connection;
 
+            private Job? _parked;
+            private int _parkedAt;
+
             public Worker(SocketTransport owner, Job first)
             {
                 _owner = owner;
                 _first = first;
+                lock (owner._gate) owner._all.Add(this);
             }
+
+            /// <summary>The worker whose thread is running the continuations of the job it just completed.</summary>
+            [ThreadStatic] public static Worker? Completing;
+
+            public SocketTransport Owner => _owner;
+            public bool HasParked => Volatile.Read(ref _parked) != null;
+            public int ParkedFor => Environment.TickCount - Volatile.Read(ref _parkedAt);
+
+            /// <summary>One request at most waits for this worker; false when one already does.</summary>
+            public bool Park(Job job)
+            {
+                Volatile.Write(ref _parkedAt, Environment.TickCount);
+                return Interlocked.CompareExchange(ref _parked, job, null) == null;
+            }
+
+            /// <summary>The parked request, for whoever comes first: this worker when its continuation yields, or the rescue.</summary>
+            public Job? TakeParked() => Interlocked.Exchange(ref _parked, null);
 
             public void Start() => new Thread(Run) { IsBackground = true, Name = "TencentOrg HTTP" }.Start();
 
@@ -199,7 +268,7 @@ namespace TencentOrg.Api.Http
             {
                 try
                 {
-                    for (Job? job = _first; job != null; job = _owner.NextFor(this))
+                    for (Job? job = _first; job != null; job = TakeParked() ?? _owner.NextFor(this))
                     {
                         _first = null;
                         Serve(job);
@@ -252,12 +321,20 @@ namespace TencentOrg.Api.Http
                     _connection = null;
                 }
 
-                if (failure == null)
+                Completing = this;
+                try
                 {
-                    if (!job.Completion.TrySetResult(answer!)) answer!.Dispose();
+                    if (failure == null)
+                    {
+                        if (!job.Completion.TrySetResult(answer!)) answer!.Dispose();
+                    }
+                    else if (job.Token.IsCancellationRequested) job.Completion.TrySetCanceled(job.Token);
+                    else job.Completion.TrySetException(Describe(job.Request.Action, failure, wrote, _owner._origin));
                 }
-                else if (job.Token.IsCancellationRequested) job.Completion.TrySetCanceled(job.Token);
-                else job.Completion.TrySetException(Describe(job.Request.Action, failure, wrote, _owner._origin));
+                finally
+                {
+                    Completing = null;
+                }
             }
         }
 
