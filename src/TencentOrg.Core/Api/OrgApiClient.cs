@@ -1,12 +1,8 @@
 using System;
-using System.Collections.Generic;
 using System.Buffers;
+using System.Collections.Generic;
 using System.Diagnostics;
-using System.IO;
-using System.Net;
 using System.Net.Http;
-using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Threading;

@@ -430,11 +430,11 @@ namespace TencentOrg.Tests.Client
         public void A_proxy_for_the_endpoint_means_HttpClient_and_none_or_a_bypass_means_the_module_transport()
         {
             var endpoint = new Uri("https://organization.tencentcloudapi.com/");
-            Assert.False(TransportChoice.ProxyApplies(null, endpoint));
-            Assert.True(TransportChoice.ProxyApplies(new WebProxy("http://proxy.example:8080"), endpoint));
-            Assert.False(TransportChoice.ProxyApplies(new WebProxy("http://proxy.example:8080", false, new[] { "organization\\.tencentcloudapi\\.com" }), endpoint));
-            Assert.True(TransportChoice.ProxyApplies(new ThrowingProxy(), endpoint));
-            Assert.False(TransportChoice.ProxyApplies(new DirectProxy(), endpoint));
+            Assert.False(TransportChoice.ProxyApplies(null, endpoint, out _));
+            Assert.True(TransportChoice.ProxyApplies(new WebProxy("http://proxy.example:8080"), endpoint, out _));
+            Assert.False(TransportChoice.ProxyApplies(new WebProxy("http://proxy.example:8080", false, new[] { "organization\\.tencentcloudapi\\.com" }), endpoint, out _));
+            Assert.True(TransportChoice.ProxyApplies(new ThrowingProxy(), endpoint, out _));
+            Assert.False(TransportChoice.ProxyApplies(new DirectProxy(), endpoint, out _));
         }
 
         [Fact]

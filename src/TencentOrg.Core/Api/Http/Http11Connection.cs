@@ -227,7 +227,7 @@ namespace TencentOrg.Api.Http
                 }
                 // A redirect's body is never read, so its encoding does not matter; the client names where it points.
                 if (OrgHttpAnswer.IsRedirect(head.Status))
-                    return new OrgHttpAnswer(head.Status, head.Reason, null, head.Date, head.Location, default);
+                    return new OrgHttpAnswer(head.Status, head.Reason, head.Date, head.Location, default);
                 if (head.ContentEncoding != null && !head.ContentEncoding.Equals("identity", StringComparison.OrdinalIgnoreCase))
                     throw NotHttp(action, "its body is encoded (" + head.ContentEncoding + ") though no encoding was asked for");
 
@@ -238,7 +238,7 @@ namespace TencentOrg.Api.Http
                 else body = ReadToEnd(action, maxBytes);
                 // Bytes after the body are a server out of step with its own framing: never reuse such a connection.
                 Reusable = head.KeepAlive && _start == _end;
-                return new OrgHttpAnswer(head.Status, head.Reason, null, head.Date, null, body);
+                return new OrgHttpAnswer(head.Status, head.Reason, head.Date, null, body);
             }
         }
 
@@ -292,35 +292,36 @@ namespace TencentOrg.Api.Http
                     byte b = _buffer[i];
                     if (b == (byte)'\r' || b == (byte)'\n' || b == 0) throw NotHttp(action, "a header value holds a bare line break or NUL");
                 }
-                string value = Ascii(colon + 1, lineEnd).Trim(' ', '\t');
+                // Text only for the headers read here; the others are checked above and skipped.
+                string Value() => Ascii(colon + 1, lineEnd).Trim(' ', '\t');
                 if (NameIs(line, colon, "Content-Length"))
                 {
-                    if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out long length))
+                    if (!long.TryParse(Value(), NumberStyles.None, CultureInfo.InvariantCulture, out long length))
                         throw NotHttp(action, "its Content-Length is not a number");
                     if (head.ContentLength is long earlier && earlier != length) throw NotHttp(action, "it gives two different Content-Lengths");
                     head.ContentLength = length;
                 }
                 else if (NameIs(line, colon, "Transfer-Encoding"))
                 {
-                    if (!value.Equals("chunked", StringComparison.OrdinalIgnoreCase) || hasTransferEncoding)
+                    if (!Value().Equals("chunked", StringComparison.OrdinalIgnoreCase) || hasTransferEncoding)
                         throw NotHttp(action, "its Transfer-Encoding is not chunked alone");
                     hasTransferEncoding = true;
                     head.Chunked = true;
                 }
                 else if (NameIs(line, colon, "Connection"))
                 {
-                    foreach (string token in value.Split(','))
+                    foreach (string token in Value().Split(','))
                     {
                         if (token.Trim().Equals("close", StringComparison.OrdinalIgnoreCase)) close = true;
-                            }
+                    }
                 }
-                else if (NameIs(line, colon, "Date")) head.Date = value;
-                else if (NameIs(line, colon, "Location")) head.Location = value;
-                else if (NameIs(line, colon, "Content-Encoding")) head.ContentEncoding = value;
+                else if (NameIs(line, colon, "Date")) head.Date = Value();
+                else if (NameIs(line, colon, "Location")) head.Location = Value();
+                else if (NameIs(line, colon, "Content-Encoding")) head.ContentEncoding = Value();
             }
             _start = end + 4;
-            // A chunked answer that also gives a length is suspect (request smuggling's shape): read as chunked, then close.
             if (head.Chunked && !http11) throw NotHttp(action, "an HTTP/1.0 answer uses Transfer-Encoding");
+            // A chunked answer that also gives a length is suspect (request smuggling's shape): read as chunked, then close.
             head.KeepAlive = !close && !(head.Chunked && head.ContentLength != null) && (head.Chunked || head.ContentLength != null);
             return head;
         }

@@ -18,7 +18,7 @@ namespace TencentOrg.Api.Http
     {
         private static readonly Lazy<HttpClient> SharedHttp = new Lazy<HttpClient>(CreateHttpClient);
         private static readonly Lazy<HttpClientTransport> SharedInstance = new Lazy<HttpClientTransport>(() => new HttpClientTransport(SharedHttp.Value, "HttpClient (TCORG_HTTP_TRANSPORT)", null));
-        private static readonly MediaTypeHeaderValue JsonContentType = new MediaTypeHeaderValue("application/json");
+        private static readonly MediaTypeHeaderValue JsonContentType = new MediaTypeHeaderValue(OrgHttpHeaders.JsonMediaType);
 
         private readonly HttpClient _http;
         private readonly Uri? _proxy;
@@ -52,12 +52,13 @@ namespace TencentOrg.Api.Http
             {
                 using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                 int status = (int)response.StatusCode;
-                DateTimeOffset? date = response.Headers.Date;
+                // The header as sent: both transports read the server's clock by the one rule in OrgHttpAnswer.Date.
+                string? date = response.Headers.TryGetValues("Date", out var dates) ? System.Linq.Enumerable.FirstOrDefault(dates) : null;
                 // Disposing an unread body lets the handler drain at most 1 MB of it before it closes the connection.
                 if (OrgHttpAnswer.IsRedirect(status))
-                    return new OrgHttpAnswer(status, response.ReasonPhrase ?? "", date, null, response.Headers.Location?.OriginalString, default);
+                    return new OrgHttpAnswer(status, response.ReasonPhrase ?? "", date, response.Headers.Location?.OriginalString, default);
                 var body = await ReadBodyAsync(request.Action, response, maxResponseBytes, cancellationToken).ConfigureAwait(false);
-                return new OrgHttpAnswer(status, response.ReasonPhrase ?? "", date, null, null, body);
+                return new OrgHttpAnswer(status, response.ReasonPhrase ?? "", date, null, body);
             }
             catch (Exception ex) when (ex is HttpRequestException || ex is IOException || ex is WebException || ex is SocketException)
             {

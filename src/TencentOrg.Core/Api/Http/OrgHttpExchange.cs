@@ -29,15 +29,13 @@ namespace TencentOrg.Api.Http
     /// <summary>What came back: status, the two headers the client reads, and the body in a pooled buffer (returned on Dispose).</summary>
     internal sealed class OrgHttpAnswer : IDisposable
     {
-        private readonly DateTimeOffset? _date;
         private readonly string? _dateText;
 
-        /// <summary><paramref name="date"/> parsed already, or <paramref name="dateText"/> to parse when someone asks.</summary>
-        public OrgHttpAnswer(int statusCode, string reasonPhrase, DateTimeOffset? date, string? dateText, string? location, ResponseBody body)
+        /// <summary><paramref name="dateText"/>: the Date header as sent, parsed only when someone asks.</summary>
+        public OrgHttpAnswer(int statusCode, string reasonPhrase, string? dateText, string? location, ResponseBody body)
         {
             StatusCode = statusCode;
             ReasonPhrase = reasonPhrase;
-            _date = date;
             _dateText = dateText;
             Location = location;
             Body = body;
@@ -47,8 +45,8 @@ namespace TencentOrg.Api.Http
         public string ReasonPhrase { get; }
         /// <summary>The server's clock (RFC 1123), for the one skew correction; null when missing or unreadable.</summary>
         public DateTimeOffset? Date =>
-            _date ?? (_dateText != null && DateTimeOffset.TryParseExact(_dateText, "r", System.Globalization.CultureInfo.InvariantCulture,
-                System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : (DateTimeOffset?)null);
+            _dateText != null && DateTimeOffset.TryParseExact(_dateText, "r", System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : (DateTimeOffset?)null;
         /// <summary>Only read to name a refused redirect.</summary>
         public string? Location { get; }
         /// <summary>Empty for a redirect: its body is never read.</summary>

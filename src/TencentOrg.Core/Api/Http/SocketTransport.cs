@@ -66,9 +66,9 @@ namespace TencentOrg.Api.Http
 
         public Task<OrgHttpAnswer> SendAsync(OrgHttpRequest request, long maxResponseBytes, CancellationToken cancellationToken)
         {
-            if (!Uri.Equals(new Uri(request.Endpoint.GetLeftPart(UriPartial.Authority)), _origin))
+            if (Uri.Compare(request.Endpoint, _origin, UriComponents.SchemeAndServer, UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) != 0)
                 throw new ArgumentException("This transport sends to " + _origin + " only.", nameof(request));
-            if (cancellationToken.IsCancellationRequested) return CanceledTask(cancellationToken);
+            if (cancellationToken.IsCancellationRequested) return Task.FromCanceled<OrgHttpAnswer>(cancellationToken);
 
             var job = new Job(request, maxResponseBytes, cancellationToken);
             if (cancellationToken.CanBeCanceled) job.Registration = cancellationToken.Register(j => ((Job)j!).Cancel(), job);
@@ -110,13 +110,6 @@ namespace TencentOrg.Api.Http
             }
             if (idle != null) idle.Wake();
             else if (start) new Worker(this, job).Start();
-        }
-
-        private static Task<OrgHttpAnswer> CanceledTask(CancellationToken token)
-        {
-            var canceled = new TaskCompletionSource<OrgHttpAnswer>();
-            canceled.TrySetCanceled(token);
-            return canceled.Task;
         }
 
         /// <summary>

@@ -16,20 +16,7 @@ namespace TencentOrg.Api.Http
         public static IOrgHttpTransport For(Uri endpoint, Func<string, string?> environment)
         {
             if (Asked(environment) is { } asked) return asked;
-            var proxy = SystemProxy();
-            return ProxyApplies(proxy, endpoint) ? HttpClientTransport.Through(ProxyOf(proxy!, endpoint)) : SocketTransport.For(endpoint);
-        }
-
-        private static Uri? ProxyOf(IWebProxy proxy, Uri endpoint)
-        {
-            try
-            {
-                return proxy.GetProxy(endpoint);
-            }
-            catch (Exception ex) when (!(ex is OutOfMemoryException))
-            {
-                return null;
-            }
+            return ProxyApplies(SystemProxy(), endpoint, out Uri? via) ? HttpClientTransport.Through(via) : SocketTransport.For(endpoint);
         }
 
         /// <summary>The transport the variable names, null when it is unset; any other value is an error, not a guess.</summary>
@@ -43,18 +30,23 @@ namespace TencentOrg.Api.Http
             throw new ArgumentException(Variable + " is '" + ServerText.Clean(value) + "': set it to HttpClient or Socket, or remove it.");
         }
 
-        /// <summary>True when requests to the endpoint would go through a proxy; a proxy that cannot answer counts as one.</summary>
-        internal static bool ProxyApplies(IWebProxy? proxy, Uri endpoint)
+        /// <summary>
+        /// True when requests to the endpoint would go through a proxy, <paramref name="via"/>; a proxy that cannot answer
+        /// counts as one (via null). The proxy is asked once: on Windows the answer may take a script's evaluation.
+        /// </summary>
+        internal static bool ProxyApplies(IWebProxy? proxy, Uri endpoint, out Uri? via)
         {
+            via = null;
             if (proxy == null) return false;
             try
             {
                 if (proxy.IsBypassed(endpoint)) return false;
-                Uri? via = proxy.GetProxy(endpoint);
-                return via != null && !Uri.Equals(new Uri(via.GetLeftPart(UriPartial.Authority)), new Uri(endpoint.GetLeftPart(UriPartial.Authority)));
+                via = proxy.GetProxy(endpoint);
+                return via != null && Uri.Compare(via, endpoint, UriComponents.SchemeAndServer, UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) != 0;
             }
             catch (Exception ex) when (!(ex is OutOfMemoryException))
             {
+                via = null;
                 return true;
             }
         }
