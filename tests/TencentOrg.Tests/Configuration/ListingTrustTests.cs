@@ -19,9 +19,6 @@ namespace TencentOrg.Tests.Configuration
     /// </summary>
     public class ListingTrustTests : DesiredStateTestBase
     {
-        private void Fault(string action, FaultKind kind, string? field = null, int? rows = null, string? value = null, int? count = null) =>
-            Emulator.Faults.Add(new FaultRule { Action = action, Kind = kind, Phase = FaultPhase.Listing, Field = field, Rows = rows, Value = value, Count = count });
-
         /// <summary>A good baseline of the whole organization, then the fault, then the command: it must end in the error, before any write.</summary>
         private PsResult ExportThen(Action fault, string command)
         {
@@ -54,7 +51,7 @@ namespace TencentOrg.Tests.Configuration
             {
                 before = File.ReadAllBytes(File_);
                 // A gateway capping the page at 10 rows, saying it is the last page; TotalCounts still says 50.
-                Fault("ListRoleAssignments", FaultKind.ShortPage, rows: 10);
+                ListingFault("ListRoleAssignments", FaultKind.ShortPage, rows: 10);
             }, command);
 
             AssertStoppedBeforeAnyWrite(result, "ClientError.IncompleteListing", "ListRoleAssignments", "10 of the 50 rows", "TotalCounts");
@@ -65,7 +62,7 @@ namespace TencentOrg.Tests.Configuration
         [Fact]
         public void A_short_grant_page_with_a_larger_Total_stops_Sync_Prune_before_any_revoke()
         {
-            var result = ExportThen(() => Fault("DescribeOrganizationMemberAuthIdentities", FaultKind.ShortPage, rows: 4),
+            var result = ExportThen(() => ListingFault("DescribeOrganizationMemberAuthIdentities", FaultKind.ShortPage, rows: 4),
                 "Sync-TcOrgConfiguration -Path $file -Prune -Confirm:$false");
             AssertStoppedBeforeAnyWrite(result, "ClientError.IncompleteListing", "DescribeOrganizationMemberAuthIdentities", "4 of the 12 rows", "Total");
             Assert.Equal(15, Emulator.State.MemberAuthIdentities.Count);
@@ -74,7 +71,7 @@ namespace TencentOrg.Tests.Configuration
         [Fact]
         public void A_short_identity_page_with_a_larger_Total_stops_Sync_Prune_before_any_delete()
         {
-            var result = ExportThen(() => Fault("ListOrganizationIdentity", FaultKind.ShortPage, rows: 2),
+            var result = ExportThen(() => ListingFault("ListOrganizationIdentity", FaultKind.ShortPage, rows: 2),
                 "Sync-TcOrgConfiguration -Path $file -Prune -Confirm:$false");
             AssertStoppedBeforeAnyWrite(result, "ClientError.IncompleteListing", "ListOrganizationIdentity", "2 of the 3 rows");
             Assert.Equal(3, Emulator.State.Identities.Count);
@@ -84,7 +81,7 @@ namespace TencentOrg.Tests.Configuration
         public void Never_repeating_token_pages_end_with_an_error_one_page_past_TotalCounts()
         {
             // New rows and a new token on every page, for 30 pages (then the emulator would let the listing end).
-            var result = ExportThen(() => Fault("ListRoleAssignments", FaultKind.EndlessPages, field: "PrincipalId", count: 30),
+            var result = ExportThen(() => ListingFault("ListRoleAssignments", FaultKind.EndlessPages, field: "PrincipalId", count: 30),
                 "Compare-TcOrgConfiguration -Path $file");
             AssertStoppedBeforeAnyWrite(result, "ClientError.IncompleteListing", "100 rows, more than its TotalCounts of 50");
             Assert.Equal(2, SentCount("ListRoleAssignments"));
@@ -104,7 +101,7 @@ namespace TencentOrg.Tests.Configuration
         [InlineData("TargetType", "MEMBERUIN")]
         public void Enum_values_in_another_case_are_canonicalized_and_plan_nothing(string field, string? value)
         {
-            var result = ExportThen(() => Fault("ListRoleAssignments", FaultKind.FieldCase, field: field, value: value),
+            var result = ExportThen(() => ListingFault("ListRoleAssignments", FaultKind.FieldCase, field: field, value: value),
                 "Sync-TcOrgConfiguration -Path $file -Prune -Confirm:$false");
             Assert.Empty(result.AssertSuccess().Output);
             Assert.Empty(Writes());
@@ -114,7 +111,7 @@ namespace TencentOrg.Tests.Configuration
         [Fact]
         public void Export_writes_enum_values_in_their_canonical_case()
         {
-            Fault("ListRoleAssignments", FaultKind.FieldCase, field: "PrincipalType");
+            ListingFault("ListRoleAssignments", FaultKind.FieldCase, field: "PrincipalType");
             Run("Export-TcOrgConfiguration -Path $file -Include RoleAssignments", FileVariable).AssertSuccess();
             var rows = JsonNode.Parse(File.ReadAllText(File_))!["RoleAssignments"]!.AsArray();
             Assert.Equal(50, rows.Count);
@@ -134,14 +131,14 @@ namespace TencentOrg.Tests.Configuration
         [InlineData("ListOrganizationIdentity", "IdentityAliasName")]
         public void A_row_missing_a_key_field_is_an_error_naming_the_action_and_the_field(string action, string field)
         {
-            var result = ExportThen(() => Fault(action, FaultKind.DropField, field: field), "Sync-TcOrgConfiguration -Path $file -Prune -Confirm:$false");
+            var result = ExportThen(() => ListingFault(action, FaultKind.DropField, field: field), "Sync-TcOrgConfiguration -Path $file -Prune -Confirm:$false");
             AssertStoppedBeforeAnyWrite(result, "ClientError.InvalidListingRow", action, "has no " + field);
         }
 
         [Fact]
         public void An_empty_TargetType_is_an_error_not_MemberUin()
         {
-            var result = ExportThen(() => Fault("ListRoleAssignments", FaultKind.FieldCase, field: "TargetType", value: ""),
+            var result = ExportThen(() => ListingFault("ListRoleAssignments", FaultKind.FieldCase, field: "TargetType", value: ""),
                 "Sync-TcOrgConfiguration -Path $file -Prune -Confirm:$false");
             AssertStoppedBeforeAnyWrite(result, "ClientError.InvalidListingRow", "ListRoleAssignments", "has no TargetType");
         }
@@ -149,7 +146,7 @@ namespace TencentOrg.Tests.Configuration
         [Fact]
         public void Grant_rows_of_a_listing_that_ignores_its_filter_are_an_error_not_grants_of_the_filtered_identity()
         {
-            var result = ExportThen(() => Fault("DescribeOrganizationMemberAuthIdentities", FaultKind.IgnoreFilter, field: "IdentityId"),
+            var result = ExportThen(() => ListingFault("DescribeOrganizationMemberAuthIdentities", FaultKind.IgnoreFilter, field: "IdentityId"),
                 "Sync-TcOrgConfiguration -Path $file -Prune -Confirm:$false");
             AssertStoppedBeforeAnyWrite(result, "ClientError.InvalidListingRow", "ignored the IdentityId filter");
             Assert.Equal(15, Emulator.State.MemberAuthIdentities.Count);
@@ -163,8 +160,8 @@ namespace TencentOrg.Tests.Configuration
             var assignments = json["RoleAssignments"]!.AsArray();
             assignments.RemoveAt(0);
             File.WriteAllText(File_, json.ToJsonString());
-            Fault("ListRoleAssignments", FaultKind.DuplicateRows);
-            Fault("DescribeOrganizationMemberAuthIdentities", FaultKind.DuplicateRows);
+            ListingFault("ListRoleAssignments", FaultKind.DuplicateRows);
+            ListingFault("DescribeOrganizationMemberAuthIdentities", FaultKind.DuplicateRows);
             Emulator.Requests.Clear();
 
             var plan = Run("Compare-TcOrgConfiguration -Path $file", FileVariable).AssertSuccess().Output;

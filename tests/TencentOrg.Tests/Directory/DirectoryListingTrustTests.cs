@@ -33,20 +33,6 @@ namespace TencentOrg.Tests.DirectoryDomain
             });
         }
 
-        private void Fault(string action, FaultKind kind, string field) => Emulator.Faults.Add(new FaultRule
-        {
-            Action = action, Kind = kind, Phase = FaultPhase.Listing, Field = field,
-        });
-
-        private static void AssertListingError(PsResult result, string action, params string[] words)
-        {
-            var error = Assert.Single(result.Errors);
-            Assert.StartsWith("ClientError.InvalidListingRow,", error.FullyQualifiedErrorId);
-            Assert.Contains(action, error.Exception.Message);
-            foreach (string word in words) Assert.Contains(word, error.Exception.Message);
-            Assert.Empty(result.Output);
-        }
-
         [Fact]
         public void Without_a_fault_the_filters_give_their_rows()
         {
@@ -60,14 +46,14 @@ namespace TencentOrg.Tests.DirectoryDomain
         [InlineData("-UserType Synchronized", "UserType")]
         public void A_user_listing_that_ignores_its_filter_is_an_error(string filter, string field)
         {
-            Fault("ListUsers", FaultKind.IgnoreFilter, field);
+            ListingFault("ListUsers", FaultKind.IgnoreFilter, field);
             AssertListingError(Run("Get-TcOrgUser " + filter), "ListUsers", "ignored the " + field + " filter");
         }
 
         [Fact]
         public void Piped_into_Remove_a_user_listing_that_ignores_UserStatus_removes_nobody()
         {
-            Fault("ListUsers", FaultKind.IgnoreFilter, "UserStatus");
+            ListingFault("ListUsers", FaultKind.IgnoreFilter, "UserStatus");
             var result = Run("Get-TcOrgUser -UserStatus Disabled | Remove-TcOrgUser -Force");
             Assert.Contains(result.Errors, e => e.Exception.Message.Contains("ignored the UserStatus filter"));
             Assert.Equal(0, SentCount("DeleteUser"));
@@ -77,14 +63,14 @@ namespace TencentOrg.Tests.DirectoryDomain
         [Fact]
         public void A_group_listing_that_ignores_GroupType_is_an_error()
         {
-            Fault("ListGroups", FaultKind.IgnoreFilter, "GroupType");
+            ListingFault("ListGroups", FaultKind.IgnoreFilter, "GroupType");
             AssertListingError(Run("Get-TcOrgGroup -GroupType Synchronized"), "ListGroups", "ignored the GroupType filter");
         }
 
         [Fact]
         public void A_group_member_listing_that_ignores_UserType_is_an_error()
         {
-            Fault("ListGroupMembers", FaultKind.IgnoreFilter, "UserType");
+            ListingFault("ListGroupMembers", FaultKind.IgnoreFilter, "UserType");
             // group0001 holds two manual users: asked for the synchronized ones, the server answers with both.
             AssertListingError(Run("Get-TcOrgGroupMember g-emugroup0001 -UserType Synchronized"), "ListGroupMembers", "row 0 of group g-emugroup0001", "ignored the UserType filter");
         }

@@ -14,6 +14,8 @@ namespace TencentOrg.Tests.MemberAuthorizations
     /// </summary>
     public class MemberAuthListingTrustTests : CmdletTestBase
     {
+        private const string Listing = "DescribeOrganizationMemberAuthIdentities";
+
         protected override void Configure(EmulatorOptions options)
         {
             base.Configure(options);
@@ -29,20 +31,6 @@ namespace TencentOrg.Tests.MemberAuthorizations
                 MemberAuthIdentities = Enumerable.Range(1, 3).Select(m => new { MemberUin = 100000000000L + m, IdentityId = 101 })
                     .Concat(new[] { new { MemberUin = 100000000001L, IdentityId = 102 } }).ToArray(),
             });
-        }
-
-        private void Fault(FaultKind kind, string field) => Emulator.Faults.Add(new FaultRule
-        {
-            Action = "DescribeOrganizationMemberAuthIdentities", Kind = kind, Phase = FaultPhase.Listing, Field = field,
-        });
-
-        private static void AssertListingError(PsResult result, params string[] words)
-        {
-            var error = Assert.Single(result.Errors);
-            Assert.StartsWith("ClientError.InvalidListingRow,", error.FullyQualifiedErrorId);
-            Assert.Contains("DescribeOrganizationMemberAuthIdentities", error.Exception.Message);
-            foreach (string word in words) Assert.Contains(word, error.Exception.Message);
-            Assert.Empty(result.Output);
         }
 
         [Fact]
@@ -62,9 +50,9 @@ namespace TencentOrg.Tests.MemberAuthorizations
         [InlineData("-MemberUin 100000000001 -IdentityId 102", "MemberUin", "row 0 of member 100000000001 and identity 102")]
         public void A_row_missing_its_key_field_is_an_error_naming_the_action_and_the_field_not_the_filtered_value(string filter, string field, string where)
         {
-            Fault(FaultKind.DropField, field);
+            ListingFault(Listing, FaultKind.DropField, field);
             var result = Run("Get-TcOrgMemberAuthIdentity " + filter);
-            AssertListingError(result, where, "has no " + field);
+            AssertListingError(result, Listing, where, "has no " + field);
             Assert.Contains(Emulator.Requests.Snapshot(), r => r.Fault == "DropField/Listing");
         }
 
@@ -73,15 +61,15 @@ namespace TencentOrg.Tests.MemberAuthorizations
         [InlineData("-MemberUin 100000000001 -IdentityId 102", "IdentityId", "ignored the IdentityId filter")]
         public void A_listing_that_ignores_its_filter_is_an_error_not_grants_of_the_filtered_member(string filter, string field, string words)
         {
-            Fault(FaultKind.IgnoreFilter, field);
+            ListingFault(Listing, FaultKind.IgnoreFilter, field);
             var result = Run("Get-TcOrgMemberAuthIdentity " + filter);
-            AssertListingError(result, words);
+            AssertListingError(result, Listing, words);
         }
 
         [Fact]
         public void The_access_report_stops_on_a_grant_row_without_its_member_instead_of_leaving_it_out()
         {
-            Fault(FaultKind.DropField, "MemberUin");
+            ListingFault(Listing, FaultKind.DropField, "MemberUin");
             var result = Run("Get-TcOrgAccess -IncludeMemberIdentities");
             Assert.Contains(result.Errors.Concat(result.Terminating is System.Management.Automation.IContainsErrorRecord c ? new[] { c.ErrorRecord } : new System.Management.Automation.ErrorRecord[0]),
                 e => e.Exception.Message.Contains("DescribeOrganizationMemberAuthIdentities") && e.Exception.Message.Contains("has no MemberUin"));

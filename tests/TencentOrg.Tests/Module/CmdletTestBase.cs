@@ -40,6 +40,20 @@ namespace TencentOrg.Tests.Module
 
         protected static object? Prop(System.Management.Automation.PSObject o, string name) => o.Properties[name]?.Value;
 
+        /// <summary>The emulator alters the action's listing the way a broken server would (the request is still handled).</summary>
+        protected void ListingFault(string action, FaultKind kind, string? field = null, int? rows = null, string? value = null, int? count = null) =>
+            Emulator.Faults.Add(new FaultRule { Action = action, Kind = kind, Phase = FaultPhase.Listing, Field = field, Rows = rows, Value = value, Count = count });
+
+        /// <summary>The one listing check refused a row: a single InvalidListingRow error naming the action and every word, and no output.</summary>
+        protected static void AssertListingError(PsResult result, string action, params string[] words)
+        {
+            var error = Xunit.Assert.Single(result.Errors);
+            Xunit.Assert.StartsWith("ClientError.InvalidListingRow,", error.FullyQualifiedErrorId);
+            Xunit.Assert.Contains(action, error.Exception.Message);
+            foreach (string word in words) Xunit.Assert.Contains(word, error.Exception.Message);
+            Xunit.Assert.Empty(result.Output);
+        }
+
         protected int SentCount(string action) => Sent(action).Count;
 
         /// <summary>Writes a seed file holding only the given sections; the rest falls back to the default seed.</summary>

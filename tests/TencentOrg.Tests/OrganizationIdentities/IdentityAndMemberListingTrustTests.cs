@@ -30,20 +30,6 @@ namespace TencentOrg.Tests.OrganizationIdentities
             });
         }
 
-        private void Fault(string action, FaultKind kind, string field) => Emulator.Faults.Add(new FaultRule
-        {
-            Action = action, Kind = kind, Phase = FaultPhase.Listing, Field = field,
-        });
-
-        private static void AssertListingError(PsResult result, string action, params string[] words)
-        {
-            var error = Assert.Single(result.Errors);
-            Assert.StartsWith("ClientError.InvalidListingRow,", error.FullyQualifiedErrorId);
-            Assert.Contains(action, error.Exception.Message);
-            foreach (string word in words) Assert.Contains(word, error.Exception.Message);
-            Assert.Empty(result.Output);
-        }
-
         [Fact]
         public void Without_a_fault_the_filters_give_their_rows()
         {
@@ -55,28 +41,28 @@ namespace TencentOrg.Tests.OrganizationIdentities
         [Fact]
         public void A_listing_that_ignores_IdentityType_is_an_error_not_the_preset_identity_shown_as_custom()
         {
-            Fault("ListOrganizationIdentity", FaultKind.IgnoreFilter, "IdentityType");
+            ListingFault("ListOrganizationIdentity", FaultKind.IgnoreFilter, "IdentityType");
             AssertListingError(Run("Get-TcOrgIdentity -IdentityType Custom"), "ListOrganizationIdentity", "ignored the IdentityType filter");
         }
 
         [Fact]
         public void A_row_without_IdentityId_is_an_error_naming_it_not_a_not_found()
         {
-            Fault("ListOrganizationIdentity", FaultKind.DropField, "IdentityId");
+            ListingFault("ListOrganizationIdentity", FaultKind.DropField, "IdentityId");
             AssertListingError(Run("Get-TcOrgIdentity -IdentityId 101"), "ListOrganizationIdentity", "row 0", "has no IdentityId");
         }
 
         [Fact]
         public void A_listing_that_ignores_NodeId_is_an_error_not_members_of_another_node()
         {
-            Fault("DescribeOrganizationMembers", FaultKind.IgnoreFilter, "NodeId");
+            ListingFault("DescribeOrganizationMembers", FaultKind.IgnoreFilter, "NodeId");
             AssertListingError(Run("Get-TcOrgMember -NodeId 2"), "DescribeOrganizationMembers", "ignored the NodeId filter");
         }
 
         [Fact]
         public void A_member_row_without_NodeId_under_a_NodeId_filter_is_an_error_naming_it()
         {
-            Fault("DescribeOrganizationMembers", FaultKind.DropField, "NodeId");
+            ListingFault("DescribeOrganizationMembers", FaultKind.DropField, "NodeId");
             AssertListingError(Run("Get-TcOrgMember -NodeId 2"), "DescribeOrganizationMembers", "has no NodeId");
         }
     }

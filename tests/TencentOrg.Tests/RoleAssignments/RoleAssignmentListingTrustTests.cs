@@ -13,6 +13,8 @@ namespace TencentOrg.Tests.RoleAssignments
     /// </summary>
     public class RoleAssignmentListingTrustTests : CmdletTestBase
     {
+        private const string Listing = "ListRoleAssignments";
+
         protected override void Configure(EmulatorOptions options)
         {
             base.Configure(options);
@@ -25,20 +27,6 @@ namespace TencentOrg.Tests.RoleAssignments
         private static object Row(string config, int member, string type, string principal) =>
             new { RoleConfigurationId = config, TargetType = "MemberUin", TargetUin = 100000000000L + member, PrincipalType = type, PrincipalId = principal };
 
-        private void Fault(FaultKind kind, string field) => Emulator.Faults.Add(new FaultRule
-        {
-            Action = "ListRoleAssignments", Kind = kind, Phase = FaultPhase.Listing, Field = field,
-        });
-
-        private static void AssertListingError(PsResult result, params string[] words)
-        {
-            var error = Assert.Single(result.Errors);
-            Assert.StartsWith("ClientError.InvalidListingRow,", error.FullyQualifiedErrorId);
-            Assert.Contains("ListRoleAssignments", error.Exception.Message);
-            foreach (string word in words) Assert.Contains(word, error.Exception.Message);
-            Assert.Empty(result.Output);
-        }
-
         [Theory]
         [InlineData("-PrincipalId u-emuuser00001", "PrincipalId")]
         [InlineData("-RoleConfigurationId rc-emuconfig002", "RoleConfigurationId")]
@@ -46,21 +34,21 @@ namespace TencentOrg.Tests.RoleAssignments
         [InlineData("-PrincipalType User", "PrincipalType")]
         public void A_listing_that_ignores_its_filter_is_an_error_and_nothing_is_emitted(string filter, string field)
         {
-            Fault(FaultKind.IgnoreFilter, field);
-            AssertListingError(Run("Get-TcRoleAssignment " + filter), "ignored the " + field + " filter");
+            ListingFault(Listing, FaultKind.IgnoreFilter, field);
+            AssertListingError(Run("Get-TcRoleAssignment " + filter), Listing, "ignored the " + field + " filter");
         }
 
         [Fact]
         public void A_row_without_the_filtered_field_is_an_error_naming_it()
         {
-            Fault(FaultKind.DropField, "PrincipalId");
-            AssertListingError(Run("Get-TcRoleAssignment -PrincipalId u-emuuser00001"), "row 0", "has no PrincipalId");
+            ListingFault(Listing, FaultKind.DropField, "PrincipalId");
+            AssertListingError(Run("Get-TcRoleAssignment -PrincipalId u-emuuser00001"), Listing, "row 0", "has no PrincipalId");
         }
 
         [Fact]
         public void Piped_into_Remove_a_listing_that_ignores_its_filter_removes_nothing()
         {
-            Fault(FaultKind.IgnoreFilter, "PrincipalId");
+            ListingFault(Listing, FaultKind.IgnoreFilter, "PrincipalId");
             var result = Run("Get-TcRoleAssignment -PrincipalId u-emuuser00001 | Remove-TcRoleAssignment -Force");
             Assert.Contains(result.Errors, e => e.Exception.Message.Contains("ignored the PrincipalId filter"));
             Assert.Equal(0, SentCount("DeleteRoleAssignment"));
