@@ -86,6 +86,7 @@ Import-Module '$ModuleManifest'
 `$key = ConvertTo-SecureString '$DemoSecretKey' -AsPlainText -Force
 Connect-TcOrg -Endpoint '$($emulator.Endpoint)' -SecretId '$DemoSecretId' -SecretKey `$key -Verbose 4>&1 | ForEach-Object { 'verbose ' + `$_ }
 'context ' + (Get-TcOrgContext).Transport
+Get-TcOrgContext | Format-List | Out-String -Width 80
 `$env:TCORG_HTTP_TRANSPORT = 'HttpClient'
 Connect-TcOrg -Endpoint '$($emulator.Endpoint)' -SecretId '$DemoSecretId' -SecretKey `$key
 'context ' + (Get-TcOrgContext).Transport
@@ -95,6 +96,7 @@ Connect-TcOrg -Endpoint '$($emulator.Endpoint)' -SecretId '$DemoSecretId' -Secre
         $run.ExitCode | Should -Be 0 -Because $run.Error
         $run.Output | Should -Match "verbose Connected to .* requests go through Socket \(the module's HTTP/1.1 client\)\."
         $run.Output | Should -Match "context Socket \(the module's HTTP/1.1 client\)"
+        $run.Output | Should -Match "Transport\s+: Socket \(the module's HTTP/1.1 client\)"
         $run.Output | Should -Match 'context HttpClient \(TCORG_HTTP_TRANSPORT\)'
         $run.Output | Should -Match 'members [1-9]'
     }
